@@ -1,0 +1,3 @@
+module github.com/huntbook/huntbook
+
+go 1.26

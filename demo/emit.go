@@ -1,0 +1,171 @@
+package demo
+
+import (
+	"container/heap"
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/huntbook/huntbook/table"
+)
+
+// cell is one column value of a row being built.
+type cell struct {
+	c col
+	v any
+}
+
+// rowBuf is a row waiting for its turn: its TimeGenerated, an insertion
+// number that breaks ties deterministically, and the cells set on it.
+type rowBuf struct {
+	t     time.Time
+	seq   uint64
+	cells []cell
+}
+
+// set records a value for column c. Values are in the table package's Go
+// representation of the column's type.
+func (r *rowBuf) set(c col, v any) *rowBuf {
+	if c != noCol {
+		r.cells = append(r.cells, cell{c, v})
+	}
+	return r
+}
+
+// str sets a string column, skipping empty strings (the row template already
+// holds "" for every string column).
+func (r *rowBuf) str(c col, s string) *rowBuf {
+	if s != "" && c != noCol {
+		r.cells = append(r.cells, cell{c, s})
+	}
+	return r
+}
+
+type rowHeap []*rowBuf
+
+func (h rowHeap) Len() int { return len(h) }
+func (h rowHeap) Less(i, j int) bool {
+	if !h[i].t.Equal(h[j].t) {
+		return h[i].t.Before(h[j].t)
+	}
+	return h[i].seq < h[j].seq
+}
+func (h rowHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *rowHeap) Push(x any)   { *h = append(*h, x.(*rowBuf)) }
+func (h *rowHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	old[len(old)-1] = nil
+	*h = old[:len(old)-1]
+	return x
+}
+
+// emitter streams one table to the sink in TimeGenerated order. Generators
+// create rows at any time at or after the current chunk's start (a logoff an
+// hour after its logon, say); flush hands over every row before a bound, so
+// memory holds one chunk plus the rows scheduled beyond it.
+type emitter struct {
+	ctx     context.Context
+	sink    Sink
+	name    string
+	schema  []table.Column
+	blank   []any // the all-empty row: "" for strings, nil otherwise
+	out     []any // the row handed to the sink, reused
+	timeCol col
+	fixed   []cell // values every row carries (Type, TenantId, ...)
+	pending rowHeap
+	free    []*rowBuf
+	seq     uint64
+	rows    int64
+	last    time.Time
+}
+
+func newEmitter(ctx context.Context, sink Sink, name string, schema []table.Column) *emitter {
+	e := &emitter{ctx: ctx, sink: sink, name: name, schema: schema, timeCol: noCol}
+	e.blank = make([]any, len(schema))
+	for i, c := range schema {
+		if c.Type == table.String {
+			e.blank[i] = ""
+		}
+		if c.Name == "TimeGenerated" {
+			e.timeCol = col(i)
+		}
+	}
+	e.out = make([]any, len(schema))
+	return e
+}
+
+// fix makes every row of the table carry value v in the named column, if the
+// schema has it.
+func (e *emitter) fix(name string, v any) {
+	for i, c := range e.schema {
+		if c.Name == name {
+			e.fixed = append(e.fixed, cell{col(i), v})
+		}
+	}
+}
+
+// row starts a row with TimeGenerated t (truncated to Kusto's 100 ns tick).
+func (e *emitter) row(t time.Time) *rowBuf {
+	var r *rowBuf
+	if n := len(e.free); n > 0 {
+		r = e.free[n-1]
+		e.free = e.free[:n-1]
+		r.cells = r.cells[:0]
+	} else {
+		r = &rowBuf{cells: make([]cell, 0, 24)}
+	}
+	r.t = t.Truncate(100 * time.Nanosecond).UTC()
+	e.seq++
+	r.seq = e.seq
+	heap.Push(&e.pending, r)
+	return r
+}
+
+// adopt schedules a row built elsewhere (a story's) for this table.
+func (e *emitter) adopt(r *rowBuf) {
+	e.seq++
+	cp := &rowBuf{t: r.t, seq: e.seq, cells: append([]cell(nil), r.cells...)}
+	heap.Push(&e.pending, cp)
+}
+
+// flush writes every pending row with TimeGenerated before until.
+func (e *emitter) flush(until time.Time) error {
+	if err := e.ctx.Err(); err != nil {
+		return err
+	}
+	for len(e.pending) > 0 && e.pending[0].t.Before(until) {
+		r := heap.Pop(&e.pending).(*rowBuf)
+		if err := e.write(r); err != nil {
+			return err
+		}
+		e.free = append(e.free, r)
+	}
+	return nil
+}
+
+func (e *emitter) write(r *rowBuf) error {
+	copy(e.out, e.blank)
+	for _, c := range e.fixed {
+		e.out[c.c] = c.v
+	}
+	if e.timeCol != noCol {
+		e.out[e.timeCol] = r.t
+	}
+	for _, c := range r.cells {
+		e.out[c.c] = c.v
+	}
+	if r.t.Before(e.last) {
+		return fmt.Errorf("demo: %s rows out of order at %s", e.name, r.t)
+	}
+	e.last = r.t
+	e.rows++
+	if err := e.sink.AppendRow(e.out); err != nil {
+		return fmt.Errorf("demo: table %s: %w", e.name, err)
+	}
+	return nil
+}
+
+// drop discards pending rows at or after end: episodes that would run past
+// the end of the data.
+func (e *emitter) drop() { e.pending = e.pending[:0] }

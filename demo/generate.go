@@ -1,0 +1,237 @@
+package demo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+	_ "time/tzdata" // office time zones must not depend on the host's zoneinfo
+
+	"github.com/huntbook/huntbook/table"
+)
+
+// Sink receives the generated tables one after another: BeginTable, the
+// rows in TimeGenerated order, EndTable, then the next table. Generate never
+// holds a table in memory, so a sink that writes through (a database bulk
+// loader) keeps the whole run in constant memory.
+type Sink interface {
+	// BeginTable starts a table with its full schema.
+	BeginTable(name string, columns []table.Column) error
+	// AppendRow adds a row: row[i] is the value of columns[i] in the table
+	// package's Go representation ("" for an empty string, nil for null).
+	// The slice is reused once AppendRow returns; copy what you keep.
+	AppendRow(row []any) error
+	// EndTable finishes the current table.
+	EndTable() error
+}
+
+// Config says what to generate. The same Config gives the same rows.
+type Config struct {
+	Seed int64
+	// End is the end of the data (exclusive): the newest row is just before
+	// it, so queries with ago() find recent activity when End is now. The
+	// generator never reads the clock; the caller passes the time.
+	End time.Time
+	// Days of data before End; 0 means DefaultDays. 7 to 31.
+	Days int
+	// Events is the approximate total row count; 0 means DefaultEvents.
+	// Background volume scales with it; the stories stay the same size.
+	Events int64
+}
+
+// Defaults of Config.
+const (
+	DefaultDays   = 14
+	DefaultEvents = 1_500_000
+)
+
+// TableStats is the row count of one generated table.
+type TableStats struct {
+	Table string
+	Rows  int64
+}
+
+// Stats describes a finished run.
+type Stats struct {
+	Tables []TableStats
+	Rows   int64
+}
+
+func (c Config) normalized() (Config, error) {
+	if c.End.IsZero() {
+		return c, errors.New("demo: Config.End is required")
+	}
+	if c.Days == 0 {
+		c.Days = DefaultDays
+	}
+	if c.Days < 7 || c.Days > 31 {
+		return c, fmt.Errorf("demo: Days must be between 7 and 31, got %d", c.Days)
+	}
+	if c.Events == 0 {
+		c.Events = DefaultEvents
+	}
+	if c.Events < 10_000 {
+		return c, fmt.Errorf("demo: Events must be at least 10000, got %d", c.Events)
+	}
+	c.End = c.End.UTC().Truncate(time.Second)
+	return c, nil
+}
+
+// world is everything a run shares: the organisation, its calendar, the
+// bound column layouts of every table and the rows of the stories.
+type world struct {
+	cfg   Config
+	seed  int64
+	org   *Org
+	cal   *calendar
+	scale float64 // Events relative to DefaultEvents
+	cols  *tableCols
+	specs []*tableSpec
+	story *storyData
+	vol   volume
+
+	images     images
+	imagesMu   sync.Mutex
+	winServers []*Host // Windows servers
+	desktops   []*Host // workstations that stay on
+	linux      []*Host
+}
+
+// volume is the size of each background activity stream over the window,
+// in events; it scales with Config.Events.
+type volume struct {
+	procs   float64 // Windows process creations
+	logons  float64 // network, service and batch logons
+	shares  float64 // file share accesses
+	flows   float64 // network connections
+	signins float64 // interactive Entra ID sign-ins
+	nonint  float64 // non-interactive sign-ins
+	office  float64 // Microsoft 365 audit records
+	azure   float64 // Azure control-plane operations
+	syslog  float64 // Linux syslog lines
+	email   float64 // mail messages
+	files   float64 // endpoint file events
+	system  float64 // Windows System log events
+}
+
+// img returns the image of a path (cached, safe for concurrent use).
+func (w *world) img(path string) *image {
+	w.imagesMu.Lock()
+	defer w.imagesMu.Unlock()
+	return w.images.get(path)
+}
+
+// Generate writes the demo organisation's tables to sink. It stops early
+// with ctx's error when ctx is done.
+func Generate(ctx context.Context, cfg Config, sink Sink) (Stats, error) {
+	w, err := newWorld(cfg)
+	if err != nil {
+		return Stats{}, err
+	}
+	var st Stats
+	for _, spec := range w.specs {
+		n, err := w.emitTable(ctx, spec, sink)
+		if err != nil {
+			return st, err
+		}
+		st.Tables = append(st.Tables, TableStats{spec.name, n})
+		st.Rows += n
+	}
+	return st, nil
+}
+
+func newWorld(cfg Config) (*world, error) {
+	cfg, err := cfg.normalized()
+	if err != nil {
+		return nil, err
+	}
+	w := &world{cfg: cfg, seed: cfg.Seed, scale: float64(cfg.Events) / DefaultEvents}
+	w.org = NewOrg(cfg.Seed)
+	w.images = images{}
+	for _, h := range w.org.Hosts {
+		switch {
+		case h.Linux:
+			w.linux = append(w.linux, h)
+		case h.IsServer():
+			w.winServers = append(w.winServers, h)
+		case h.Desktop:
+			w.desktops = append(w.desktops, h)
+		}
+	}
+	w.vol = baseVolume.scaled(w.scale)
+	start := cfg.End.Add(-time.Duration(cfg.Days) * 24 * time.Hour)
+	w.cal = newCalendar(w.org, cfg.Seed, start, cfg.End)
+	w.cols = newTableCols()
+	w.specs = w.cols.specs()
+	for _, s := range w.specs {
+		s.schema = catalogSchema(s.name, s.cols)
+		bindColumns(s.cols, s.schema)
+	}
+	w.story = buildStories(w)
+	return w, nil
+}
+
+// emitTable streams one table hour by hour.
+func (w *world) emitTable(ctx context.Context, spec *tableSpec, sink Sink) (int64, error) {
+	if err := sink.BeginTable(spec.name, spec.schema); err != nil {
+		return 0, fmt.Errorf("demo: begin table %s: %w", spec.name, err)
+	}
+	e := newEmitter(ctx, sink, spec.name, spec.schema)
+	e.fix("Type", spec.name)
+	e.fix("TenantId", w.org.WorkspaceID)
+	if spec.fixed != nil {
+		spec.fixed(w, e)
+	}
+	stories := w.story.rows[spec.name]
+	for h := 0; h < w.cal.hours; h++ {
+		end := minTime(w.cal.hourStart(h+1), w.cfg.End)
+		for len(stories) > 0 && stories[0].t.Before(end) {
+			e.adopt(stories[0])
+			stories = stories[1:]
+		}
+		if spec.gen != nil {
+			spec.gen(w, e, h)
+		}
+		if err := e.flush(end); err != nil {
+			return e.rows, err
+		}
+	}
+	e.drop()
+	if err := sink.EndTable(); err != nil {
+		return e.rows, fmt.Errorf("demo: end table %s: %w", spec.name, err)
+	}
+	return e.rows, nil
+}
+
+// baseVolume is the default run's stream sizes, tuned so the tables add up
+// to about DefaultEvents rows.
+var baseVolume = volume{
+	procs: 180_000, logons: 60_000, shares: 40_000, flows: 200_000,
+	signins: 40_000, nonint: 120_000, office: 70_000, azure: 15_000,
+	syslog: 70_000, email: 25_000, files: 40_000, system: 20_000,
+}
+
+func (v volume) scaled(k float64) volume {
+	return volume{v.procs * k, v.logons * k, v.shares * k, v.flows * k, v.signins * k, v.nonint * k,
+		v.office * k, v.azure * k, v.syslog * k, v.email * k, v.files * k, v.system * k}
+}
+
+// quota is the number of events of hour h for a stream of total events
+// over the window: following the people's activity (human) or flat around
+// the clock. The fraction is rounded at random so totals add up.
+func (w *world) quota(r *rng, total float64, human bool, h int) int {
+	c := w.cal
+	x := total / float64(c.hours)
+	if human {
+		x = 0
+		if c.totalW > 0 {
+			x = total * c.hourWeight[h] / c.totalW
+		}
+	}
+	n := int(x)
+	if r.Float64() < x-float64(n) {
+		n++
+	}
+	return n
+}

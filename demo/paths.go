@@ -1,0 +1,63 @@
+package demo
+
+// Paths of the Windows programs the demo runs.
+const (
+	pSystem32     = `C:\Windows\System32\`
+	pExplorer     = `C:\Windows\explorer.exe`
+	pUserinit     = pSystem32 + `userinit.exe`
+	pWinlogon     = pSystem32 + `winlogon.exe`
+	pWininit      = pSystem32 + `wininit.exe`
+	pServices     = pSystem32 + `services.exe`
+	pLsass        = pSystem32 + `lsass.exe`
+	pSvchost      = pSystem32 + `svchost.exe`
+	pTaskhostw    = pSystem32 + `taskhostw.exe`
+	pConhost      = pSystem32 + `conhost.exe`
+	pCmd          = pSystem32 + `cmd.exe`
+	pPowerShell   = pSystem32 + `WindowsPowerShell\v1.0\powershell.exe`
+	pRundll32     = pSystem32 + `rundll32.exe`
+	pSchtasks     = pSystem32 + `schtasks.exe`
+	pWmiPrvSE     = pSystem32 + `wbem\WmiPrvSE.exe`
+	pDllhost      = pSystem32 + `dllhost.exe`
+	pRuntimeBrk   = pSystem32 + `RuntimeBroker.exe`
+	pSearchIdx    = pSystem32 + `SearchIndexer.exe`
+	pSearchProto  = pSystem32 + `SearchProtocolHost.exe`
+	pBgTaskHost   = pSystem32 + `backgroundTaskHost.exe`
+	pCompatTel    = pSystem32 + `CompatTelRunner.exe`
+	pMoUso        = pSystem32 + `MoUsoCoreWorker.exe`
+	pTiWorker     = `C:\Windows\WinSxS\amd64_microsoft-windows-servicingstack_31bf3856ad364e35_10.0.22621.4455_none_1b2b9ee1c7ee1a83\TiWorker.exe`
+	pTrusted      = `C:\Windows\servicing\TrustedInstaller.exe`
+	pSppsvc       = pSystem32 + `sppsvc.exe`
+	pNotepad      = pSystem32 + `notepad.exe`
+	pMstsc        = pSystem32 + `mstsc.exe`
+	pMmc          = pSystem32 + `mmc.exe`
+	pRdpclip      = pSystem32 + `rdpclip.exe`
+	pSecHealth    = pSystem32 + `SecurityHealthSystray.exe`
+	pOffice       = `C:\Program Files\Microsoft Office\root\Office16\`
+	pOutlook      = pOffice + `OUTLOOK.EXE`
+	pWinword      = pOffice + `WINWORD.EXE`
+	pExcel        = pOffice + `EXCEL.EXE`
+	pPowerpnt     = pOffice + `POWERPNT.EXE`
+	pChrome       = `C:\Program Files\Google\Chrome\Application\chrome.exe`
+	pEdge         = `C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe`
+	pWebView      = `C:\Program Files (x86)\Microsoft\EdgeWebView\Application\130.0.2849.80\msedgewebview2.exe`
+	pTeams        = `C:\Program Files\WindowsApps\MSTeams_24295.605.3225.8804_x64__8wekyb3d8bbwe\ms-teams.exe`
+	pOneDrive     = `C:\Program Files\Microsoft OneDrive\OneDrive.exe`
+	pAcrobat      = `C:\Program Files\Adobe\Acrobat DC\Acrobat\Acrobat.exe`
+	pGit          = `C:\Program Files\Git\cmd\git.exe`
+	pGoogleUpdate = `C:\Program Files (x86)\Google\Update\GoogleUpdate.exe`
+	pEdgeUpdate   = `C:\Program Files (x86)\Microsoft\EdgeUpdate\MicrosoftEdgeUpdate.exe`
+	pDefender     = `C:\ProgramData\Microsoft\Windows Defender\Platform\4.18.24090.11-0\`
+	pMsMpEng      = pDefender + `MsMpEng.exe`
+	pMpCmdRun     = pDefender + `MpCmdRun.exe`
+	pSense        = `C:\Program Files\Windows Defender Advanced Threat Protection\MsSense.exe`
+	pSenseCnc     = `C:\Program Files\Windows Defender Advanced Threat Protection\SenseCncProxy.exe`
+	pW3wp         = pSystem32 + `inetsrv\w3wp.exe`
+	pSqlservr     = `C:\Program Files\Microsoft SQL Server\MSSQL16.MSSQLSERVER\MSSQL\Binn\sqlservr.exe`
+	pSqlAgent     = `C:\Program Files\Microsoft SQL Server\MSSQL16.MSSQLSERVER\MSSQL\Binn\SQLAGENT.EXE`
+	pSqlcmd       = `C:\Program Files\Microsoft SQL Server\Client SDK\ODBC\170\Tools\Binn\SQLCMD.EXE`
+	pExchHM       = `C:\Program Files\Microsoft\Exchange Server\V15\Bin\MSExchangeHMHost.exe`
+	pExchHMWorker = `C:\Program Files\Microsoft\Exchange Server\V15\Bin\MSExchangeHMWorker.exe`
+	pVeeamMgr     = `C:\Program Files\Veeam\Backup and Replication\Backup\Veeam.Backup.Manager.exe`
+	pVeeamSvc     = `C:\Program Files\Veeam\Backup and Replication\Backup\Veeam.Backup.Service.exe`
+	pServerMgr    = pSystem32 + `ServerManager.exe`
+)

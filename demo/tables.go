@@ -1,0 +1,54 @@
+package demo
+
+import "github.com/huntbook/huntbook/table"
+
+// tableSpec is one generated table: its name, the columns its generator
+// fills (a pointer to a col struct) and the generator of an hour's rows.
+type tableSpec struct {
+	name   string
+	cols   any
+	schema []table.Column
+	gen    func(w *world, e *emitter, h int)
+	fixed  func(w *world, e *emitter)
+}
+
+// tableCols holds the bound column layout of every table.
+type tableCols struct {
+	securityEvent *securityEventCols
+	event         *eventCols
+	deviceProcess *deviceProcessEventsCols
+	deviceNetwork *deviceNetworkEventsCols
+	deviceLogon   *deviceLogonEventsCols
+	deviceFile    *deviceFileEventsCols
+}
+
+// specs lists the tables in the order Generate writes them.
+func (tc *tableCols) specs() []*tableSpec {
+	return []*tableSpec{
+		{name: "SecurityEvent", cols: tc.securityEvent, gen: (*world).securityEventHour, fixed: func(w *world, e *emitter) {
+			e.fix("SourceSystem", "OpsManager")
+			e.fix("EventSourceName", "Microsoft-Windows-Security-Auditing")
+			e.fix("Channel", "Security")
+			e.fix("Level", "8")
+			e.fix("MG", "00000000-0000-0000-0000-000000000001")
+			e.fix("ManagementGroupName", "AOI-"+w.org.WorkspaceID)
+		}},
+	}
+}
+
+func newTableCols() *tableCols {
+	return &tableCols{
+		securityEvent: &securityEventCols{},
+		event:         &eventCols{},
+		deviceProcess: &deviceProcessEventsCols{},
+		deviceNetwork: &deviceNetworkEventsCols{},
+		deviceLogon:   &deviceLogonEventsCols{},
+		deviceFile:    &deviceFileEventsCols{},
+	}
+}
+
+// catalogSchema is the schema a table is emitted with. Until the workspace
+// catalog is wired in, the declared columns.
+func catalogSchema(name string, cols any) []table.Column {
+	return declaredColumns(cols)
+}

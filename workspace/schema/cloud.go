@@ -1,0 +1,39 @@
+package schema
+
+// Microsoft 365 and Azure control-plane audit tables.
+var cloudSpecs = []string{`
+OfficeActivity
+Microsoft 365 unified audit log: Exchange, SharePoint, OneDrive and Teams operations by users and admins.
+TenantId TimeGenerated:datetime
+AADGroupId AADTarget Activity Actor ActorContextId ActorIpAddress AddOnGuid AddonName AddOnType AffectedItems
+AppDistributionMode AppId Application ApplicationId AzureActiveDirectory_EventType AzureADAppId ChannelGuid
+ChannelName ChannelType ChatName ChatThreadId Client Client_IPAddress ClientAppId ClientInfoString ClientIP
+ClientIP_ ClientMachineName ClientProcessName ClientVersion CommunicationType CrossMailboxOperations:bool
+CustomEvent DataCenterSecurityEventType:int DestFolder DestinationFileExtension DestinationFileName
+DestinationRelativeUrl DestMailboxId DestMailboxOwnerMasterAccountSid DestMailboxOwnerSid
+DestMailboxOwnerUPN EffectiveOrganization ElevationApprovedTime:datetime ElevationApprover
+ElevationDuration:int ElevationRequestId ElevationRole ElevationTime:datetime Event_Data EventSource
+ExtendedProperties ExternalAccess ExtraProperties:dynamic Folder Folders GenericInfo InternalLogonType:int
+InterSystemsId IntraSystemId IsManagedDevice:bool Item ItemName ItemType LoginStatus:int Logon_Type
+LogonUserDisplayName LogonUserSid MachineDomainInfo MachineId MailboxGuid MailboxOwnerMasterAccountSid
+MailboxOwnerSid MailboxOwnerUPN Members:dynamic MessageId ModifiedObjectResolvedName ModifiedProperties Name
+NewValue OfficeId OfficeObjectId OfficeTenantId OfficeTenantId_ OfficeWorkload OldValue Operation
+OperationProperties:dynamic OperationScope OrganizationId OrganizationId_ OrganizationName OriginatingServer
+Parameters RecordType ResultReasonType ResultStatus Scope SendAsUserMailboxGuid SendAsUserSmtp
+SendonBehalfOfUserMailboxGuid SendOnBehalfOfUserSmtp SharingType Site_ Site_Url Site_Url_ Source_Name
+SourceFileExtension SourceFileName SourceFileName_ SourceRecordId SourceRelativeUrl SourceRelativeUrl_
+SourceSystem SRPolicyId SRPolicyName SRRuleMatchDetails:dynamic Start_Time:datetime SupportTicketId TabType
+TargetContextId TargetUserId TargetUserOrGroupName TargetUserOrGroupType TeamGuid TeamName UserAgent
+UserDomain UserId UserId_ UserKey UserSharedWith UserType
+Type _ResourceId _SubscriptionId
+`, `
+AzureActivity
+Azure Resource Manager activity log: control-plane operations on subscriptions and resources, with caller and status.
+TenantId TimeGenerated:datetime
+ActivityStatus ActivityStatusValue ActivitySubstatus ActivitySubstatusValue Authorization
+Authorization_d:dynamic Caller CallerIpAddress Category CategoryValue Claims Claims_d:dynamic CorrelationId
+EventDataId EventSubmissionTimestamp:datetime Hierarchy HTTPRequest Level OperationId OperationName
+OperationNameValue Properties Properties_d:dynamic Resource ResourceGroup ResourceId ResourceProvider
+ResourceProviderValue SourceSystem SubscriptionId
+Type _ResourceId _SubscriptionId
+`}

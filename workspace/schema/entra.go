@@ -1,0 +1,62 @@
+package schema
+
+// Microsoft Entra ID (Azure AD) sign-in, audit and identity tables.
+var entraSpecs = []string{`
+SigninLogs
+Interactive Microsoft Entra ID (Azure AD) user sign-ins: who, from which IP, location and device, to which app, and the result.
+TenantId TimeGenerated:datetime
+AADTenantId AlternateSignInName AppDisplayName AppId AppliedConditionalAccessPolicies
+AppliedEventListeners:dynamic AuthenticationContextClassReferences AuthenticationDetails
+AuthenticationMethodsUsed AuthenticationProcessingDetails AuthenticationProtocol AuthenticationRequirement
+AuthenticationRequirementPolicies AutonomousSystemNumber Category ClientAppUsed
+ConditionalAccessPolicies:dynamic ConditionalAccessStatus CorrelationId CreatedDateTime:datetime
+CrossTenantAccessType DeviceDetail:dynamic DurationMs:long FlaggedForReview:bool HomeTenantId Id Identity
+IPAddress IPAddressFromResourceProvider IsInteractive:bool IsRisky:bool Level Location
+LocationDetails:dynamic MfaDetail:dynamic NetworkLocationDetails OperationName OperationVersion
+OriginalRequestId ProcessingTimeInMilliseconds Resource ResourceDisplayName ResourceGroup ResourceId
+ResourceIdentity ResourceProvider ResourceServicePrincipalId ResourceTenantId ResultDescription
+ResultSignature ResultType RiskDetail RiskEventTypes RiskEventTypes_V2 RiskLevel RiskLevelAggregated
+RiskLevelDuringSignIn RiskState ServicePrincipalId ServicePrincipalName SessionLifetimePolicies
+SignInIdentifier SignInIdentifierType SourceSystem Status:dynamic TokenIssuerName TokenIssuerType
+UniqueTokenIdentifier UserAgent UserDisplayName UserId UserPrincipalName UserType
+Type
+`, `
+AADNonInteractiveUserSignInLogs
+Non-interactive Microsoft Entra ID sign-ins made by clients on a user's behalf (token refresh); detail columns are JSON text.
+TenantId TimeGenerated:datetime
+AlternateSignInName AppDisplayName AppId AppliedEventListeners:dynamic AuthenticationContextClassReferences
+AuthenticationDetails AuthenticationMethodsUsed AuthenticationProcessingDetails AuthenticationProtocol
+AuthenticationRequirement AuthenticationRequirementPolicies AutonomousSystemNumber Category ClientAppUsed
+ConditionalAccessPolicies ConditionalAccessStatus CorrelationId CreatedDateTime:datetime
+CrossTenantAccessType DeviceDetail DurationMs:long HomeTenantId Id Identity IPAddress IsInteractive:bool
+IsRisky:bool Level Location LocationDetails MfaDetail NetworkLocationDetails OperationName OperationVersion
+OriginalRequestId ProcessingTimeInMs ResourceDisplayName ResourceGroup ResourceIdentity
+ResourceServicePrincipalId ResourceTenantId ResultDescription ResultSignature ResultType RiskDetail
+RiskEventTypes RiskEventTypes_V2 RiskLevelAggregated RiskLevelDuringSignIn RiskState ServicePrincipalId
+SessionLifetimePolicies SignInEventTypes SignInIdentifierType SourceSystem Status TokenIssuerName
+TokenIssuerType UniqueTokenIdentifier UserAgent UserDisplayName UserId UserPrincipalName UserType
+Type
+`, `
+AuditLogs
+Microsoft Entra ID directory audit: changes to users, groups, apps, roles and policies, with initiator and targets.
+TenantId TimeGenerated:datetime
+AADOperationType AADTenantId ActivityDateTime:datetime ActivityDisplayName AdditionalDetails:dynamic
+Category CorrelationId DurationMs:long Id Identity InitiatedBy:dynamic Level Location LoggedByService
+OperationName OperationVersion Resource ResourceGroup ResourceId ResourceProvider Result ResultDescription
+ResultReason ResultSignature ResultType SourceSystem TargetResources:dynamic
+Type
+`, `
+IdentityInfo
+Sentinel UEBA account inventory: one row per account snapshot with department, manager, roles, groups and risk.
+TenantId TimeGenerated:datetime
+AccountCloudSID AccountCreationTime:datetime AccountDisplayName AccountDomain AccountName AccountObjectId
+AccountSID AccountTenantId AccountUPN AdditionalMailAddresses:dynamic Applications AssignedRoles:dynamic
+BlastRadius ChangeSource City CompanyName Country DeletedDateTime:datetime Department EmployeeId
+EntityRiskScore:dynamic ExtensionProperty:dynamic GivenName GroupMembership:dynamic InvestigationPriority:int
+InvestigationPriorityPercentile:int IsAccountEnabled:bool IsMFARegistered:bool IsServiceAccount:bool
+JobTitle LastSeenDate:datetime MailAddress Manager OnPremisesDistinguishedName
+OnPremisesExtensionAttributes Phone RelatedAccounts:dynamic RiskLevel RiskLevelDetails RiskState
+SAMAccountName ServicePrincipals:dynamic SourceSystem State StreetAddress Surname Tags UACFlags
+UserAccountControl:dynamic UserState UserStateChangedOn:datetime UserType
+Type
+`}

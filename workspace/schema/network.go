@@ -1,0 +1,75 @@
+package schema
+
+// Linux, network-device and agent tables.
+var networkSpecs = []string{`
+Syslog
+Syslog messages from Linux machines and appliances: facility, severity, host, process and message text.
+TenantId TimeGenerated:datetime
+CollectorHostName Computer EventTime:datetime Facility HostIP HostName MG ProcessID:int ProcessName
+SeverityLevel SourceSystem SyslogMessage
+Type _ResourceId _SubscriptionId
+`, `
+CommonSecurityLog
+CEF events from firewalls, proxies and other security appliances, one column per CEF header field and extension key.
+TenantId TimeGenerated:datetime
+Activity AdditionalExtensions ApplicationProtocol CollectorHostName CommunicationDirection Computer
+DestinationDnsDomain DestinationHostName DestinationIP DestinationMACAddress DestinationNTDomain
+DestinationPort:int DestinationProcessId:int DestinationProcessName DestinationServiceName
+DestinationTranslatedAddress DestinationTranslatedPort:int DestinationUserID DestinationUserName
+DestinationUserPrivileges DeviceAction DeviceAddress DeviceCustomDate1 DeviceCustomDate1Label
+DeviceCustomDate2 DeviceCustomDate2Label DeviceCustomFloatingPoint1:real DeviceCustomFloatingPoint1Label
+DeviceCustomFloatingPoint2:real DeviceCustomFloatingPoint2Label DeviceCustomFloatingPoint3:real
+DeviceCustomFloatingPoint3Label DeviceCustomFloatingPoint4:real DeviceCustomFloatingPoint4Label
+DeviceCustomIPv6Address1 DeviceCustomIPv6Address1Label DeviceCustomIPv6Address2
+DeviceCustomIPv6Address2Label DeviceCustomIPv6Address3 DeviceCustomIPv6Address3Label
+DeviceCustomIPv6Address4 DeviceCustomIPv6Address4Label DeviceCustomNumber1:int DeviceCustomNumber1Label
+DeviceCustomNumber2:int DeviceCustomNumber2Label DeviceCustomNumber3:int DeviceCustomNumber3Label
+DeviceCustomString1 DeviceCustomString1Label DeviceCustomString2 DeviceCustomString2Label
+DeviceCustomString3 DeviceCustomString3Label DeviceCustomString4 DeviceCustomString4Label
+DeviceCustomString5 DeviceCustomString5Label DeviceCustomString6 DeviceCustomString6Label DeviceDnsDomain
+DeviceEventCategory DeviceEventClassID DeviceExternalID DeviceFacility DeviceInboundInterface
+DeviceMacAddress DeviceName DeviceNtDomain DeviceOutboundInterface DevicePayloadId DeviceProduct
+DeviceTimeZone DeviceTranslatedAddress DeviceVendor DeviceVersion EndTime:datetime EventCount:int
+EventOutcome EventType:int ExternalID:int ExtID FieldDeviceCustomNumber1:long FieldDeviceCustomNumber2:long
+FieldDeviceCustomNumber3:long FileCreateTime FileHash FileID FileModificationTime FileName FilePath
+FilePermission FileSize:int FileType FlexDate1 FlexDate1Label FlexNumber1:int FlexNumber1Label
+FlexNumber2:int FlexNumber2Label FlexString1 FlexString1Label FlexString2 FlexString2Label
+IndicatorThreatType LogSeverity MaliciousIP MaliciousIPCountry MaliciousIPLatitude:real
+MaliciousIPLongitude:real Message OldFileCreateTime OldFileHash OldFileID OldFileModificationTime
+OldFileName OldFilePath OldFilePermission OldFileSize:int OldFileType OriginalLogSeverity ProcessID:int
+ProcessName Protocol Reason ReceiptTime ReceivedBytes:long RemoteIP RemotePort ReportReferenceLink
+RequestClientApplication RequestContext RequestCookies RequestMethod RequestURL SentBytes:long
+SimplifiedDeviceAction SourceDnsDomain SourceHostName SourceIP SourceMACAddress SourceNTDomain
+SourcePort:int SourceProcessId:int SourceProcessName SourceServiceName SourceSystem
+SourceTranslatedAddress SourceTranslatedPort:int SourceUserID SourceUserName SourceUserPrivileges
+StartTime:datetime ThreatConfidence ThreatDescription ThreatSeverity:int
+Type _ResourceId _SubscriptionId
+`, `
+DnsEvents
+DNS server analytic events: client queries with name, type and answers, plus server audit events.
+TenantId TimeGenerated:datetime
+ClientIP Computer Confidence Description EventId:int IndicatorThreatType IPAddresses MaliciousIP Message
+Name QueryType RemoteIPCountry RemoteIPLatitude:real RemoteIPLongitude:real Result ResultCode:int
+Severity:int SourceSystem SubType TaskCategory
+Type _ResourceId _SubscriptionId
+`, `
+Heartbeat
+Agent heartbeats, about one per minute per machine: computer, OS, IP, agent version and solutions.
+TenantId TimeGenerated:datetime
+Category Computer ComputerEnvironment ComputerIP ComputerPrivateIPs:dynamic IsGatewayInstalled:bool
+ManagementGroupName MG OSMajorVersion OSMinorVersion OSName OSType RemoteIPCountry RemoteIPLatitude:real
+RemoteIPLongitude:real Resource ResourceGroup ResourceId ResourceProvider ResourceType SCAgentChannel
+Solutions SourceComputerId SourceSystem SubscriptionId Version VMUUID
+Type _ResourceId _SubscriptionId
+`, `
+VMConnection
+VM insights network connections: per process and remote endpoint, bytes and links in each reporting window.
+TenantId TimeGenerated:datetime
+AgentId BytesReceived:long BytesSent:long Computer Confidence ConnectionId Description DestinationIp
+DestinationPort:int Direction FirstReportedDateTime IndicatorThreatType IsActive LastReportedDateTime
+LinksEstablished:long LinksFailed:long LinksLive:long LinksTerminated:long Machine MaliciousIp Process
+ProcessName Protocol RemoteClassification RemoteCountry RemoteDnsCanonicalNames RemoteDnsQuestions RemoteIp
+RemoteLatitude:real RemoteLongitude:real Responses:long ResponseTimeMax:long ResponseTimeMin:long
+ResponseTimeSum:long Severity:int SourceIp SourceSystem TLPLevel
+Type _ResourceId _SubscriptionId
+`}

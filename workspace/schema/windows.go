@@ -1,0 +1,57 @@
+package schema
+
+// Windows event log tables collected by the Log Analytics / Azure Monitor agent.
+var windowsSpecs = []string{`
+SecurityEvent
+Windows Security-channel audit events (logons, process creation, services, object access) with their event data as columns.
+TenantId TimeGenerated:datetime
+AccessMask Account AccountDomain AccountExpires AccountName AccountSessionIdentifier AccountType Activity
+AdditionalInfo AdditionalInfo2 AllowedToDelegateTo Attributes AuditPolicyChanges AuditsDiscarded:int
+AuthenticationLevel:int AuthenticationPackageName AuthenticationProvider AuthenticationServer
+AuthenticationService:int AuthenticationType AzureDeploymentID CACertificateHash CalledStationID
+CallerProcessId CallerProcessName CallingStationID CAPublicKeyHash CategoryId CertificateDatabaseHash
+Channel ClassId ClassName ClientAddress ClientIPAddress ClientName CommandLine CompatibleIds Computer
+DCDNSName DeviceDescription DeviceId DisplayName Disposition DomainBehaviorVersion DomainName
+DomainPolicyChanged DomainSid EAPType ElevatedToken ErrorCode:int EventData EventID:int EventSourceName
+ExtendedQuarantineState FailureReason FileHash FilePath FilePathNoUser Filter ForceLogoff Fqbn
+FullyQualifiedSubjectMachineName FullyQualifiedSubjectUserName GroupMembership HandleId HardwareIds
+HomeDirectory HomePath InterfaceUuid IpAddress IpPort KeyLength:int Level LmPackageName
+LocationInformation LockoutDuration LockoutObservationWindow LockoutThreshold LoggingResult LogonGuid
+LogonHours LogonID LogonProcessName LogonType:int LogonTypeName MachineAccountQuota MachineInventory
+MachineLogon ManagementGroupName MandatoryLabel MaxPasswordAge MemberName MemberSid MinPasswordAge
+MinPasswordLength MixedDomainMode NASIdentifier NASIPv4Address NASIPv6Address NASPort NASPortType
+NetworkPolicyName NewDate NewMaxUsers NewProcessId NewProcessName NewRemark NewShareFlags NewTime
+NewUacValue NewValue NewValueType ObjectName ObjectServer ObjectType ObjectValueName OemInformation
+OldMaxUsers OldRemark OldShareFlags OldUacValue OldValue OldValueType OperationType PackageName
+ParentProcessName PasswordHistoryLength PasswordLastSet PasswordProperties PreviousDate PreviousTime
+PrimaryGroupId PrivateKeyUsageCount PrivilegeList Process ProcessId ProcessName ProfilePath Properties
+ProtocolSequence ProxyPolicyName QuarantineHelpURL QuarantineSessionID QuarantineSessionIdentifier
+QuarantineState QuarantineSystemHealthResult RelativeTargetName RemoteIpAddress RemotePort Requester
+RequestId RestrictedAdminMode RowsDeleted SamAccountName ScriptPath SecurityDescriptor ServiceAccount
+ServiceFileName ServiceName ServiceStartType:int ServiceType SessionName ShareLocalPath ShareName
+SidHistory SourceComputerId SourceSystem Status StorageAccount SubcategoryGuid SubcategoryId Subject
+SubjectAccount SubjectDomainName SubjectKeyIdentifier SubjectLogonId SubjectMachineName
+SubjectMachineSID SubjectUserName SubjectUserSid SubStatus TableId TargetAccount TargetDomainName
+TargetInfo TargetLinkedLogonId TargetLogonGuid TargetLogonId TargetOutboundDomainName
+TargetOutboundUserName TargetServerName TargetSid TargetUser TargetUserName TargetUserSid Task:int
+TemplateContent TemplateDSObjectFQDN TemplateInternalName TemplateOID TemplateSchemaVersion
+TemplateVersion TokenElevationType TransmittedServices UserAccountControl UserParameters
+UserPrincipalName UserWorkstations VendorIds VirtualAccount Workstation WorkstationName
+MG EventOriginId TimeCollected:datetime
+Type _ResourceId _SubscriptionId
+`, `
+WindowsEvent
+Windows events of any channel (Sysmon, PowerShell, Defender, ...) with the event data as one dynamic property bag.
+TenantId TimeGenerated:datetime
+Channel Computer Correlation EventData:dynamic EventID:int EventLevel:int EventLevelName EventOriginId
+EventRecordId Keywords ManagementGroupName Opcode Provider RawEventData SourceSystem SystemProcessId:int
+SystemThreadId:int SystemUserId Task:int Version:int
+Type _ResourceId _SubscriptionId
+`, `
+Event
+Windows System and Application log events (and other classic channels) with their rendered description.
+TenantId TimeGenerated:datetime
+AzureDeploymentID Computer EventCategory:int EventData EventID:int EventLevel:int EventLevelName EventLog
+ManagementGroupName MG Message ParameterXml RenderedDescription Role Source SourceSystem UserName
+Type _ResourceId _SubscriptionId
+`}

@@ -37,6 +37,7 @@ type session struct {
 	place      place      // where the person is, for sign-in locations
 	LogonID    uint64
 	From       *session // for an admin session: the workstation session it was opened from
+	ident      *identity
 	explorer   uint32
 	apps       [nApps]uint32 // pids of the apps started at logon
 }

@@ -24,8 +24,7 @@ var colType = reflect.TypeFor[col]()
 func declaredColumns(spec any) []table.Column {
 	t := reflect.TypeOf(spec).Elem()
 	out := make([]table.Column, 0, t.NumField())
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
+	for _, f := range reflect.VisibleFields(t) {
 		if f.Type != colType {
 			continue
 		}
@@ -49,22 +48,22 @@ func bindColumns(spec any, schema []table.Column) []string {
 	v := reflect.ValueOf(spec).Elem()
 	t := v.Type()
 	var mismatches []string
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
+	for _, f := range reflect.VisibleFields(t) {
 		if f.Type != colType {
 			continue
 		}
+		field := v.FieldByIndex(f.Index)
 		want, _ := table.ParseType(f.Tag.Get("kql"))
 		j, ok := index[f.Name]
 		switch {
 		case !ok:
-			v.Field(i).SetInt(int64(noCol))
+			field.SetInt(int64(noCol))
 			mismatches = append(mismatches, fmt.Sprintf("%s: column missing", f.Name))
 		case schema[j].Type != want:
-			v.Field(i).SetInt(int64(noCol))
+			field.SetInt(int64(noCol))
 			mismatches = append(mismatches, fmt.Sprintf("%s: declared %s, schema has %s", f.Name, want, schema[j].Type))
 		default:
-			v.Field(i).SetInt(int64(j))
+			field.SetInt(int64(j))
 		}
 	}
 	return mismatches

@@ -19,6 +19,7 @@ type cell struct {
 // number that breaks ties deterministically, and the cells set on it.
 type rowBuf struct {
 	t     time.Time
+	ns    int64 // t in Unix nanoseconds, for ordering
 	seq   uint64
 	cells []cell
 }
@@ -45,8 +46,8 @@ type rowHeap []*rowBuf
 
 func (h rowHeap) Len() int { return len(h) }
 func (h rowHeap) Less(i, j int) bool {
-	if !h[i].t.Equal(h[j].t) {
-		return h[i].t.Before(h[j].t)
+	if h[i].ns != h[j].ns {
+		return h[i].ns < h[j].ns
 	}
 	return h[i].seq < h[j].seq
 }
@@ -72,12 +73,12 @@ type emitter struct {
 	blank   []any // the all-empty row: "" for strings, nil otherwise
 	out     []any // the row handed to the sink, reused
 	timeCol col
-	fixed   []cell // values every row carries (Type, TenantId, ...)
 	pending rowHeap
 	free    []*rowBuf
 	seq     uint64
 	rows    int64
 	last    time.Time
+	dirty   []col // columns the previous row set, to reset before the next
 }
 
 func newEmitter(ctx context.Context, sink Sink, name string, schema []table.Column) *emitter {
@@ -92,6 +93,7 @@ func newEmitter(ctx context.Context, sink Sink, name string, schema []table.Colu
 		}
 	}
 	e.out = make([]any, len(schema))
+	copy(e.out, e.blank)
 	return e
 }
 
@@ -100,7 +102,8 @@ func newEmitter(ctx context.Context, sink Sink, name string, schema []table.Colu
 func (e *emitter) fix(name string, v any) {
 	for i, c := range e.schema {
 		if c.Name == name {
-			e.fixed = append(e.fixed, cell{col(i), v})
+			e.blank[i] = v
+			e.out[i] = v
 		}
 	}
 }
@@ -113,9 +116,10 @@ func (e *emitter) row(t time.Time) *rowBuf {
 		e.free = e.free[:n-1]
 		r.cells = r.cells[:0]
 	} else {
-		r = &rowBuf{cells: make([]cell, 0, 24)}
+		r = &rowBuf{cells: make([]cell, 0, 32)}
 	}
 	r.t = t.Truncate(100 * time.Nanosecond).UTC()
+	r.ns = r.t.UnixNano()
 	e.seq++
 	r.seq = e.seq
 	heap.Push(&e.pending, r)
@@ -125,7 +129,7 @@ func (e *emitter) row(t time.Time) *rowBuf {
 // adopt schedules a row built elsewhere (a story's) for this table.
 func (e *emitter) adopt(r *rowBuf) {
 	e.seq++
-	cp := &rowBuf{t: r.t, seq: e.seq, cells: append([]cell(nil), r.cells...)}
+	cp := &rowBuf{t: r.t, ns: r.t.UnixNano(), seq: e.seq, cells: append([]cell(nil), r.cells...)}
 	heap.Push(&e.pending, cp)
 }
 
@@ -134,7 +138,8 @@ func (e *emitter) flush(until time.Time) error {
 	if err := e.ctx.Err(); err != nil {
 		return err
 	}
-	for len(e.pending) > 0 && e.pending[0].t.Before(until) {
+	bound := until.UnixNano()
+	for len(e.pending) > 0 && e.pending[0].ns < bound {
 		r := heap.Pop(&e.pending).(*rowBuf)
 		if err := e.write(r); err != nil {
 			return err
@@ -145,15 +150,18 @@ func (e *emitter) flush(until time.Time) error {
 }
 
 func (e *emitter) write(r *rowBuf) error {
-	copy(e.out, e.blank)
-	for _, c := range e.fixed {
-		e.out[c.c] = c.v
+	// Reset only what the previous row set: wide tables (SecurityEvent has
+	// over 200 columns) fill a few dozen per row.
+	for _, c := range e.dirty {
+		e.out[c] = e.blank[c]
 	}
+	e.dirty = e.dirty[:0]
 	if e.timeCol != noCol {
 		e.out[e.timeCol] = r.t
 	}
 	for _, c := range r.cells {
 		e.out[c.c] = c.v
+		e.dirty = append(e.dirty, c.c)
 	}
 	if r.t.Before(e.last) {
 		return fmt.Errorf("demo: %s rows out of order at %s", e.name, r.t)

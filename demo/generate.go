@@ -162,6 +162,13 @@ func newWorld(cfg Config) (*world, error) {
 	w.vol = baseVolume.scaled(w.scale)
 	start := cfg.End.Add(-time.Duration(cfg.Days) * 24 * time.Hour)
 	w.cal = newCalendar(w.org, cfg.Seed, start, cfg.End)
+	for _, s := range w.cal.sessions {
+		if s.Kind == sessAdmin {
+			s.ident = w.org.adminID(s.User, s.LogonID)
+		} else {
+			s.ident = w.org.userID(s.User, s.LogonID)
+		}
+	}
 	w.cols = newTableCols()
 	w.specs = w.cols.specs()
 	for _, s := range w.specs {

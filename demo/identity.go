@@ -1,6 +1,6 @@
 package demo
 
-import "fmt"
+import "strconv"
 
 // identity is the security principal a process or logon runs as.
 type identity struct {
@@ -13,6 +13,30 @@ type identity struct {
 	user    *User
 	machine bool // the computer account (SYSTEM / NETWORK SERVICE events)
 	system  bool // SYSTEM, LOCAL SERVICE or NETWORK SERVICE
+
+	// The values rows carry, boxed once: an identity appears in many rows
+	// and boxing a string for a row allocates.
+	bName, bDomain, bSID, bAccount, bType, bLogon any
+}
+
+// boxed fills the boxed values; constructors call it once.
+func (id *identity) boxed() *identity {
+	id.bName, id.bDomain, id.bSID = id.name, id.domain, id.sid
+	id.bAccount = id.domain + `\` + id.name
+	id.bType = "User"
+	if id.machine || id.system {
+		id.bType = "Machine"
+	}
+	id.bLogon = hexID(id.logonID)
+	return id
+}
+
+// withLogon returns a copy of the identity in another logon session.
+func (id *identity) withLogon(logonID uint64) *identity {
+	x := *id
+	x.logonID = logonID
+	x.bLogon = hexID(logonID)
+	return &x
 }
 
 // integrity is a process's mandatory label together with its token type.
@@ -25,43 +49,43 @@ const (
 	ilLow                     // sandboxed (browser renderers)
 )
 
-func (il integrity) label() string {
-	return [...]string{"S-1-16-8192", "S-1-16-12288", "S-1-16-16384", "S-1-16-4096"}[il]
+func (il integrity) label() any {
+	return [...]any{"S-1-16-8192", "S-1-16-12288", "S-1-16-16384", "S-1-16-4096"}[il]
 }
 
 // tokenType is the %%193x code 4688 writes in TokenElevationType.
-func (il integrity) tokenType() string {
-	return [...]string{"%%1938", "%%1937", "%%1936", "%%1938"}[il]
+func (il integrity) tokenType() any {
+	return [...]any{"%%1938", "%%1937", "%%1936", "%%1938"}[il]
 }
 
-func (il integrity) mdeLevel() string { return [...]string{"Medium", "High", "System", "Low"}[il] }
+func (il integrity) mdeLevel() any { return [...]any{"Medium", "High", "System", "Low"}[il] }
 
-func (il integrity) mdeElevation() string {
-	return [...]string{"TokenElevationTypeLimited", "TokenElevationTypeFull", "TokenElevationTypeDefault", "TokenElevationTypeLimited"}[il]
+func (il integrity) mdeElevation() any {
+	return [...]any{"TokenElevationTypeLimited", "TokenElevationTypeFull", "TokenElevationTypeDefault", "TokenElevationTypeLimited"}[il]
 }
 
 // The built-in service identities of a host.
 func (o *Org) systemID(h *Host) *identity {
-	return &identity{name: h.Name + "$", domain: o.NetBIOS, sid: "S-1-5-18", logonID: 0x3e7, machine: true, system: true}
+	return h.idSystem
 }
 
 func (o *Org) networkServiceID(h *Host) *identity {
-	return &identity{name: h.Name + "$", domain: o.NetBIOS, sid: "S-1-5-20", logonID: 0x3e4, machine: true, system: true}
+	return h.idNetwork
 }
 
 func (o *Org) localServiceID() *identity {
-	return &identity{name: "LOCAL SERVICE", domain: "NT AUTHORITY", sid: "S-1-5-19", logonID: 0x3e5, system: true}
+	return (&identity{name: "LOCAL SERVICE", domain: "NT AUTHORITY", sid: "S-1-5-19", logonID: 0x3e5, system: true}).boxed()
 }
 
 // userID is a person's (or service account's) domain identity in a logon
 // session.
 func (o *Org) userID(u *User, logonID uint64) *identity {
-	return &identity{name: u.Sam, domain: o.NetBIOS, sid: u.SID, upn: u.UPN, objID: u.ObjectID, logonID: logonID, user: u}
+	return (&identity{name: u.Sam, domain: o.NetBIOS, sid: u.SID, upn: u.UPN, objID: u.ObjectID, logonID: logonID, user: u}).boxed()
 }
 
 // adminID is an IT person's privileged account.
 func (o *Org) adminID(u *User, logonID uint64) *identity {
-	return &identity{name: u.AdminSam, domain: o.NetBIOS, sid: u.AdminSID, logonID: logonID, user: u}
+	return (&identity{name: u.AdminSam, domain: o.NetBIOS, sid: u.AdminSID, logonID: logonID, user: u}).boxed()
 }
 
-func hexID(x uint64) string { return fmt.Sprintf("0x%x", x) }
+func hexID(x uint64) string { return "0x" + strconv.FormatUint(x, 16) }

@@ -20,6 +20,7 @@ type image struct {
 	size            int64
 	sha1, sha256    string
 	md5             string
+	bPath, bName    any // boxed once for rows
 }
 
 // imageInfo is the version information of well-known binaries.
@@ -78,6 +79,7 @@ func (c images) get(path string) *image {
 	s1, s256, m5 := sha1.Sum([]byte("h1:"+canon)), sha256.Sum256([]byte("h256:"+canon)), md5.Sum([]byte("h5:"+canon))
 	im.sha1, im.sha256, im.md5 = hex.EncodeToString(s1[:]), hex.EncodeToString(s256[:]), hex.EncodeToString(m5[:])
 	im.size = 40_000 + int64(s256[0])<<12 + int64(s256[1])<<4
+	im.bPath, im.bName = im.path, im.name
 	c[path] = im
 	return im
 }

@@ -104,7 +104,7 @@ func (w *world) sessionLogons(r *rng, s *session, from, to time.Time, out []logo
 		out = append(out, ev)
 	}
 	if !s.LunchEnd.IsZero() && in(s.LunchEnd) {
-		out = append(out, logonEvent{t: s.LunchEnd, host: s.Host, id: &identity{name: id.name, domain: id.domain, sid: id.sid, upn: id.upn, user: id.user, logonID: id.logonID + 0x1b3},
+		out = append(out, logonEvent{t: s.LunchEnd, host: s.Host, id: id.withLogon(id.logonID + 0x1b3),
 			typ: ltUnlock, pkg: "Negotiate", process: "User32 ", end: s.LunchEnd.Add(40 * time.Millisecond), srcIP: netip.AddrFrom4([4]byte{127, 0, 0, 1})})
 	}
 	return out
@@ -119,7 +119,7 @@ func (w *world) userNetworkLogon(r *rng, s *session, t time.Time) logonEvent {
 	if s.Kind == sessAdmin {
 		srv = pick(r, w.winServers)
 	}
-	ev := logonEvent{t: t, host: srv, id: &identity{name: id.name, domain: id.domain, sid: id.sid, upn: id.upn, user: id.user, logonID: 0x10000000 + r.Uint64()%0xefffffff},
+	ev := logonEvent{t: t, host: srv, id: id.withLogon(0x10000000 + r.Uint64()%0xefffffff),
 		typ: ltNetwork, src: src, srcIP: srcIP, pkg: "Kerberos", process: "Kerberos", admin: s.Kind == sessAdmin,
 		end: t.Add(r.durIn(time.Second, 25*time.Minute))}
 	switch srv.Kind {
@@ -151,10 +151,10 @@ func (w *world) machineLogon(r *rng, h int, t time.Time) logonEvent {
 	switch x := r.IntN(100); {
 	case x < 55: // the computer account to a domain controller (group policy, LDAP)
 		dc := o.Host(pick(r, []string{"DC01", "DC02"}))
-		return logonEvent{t: t, host: dc, id: &identity{name: host.Name + "$", domain: o.NetBIOS, sid: host.SID, logonID: 0x20000000 + r.Uint64()%0xfffffff, machine: true},
+		return logonEvent{t: t, host: dc, id: host.idAccount.withLogon(0x20000000 + r.Uint64()%0xfffffff),
 			typ: ltNetwork, src: host, srcIP: host.IP, pkg: "Kerberos", process: "Kerberos", end: t.Add(r.durIn(10*time.Millisecond, 2*time.Second)), ticket: "ldap/" + dc.Name}
 	case x < 80: // a service starts under SYSTEM
-		return logonEvent{t: t, host: host, id: &identity{name: "SYSTEM", domain: "NT AUTHORITY", sid: "S-1-5-18", logonID: 0x3e7, system: true},
+		return logonEvent{t: t, host: host, id: host.idSysLogon,
 			typ: ltService, pkg: "Negotiate", process: "Advapi  ", admin: true}
 	case x < 92: // a service account's scheduled job on a server
 		srv := pick(r, w.winServers)

@@ -32,6 +32,7 @@ type Org struct {
 	VPNGate  netip.Addr // public address of the VPN portal
 	Partners []string   // external mail domains the company corresponds with
 
+	realm      string // Kerberos realm: ADDomain in capitals
 	hostByName map[string]*Host
 	userBySam  map[string]*User
 }
@@ -103,6 +104,11 @@ type Host struct {
 	MAC      string
 	SID      string // computer account SID
 	sys      sysPids
+
+	idSystem, idNetwork    *identity // SYSTEM and NETWORK SERVICE as process subjects (HOST$)
+	idSysLogon, idAccount  *identity // NT AUTHORITY\SYSTEM as a logon target; the computer account
+	bFQDN, bAgentID        any       // boxed once for rows
+	bDeviceID, bDeviceName any
 }
 
 type hostKind uint8
@@ -181,6 +187,7 @@ func NewOrg(seed int64) *Org {
 		Partners: []string{"northwind-supply.com", "tailspin-freight.com", "adatum-consulting.com",
 			"fourthcoffee.com", "litware-legal.com", "wingtiptoys.com", "gmail.com", "outlook.com"},
 	}
+	o.realm = upperASCII(o.ADDomain)
 	o.buildSites()
 	o.Egress = o.Sites[0].Egress
 	o.buildPeople(r)

@@ -92,6 +92,12 @@ func (o *Org) addHost(r *rng, h *Host) {
 			defender: pid4(r, 0xc00, 0x1000), agent: pid4(r, 0x1000, 0x1400),
 		}
 	}
+	h.idSystem = (&identity{name: h.Name + "$", domain: o.NetBIOS, sid: "S-1-5-18", logonID: 0x3e7, machine: true, system: true}).boxed()
+	h.idNetwork = (&identity{name: h.Name + "$", domain: o.NetBIOS, sid: "S-1-5-20", logonID: 0x3e4, machine: true, system: true}).boxed()
+	h.idSysLogon = (&identity{name: "SYSTEM", domain: "NT AUTHORITY", sid: "S-1-5-18", logonID: 0x3e7, system: true}).boxed()
+	h.idAccount = (&identity{name: h.Name + "$", domain: o.NetBIOS, sid: h.SID, machine: true}).boxed()
+	h.bFQDN, h.bAgentID = h.FQDN, h.AgentID
+	h.bDeviceID, h.bDeviceName = h.DeviceID, strings.ToLower(h.FQDN)
 	o.Hosts = append(o.Hosts, h)
 	o.hostByName[strings.ToUpper(h.Name)] = h
 }

@@ -100,12 +100,7 @@ func (w *world) sessionProcs(s *session) sessionProcs {
 }
 
 // sessionID is the identity a session runs as.
-func (w *world) sessionID(s *session) *identity {
-	if s.Kind == sessAdmin {
-		return w.org.adminID(s.User, s.LogonID)
-	}
-	return w.org.userID(s.User, s.LogonID)
-}
+func (w *world) sessionID(s *session) *identity { return s.ident }
 
 // procStream returns the Windows process creations of hour h: the session
 // starts of the hour, people's work, the machines' own activity and the

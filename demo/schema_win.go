@@ -21,7 +21,6 @@ type securityEventCols struct {
 	MG                        col `kql:"string"`
 	ManagementGroupName       col `kql:"string"`
 	AccessMask                col `kql:"string"`
-	AccessList                col `kql:"string"`
 	TimeCollected             col `kql:"datetime"`
 	TargetLinkedLogonId       col `kql:"string"`
 	TransmittedServices       col `kql:"string"`
@@ -29,7 +28,6 @@ type securityEventCols struct {
 	CommandLine               col `kql:"string"`
 	ElevatedToken             col `kql:"string"`
 	FailureReason             col `kql:"string"`
-	ImpersonationLevel        col `kql:"string"`
 	IpAddress                 col `kql:"string"`
 	IpPort                    col `kql:"string"`
 	KeyLength                 col `kql:"int"`
@@ -76,18 +74,13 @@ type securityEventCols struct {
 	WorkstationName           col `kql:"string"`
 	Workstation               col `kql:"string"`
 	PackageName               col `kql:"string"`
-	TicketEncryptionType      col `kql:"string"`
-	TicketOptions             col `kql:"string"`
-	ServiceSid                col `kql:"string"`
-	PreAuthType               col `kql:"string"`
 	ServiceFileName           col `kql:"string"`
 	ServiceType               col `kql:"string"`
-	ServiceStartType          col `kql:"string"`
+	ServiceStartType          col `kql:"int"`
 	ServiceAccount            col `kql:"string"`
 	TargetServerName          col `kql:"string"`
 	TargetInfo                col `kql:"string"`
 	DisplayName               col `kql:"string"`
-	TaskName                  col `kql:"string"`
 }
 
 // eventCols is the Event table: the Windows System and Application logs.
@@ -112,150 +105,99 @@ type eventCols struct {
 }
 
 type deviceProcessEventsCols struct {
-	TimeGenerated                           col `kql:"datetime"`
-	Timestamp                               col `kql:"datetime"`
-	DeviceId                                col `kql:"string"`
-	DeviceName                              col `kql:"string"`
-	ActionType                              col `kql:"string"`
-	FileName                                col `kql:"string"`
-	FolderPath                              col `kql:"string"`
-	SHA1                                    col `kql:"string"`
-	SHA256                                  col `kql:"string"`
-	MD5                                     col `kql:"string"`
-	FileSize                                col `kql:"long"`
-	ProcessVersionInfoCompanyName           col `kql:"string"`
-	ProcessVersionInfoProductName           col `kql:"string"`
-	ProcessVersionInfoOriginalFileName      col `kql:"string"`
-	ProcessVersionInfoFileDescription       col `kql:"string"`
-	ProcessId                               col `kql:"long"`
-	ProcessCommandLine                      col `kql:"string"`
-	ProcessIntegrityLevel                   col `kql:"string"`
-	ProcessTokenElevation                   col `kql:"string"`
-	ProcessCreationTime                     col `kql:"datetime"`
-	AccountDomain                           col `kql:"string"`
-	AccountName                             col `kql:"string"`
-	AccountSid                              col `kql:"string"`
-	AccountUpn                              col `kql:"string"`
-	AccountObjectId                         col `kql:"string"`
-	LogonId                                 col `kql:"long"`
-	InitiatingProcessAccountDomain          col `kql:"string"`
-	InitiatingProcessAccountName            col `kql:"string"`
-	InitiatingProcessAccountSid             col `kql:"string"`
-	InitiatingProcessAccountUpn             col `kql:"string"`
-	InitiatingProcessAccountObjectId        col `kql:"string"`
-	InitiatingProcessLogonId                col `kql:"long"`
-	InitiatingProcessIntegrityLevel         col `kql:"string"`
-	InitiatingProcessTokenElevation         col `kql:"string"`
-	InitiatingProcessSHA1                   col `kql:"string"`
-	InitiatingProcessSHA256                 col `kql:"string"`
-	InitiatingProcessMD5                    col `kql:"string"`
-	InitiatingProcessFileName               col `kql:"string"`
-	InitiatingProcessFileSize               col `kql:"long"`
-	InitiatingProcessId                     col `kql:"long"`
-	InitiatingProcessCommandLine            col `kql:"string"`
-	InitiatingProcessCreationTime           col `kql:"datetime"`
-	InitiatingProcessFolderPath             col `kql:"string"`
-	InitiatingProcessParentId               col `kql:"long"`
-	InitiatingProcessParentFileName         col `kql:"string"`
-	InitiatingProcessParentCreationTime     col `kql:"datetime"`
-	InitiatingProcessVersionInfoCompanyName col `kql:"string"`
-	ReportId                                col `kql:"long"`
-	MachineGroup                            col `kql:"string"`
+	TimeGenerated                      col `kql:"datetime"`
+	Timestamp                          col `kql:"datetime"`
+	DeviceId                           col `kql:"string"`
+	DeviceName                         col `kql:"string"`
+	ActionType                         col `kql:"string"`
+	FileName                           col `kql:"string"`
+	FolderPath                         col `kql:"string"`
+	SHA1                               col `kql:"string"`
+	SHA256                             col `kql:"string"`
+	MD5                                col `kql:"string"`
+	FileSize                           col `kql:"long"`
+	ProcessVersionInfoCompanyName      col `kql:"string"`
+	ProcessVersionInfoProductName      col `kql:"string"`
+	ProcessVersionInfoOriginalFileName col `kql:"string"`
+	ProcessVersionInfoFileDescription  col `kql:"string"`
+	ProcessId                          col `kql:"long"`
+	ProcessCommandLine                 col `kql:"string"`
+	ProcessIntegrityLevel              col `kql:"string"`
+	ProcessTokenElevation              col `kql:"string"`
+	ProcessCreationTime                col `kql:"datetime"`
+	AccountDomain                      col `kql:"string"`
+	AccountName                        col `kql:"string"`
+	AccountSid                         col `kql:"string"`
+	AccountUpn                         col `kql:"string"`
+	AccountObjectId                    col `kql:"string"`
+	LogonId                            col `kql:"long"`
+	ReportId                           col `kql:"long"`
+	InitiatingColumns
 }
 
 type deviceNetworkEventsCols struct {
-	TimeGenerated                   col `kql:"datetime"`
-	Timestamp                       col `kql:"datetime"`
-	DeviceId                        col `kql:"string"`
-	DeviceName                      col `kql:"string"`
-	ActionType                      col `kql:"string"`
-	RemoteIP                        col `kql:"string"`
-	RemotePort                      col `kql:"int"`
-	RemoteUrl                       col `kql:"string"`
-	LocalIP                         col `kql:"string"`
-	LocalPort                       col `kql:"int"`
-	Protocol                        col `kql:"string"`
-	LocalIPType                     col `kql:"string"`
-	RemoteIPType                    col `kql:"string"`
-	InitiatingProcessSHA1           col `kql:"string"`
-	InitiatingProcessSHA256         col `kql:"string"`
-	InitiatingProcessMD5            col `kql:"string"`
-	InitiatingProcessFileName       col `kql:"string"`
-	InitiatingProcessFileSize       col `kql:"long"`
-	InitiatingProcessId             col `kql:"long"`
-	InitiatingProcessCommandLine    col `kql:"string"`
-	InitiatingProcessCreationTime   col `kql:"datetime"`
-	InitiatingProcessFolderPath     col `kql:"string"`
-	InitiatingProcessParentFileName col `kql:"string"`
-	InitiatingProcessParentId       col `kql:"long"`
-	InitiatingProcessAccountDomain  col `kql:"string"`
-	InitiatingProcessAccountName    col `kql:"string"`
-	InitiatingProcessAccountSid     col `kql:"string"`
-	InitiatingProcessAccountUpn     col `kql:"string"`
-	InitiatingProcessIntegrityLevel col `kql:"string"`
-	InitiatingProcessTokenElevation col `kql:"string"`
-	ReportId                        col `kql:"long"`
-	AdditionalFields                col `kql:"dynamic"`
+	TimeGenerated    col `kql:"datetime"`
+	Timestamp        col `kql:"datetime"`
+	DeviceId         col `kql:"string"`
+	DeviceName       col `kql:"string"`
+	ActionType       col `kql:"string"`
+	RemoteIP         col `kql:"string"`
+	RemotePort       col `kql:"int"`
+	RemoteUrl        col `kql:"string"`
+	LocalIP          col `kql:"string"`
+	LocalPort        col `kql:"int"`
+	Protocol         col `kql:"string"`
+	LocalIPType      col `kql:"string"`
+	RemoteIPType     col `kql:"string"`
+	ReportId         col `kql:"long"`
+	AdditionalFields col `kql:"dynamic"`
+	InitiatingColumns
 }
 
 type deviceLogonEventsCols struct {
-	TimeGenerated                  col `kql:"datetime"`
-	Timestamp                      col `kql:"datetime"`
-	DeviceId                       col `kql:"string"`
-	DeviceName                     col `kql:"string"`
-	ActionType                     col `kql:"string"`
-	LogonType                      col `kql:"string"`
-	AccountDomain                  col `kql:"string"`
-	AccountName                    col `kql:"string"`
-	AccountSid                     col `kql:"string"`
-	Protocol                       col `kql:"string"`
-	FailureReason                  col `kql:"string"`
-	IsLocalAdmin                   col `kql:"bool"`
-	LogonId                        col `kql:"long"`
-	RemoteDeviceName               col `kql:"string"`
-	RemoteIP                       col `kql:"string"`
-	RemoteIPType                   col `kql:"string"`
-	RemotePort                     col `kql:"int"`
-	InitiatingProcessFileName      col `kql:"string"`
-	InitiatingProcessFolderPath    col `kql:"string"`
-	InitiatingProcessId            col `kql:"long"`
-	InitiatingProcessCommandLine   col `kql:"string"`
-	InitiatingProcessAccountName   col `kql:"string"`
-	InitiatingProcessAccountDomain col `kql:"string"`
-	ReportId                       col `kql:"long"`
-	AdditionalFields               col `kql:"dynamic"`
+	TimeGenerated    col `kql:"datetime"`
+	Timestamp        col `kql:"datetime"`
+	DeviceId         col `kql:"string"`
+	DeviceName       col `kql:"string"`
+	ActionType       col `kql:"string"`
+	LogonType        col `kql:"string"`
+	AccountDomain    col `kql:"string"`
+	AccountName      col `kql:"string"`
+	AccountSid       col `kql:"string"`
+	Protocol         col `kql:"string"`
+	FailureReason    col `kql:"string"`
+	IsLocalAdmin     col `kql:"bool"`
+	LogonId          col `kql:"long"`
+	RemoteDeviceName col `kql:"string"`
+	RemoteIP         col `kql:"string"`
+	RemoteIPType     col `kql:"string"`
+	RemotePort       col `kql:"int"`
+	ReportId         col `kql:"long"`
+	AdditionalFields col `kql:"dynamic"`
+	InitiatingColumns
 }
 
 type deviceFileEventsCols struct {
-	TimeGenerated                   col `kql:"datetime"`
-	Timestamp                       col `kql:"datetime"`
-	DeviceId                        col `kql:"string"`
-	DeviceName                      col `kql:"string"`
-	ActionType                      col `kql:"string"`
-	FileName                        col `kql:"string"`
-	FolderPath                      col `kql:"string"`
-	SHA1                            col `kql:"string"`
-	SHA256                          col `kql:"string"`
-	MD5                             col `kql:"string"`
-	FileSize                        col `kql:"long"`
-	FileOriginUrl                   col `kql:"string"`
-	FileOriginIP                    col `kql:"string"`
-	PreviousFileName                col `kql:"string"`
-	PreviousFolderPath              col `kql:"string"`
-	RequestAccountName              col `kql:"string"`
-	RequestAccountDomain            col `kql:"string"`
-	RequestSourceIP                 col `kql:"string"`
-	ShareName                       col `kql:"string"`
-	InitiatingProcessAccountDomain  col `kql:"string"`
-	InitiatingProcessAccountName    col `kql:"string"`
-	InitiatingProcessAccountSid     col `kql:"string"`
-	InitiatingProcessAccountUpn     col `kql:"string"`
-	InitiatingProcessFileName       col `kql:"string"`
-	InitiatingProcessFolderPath     col `kql:"string"`
-	InitiatingProcessId             col `kql:"long"`
-	InitiatingProcessCommandLine    col `kql:"string"`
-	InitiatingProcessParentFileName col `kql:"string"`
-	InitiatingProcessSHA1           col `kql:"string"`
-	InitiatingProcessSHA256         col `kql:"string"`
-	ReportId                        col `kql:"long"`
+	TimeGenerated        col `kql:"datetime"`
+	Timestamp            col `kql:"datetime"`
+	DeviceId             col `kql:"string"`
+	DeviceName           col `kql:"string"`
+	ActionType           col `kql:"string"`
+	FileName             col `kql:"string"`
+	FolderPath           col `kql:"string"`
+	SHA1                 col `kql:"string"`
+	SHA256               col `kql:"string"`
+	MD5                  col `kql:"string"`
+	FileSize             col `kql:"long"`
+	FileOriginUrl        col `kql:"string"`
+	FileOriginIP         col `kql:"string"`
+	PreviousFileName     col `kql:"string"`
+	PreviousFolderPath   col `kql:"string"`
+	RequestAccountName   col `kql:"string"`
+	RequestAccountDomain col `kql:"string"`
+	RequestSourceIP      col `kql:"string"`
+	RequestProtocol      col `kql:"string"`
+	ShareName            col `kql:"string"`
+	ReportId             col `kql:"long"`
+	InitiatingColumns
 }

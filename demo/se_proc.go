@@ -5,15 +5,14 @@ import (
 )
 
 // secEvent starts a SecurityEvent row with the columns every event has.
-func (w *world) secEvent(e *emitter, c *securityEventCols, t time.Time, h *Host, id int, activity string, task int32) *rowBuf {
+func (w *world) secEvent(e *emitter, c *securityEventCols, t time.Time, h *Host, id int, activity any, task int32) *rowBuf {
 	r := e.row(t)
-	r.str(c.Computer, h.FQDN)
+	r.set(c.Computer, h.bFQDN)
 	r.set(c.EventID, int32(id))
-	r.str(c.Activity, activity)
+	r.set(c.Activity, activity)
 	r.set(c.Task, task)
-	r.str(c.SourceComputerId, h.AgentID)
+	r.set(c.SourceComputerId, h.bAgentID)
 	r.str(c.EventOriginId, originID(w.seed, t, h, id))
-	r.set(c.TimeCollected, t.Add(time.Duration(20+int(mix64(uint64(t.UnixNano()))%40))*time.Second).Truncate(time.Millisecond))
 	return r
 }
 
@@ -33,14 +32,13 @@ func originID(seed int64, t time.Time, h *Host, id int) string {
 
 // subject fills the Subject* columns and Account with an identity.
 func subject(r *rowBuf, c *securityEventCols, id *identity) {
-	acct := id.domain + `\` + id.name
-	r.str(c.Account, acct)
-	r.str(c.SubjectAccount, acct)
-	r.str(c.SubjectUserName, id.name)
-	r.str(c.SubjectDomainName, id.domain)
-	r.str(c.SubjectUserSid, id.sid)
-	r.str(c.SubjectLogonId, hexID(id.logonID))
-	r.str(c.AccountType, accountType(id))
+	r.set(c.Account, id.bAccount)
+	r.set(c.SubjectAccount, id.bAccount)
+	r.set(c.SubjectUserName, id.bName)
+	r.set(c.SubjectDomainName, id.bDomain)
+	r.set(c.SubjectUserSid, id.bSID)
+	r.set(c.SubjectLogonId, id.bLogon)
+	r.set(c.AccountType, id.bType)
 }
 
 func accountType(id *identity) string {
@@ -55,25 +53,25 @@ func (w *world) procRows(e *emitter, c *securityEventCols, ev *procEvent) {
 	r := w.secEvent(e, c, ev.p.start, ev.host, 4688, "4688 - A new process has been created.", 13312)
 	subject(r, c, ev.p.id)
 	r.str(c.NewProcessId, hexID(uint64(ev.p.pid)))
-	r.str(c.NewProcessName, ev.p.img.path)
-	r.str(c.Process, ev.p.img.name)
+	r.set(c.NewProcessName, ev.p.img.bPath)
+	r.set(c.Process, ev.p.img.bName)
 	r.str(c.ProcessId, hexID(uint64(ev.parent.pid)))
-	r.str(c.ParentProcessName, ev.parent.img.path)
+	r.set(c.ParentProcessName, ev.parent.img.bPath)
 	r.str(c.CommandLine, ev.p.cmd)
-	r.str(c.TokenElevationType, ev.p.il.tokenType())
-	r.str(c.MandatoryLabel, ev.p.il.label())
-	r.str(c.TargetUserSid, "S-1-0-0")
-	r.str(c.TargetUserName, "-")
-	r.str(c.TargetDomainName, "-")
-	r.str(c.TargetAccount, `-\-`)
-	r.str(c.TargetLogonId, "0x0")
+	r.set(c.TokenElevationType, ev.p.il.tokenType())
+	r.set(c.MandatoryLabel, ev.p.il.label())
+	r.set(c.TargetUserSid, "S-1-0-0")
+	r.set(c.TargetUserName, "-")
+	r.set(c.TargetDomainName, "-")
+	r.set(c.TargetAccount, `-\-`)
+	r.set(c.TargetLogonId, "0x0")
 	if ev.end.IsZero() || !ev.end.Before(w.cfg.End) {
 		return
 	}
 	x := w.secEvent(e, c, ev.end, ev.host, 4689, "4689 - A process has exited.", 13313)
 	subject(x, c, ev.p.id)
 	x.str(c.ProcessId, hexID(uint64(ev.p.pid)))
-	x.str(c.ProcessName, ev.p.img.path)
-	x.str(c.Process, ev.p.img.name)
-	x.str(c.Status, "0x0")
+	x.set(c.ProcessName, ev.p.img.bPath)
+	x.set(c.Process, ev.p.img.bName)
+	x.set(c.Status, "0x0")
 }

@@ -82,7 +82,7 @@ func (w *world) shareRows(e *emitter, c *securityEventCols, h int) {
 		}
 		id := w.sessionID(s)
 		share := pick(r, shares[s.User.Department])
-		netID := &identity{name: id.name, domain: id.domain, sid: id.sid, logonID: 0x50000000 + r.Uint64()%0xfffffff, user: id.user}
+		netID := id.withLogon(0x50000000 + r.Uint64()%0xfffffff)
 		port := strconv.Itoa(49152 + r.IntN(16000))
 		row := func(at time.Time, eid int, activity string, task int32) *rowBuf {
 			x := w.secEvent(e, c, at, fs, eid, activity, task)
@@ -95,8 +95,7 @@ func (w *world) shareRows(e *emitter, c *securityEventCols, h int) {
 			return x
 		}
 		x := row(t, 5140, "5140 - A network share object was accessed.", 12808)
-		x.str(c.AccessMask, "0x1")
-		x.str(c.AccessList, "%%4416")
+		x.set(c.AccessMask, "0x1")
 		i++
 		for k, files := 0, 1+r.IntN(4); k < files; k++ {
 			at := t.Add(time.Duration(k+1) * r.durIn(50*time.Millisecond, 20*time.Second))
@@ -107,11 +106,9 @@ func (w *world) shareRows(e *emitter, c *securityEventCols, h int) {
 			y := row(at, 5145, "5145 - A network share object was checked to see whether client can be granted desired access.", 12811)
 			y.str(c.RelativeTargetName, pick(r, shareFolders)+`\`+doc)
 			if r.chance(0.3) {
-				y.str(c.AccessMask, "0x12019f")
-				y.str(c.AccessList, "%%1537 %%1538 %%1541 %%4416 %%4417 %%4418 %%4419 %%4420 %%4423 %%4424")
+				y.set(c.AccessMask, "0x12019f")
 			} else {
-				y.str(c.AccessMask, "0x120089")
-				y.str(c.AccessList, "%%1538 %%1541 %%4416 %%4419 %%4423")
+				y.set(c.AccessMask, "0x120089")
 			}
 			i++
 		}

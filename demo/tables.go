@@ -1,6 +1,9 @@
 package demo
 
-import "github.com/huntbook/huntbook/table"
+import (
+	"github.com/huntbook/huntbook/table"
+	"github.com/huntbook/huntbook/workspace/schema"
+)
 
 // tableSpec is one generated table: its name, the columns its generator
 // fills (a pointer to a col struct) and the generator of an hour's rows.
@@ -33,6 +36,8 @@ func (tc *tableCols) specs() []*tableSpec {
 			e.fix("MG", "00000000-0000-0000-0000-000000000001")
 			e.fix("ManagementGroupName", "AOI-"+w.org.WorkspaceID)
 		}},
+		{name: "DeviceProcessEvents", cols: tc.deviceProcess, gen: (*world).deviceProcessHour, fixed: mdeFixed},
+		{name: "DeviceLogonEvents", cols: tc.deviceLogon, gen: (*world).deviceLogonHour, fixed: mdeFixed},
 	}
 }
 
@@ -47,8 +52,17 @@ func newTableCols() *tableCols {
 	}
 }
 
-// catalogSchema is the schema a table is emitted with. Until the workspace
-// catalog is wired in, the declared columns.
+// catalogSchema is the schema a table is emitted with: the catalog's, so
+// the demo tables have every column real ones have (the ones the demo does
+// not fill stay empty), or the declared columns for the demo's own tables.
 func catalogSchema(name string, cols any) []table.Column {
+	if s, ok := schema.Table(name); ok {
+		return s.Columns
+	}
 	return declaredColumns(cols)
+}
+
+func mdeFixed(w *world, e *emitter) {
+	e.fix("SourceSystem", "")
+	e.fix("MachineGroup", "")
 }

@@ -1,0 +1,185 @@
+package demo
+
+import (
+	"strings"
+	"time"
+)
+
+// Defender for Endpoint's view of the Windows activity streams.
+
+// deviceName is the name Defender reports for a host: its FQDN in lower case.
+func deviceName(h *Host) string { return strings.ToLower(h.FQDN) }
+
+// mdeAccount fills Defender's account columns from an identity.
+func mdeDomain(id *identity) string {
+	if id.system {
+		return "nt authority"
+	}
+	return strings.ToLower(id.domain)
+}
+
+func mdeName(id *identity) string {
+	if id.machine && id.system {
+		return "system"
+	}
+	if id.sid == "S-1-5-20" {
+		return "network service"
+	}
+	return strings.ToLower(id.name)
+}
+
+// reportID is Defender's per-device event number; it only has to be
+// distinct and stable.
+func reportID(t time.Time, pid uint32) int64 {
+	return int64(mix64(uint64(t.UnixNano())^uint64(pid)) % 1e10)
+}
+
+// deviceProcessHour writes DeviceProcessEvents from the process stream.
+func (w *world) deviceProcessHour(e *emitter, h int) {
+	c := w.cols.deviceProcess
+	procs := w.procStream(h)
+	for i := range procs {
+		ev := &procs[i]
+		p, pp := &ev.p, &ev.parent
+		r := e.row(p.start.Add(time.Duration(300+int(p.pid%700)) * time.Millisecond))
+		r.set(c.Timestamp, p.start)
+		r.set(c.DeviceId, ev.host.bDeviceID)
+		r.set(c.DeviceName, ev.host.bDeviceName)
+		r.set(c.ActionType, "ProcessCreated")
+		r.set(c.FileName, p.img.bName)
+		r.set(c.FolderPath, p.img.bPath)
+		r.str(c.SHA1, p.img.sha1)
+		r.str(c.SHA256, p.img.sha256)
+		r.str(c.MD5, p.img.md5)
+		r.set(c.FileSize, p.img.size)
+		r.str(c.ProcessVersionInfoCompanyName, p.img.company)
+		r.str(c.ProcessVersionInfoProductName, p.img.product)
+		r.str(c.ProcessVersionInfoFileDescription, p.img.desc)
+		r.str(c.ProcessVersionInfoOriginalFileName, p.img.original)
+		r.set(c.ProcessId, int64(p.pid))
+		r.str(c.ProcessCommandLine, p.cmd)
+		r.set(c.ProcessIntegrityLevel, p.il.mdeLevel())
+		r.set(c.ProcessTokenElevation, p.il.mdeElevation())
+		r.set(c.ProcessCreationTime, p.start)
+		r.str(c.AccountDomain, mdeDomain(p.id))
+		r.str(c.AccountName, mdeName(p.id))
+		r.set(c.AccountSid, p.id.bSID)
+		r.str(c.AccountUpn, p.id.upn)
+		r.str(c.AccountObjectId, p.id.objID)
+		r.set(c.LogonId, int64(p.id.logonID))
+		w.initiating(r, &c.InitiatingColumns, pp, ev.gpName, ev.gpPid)
+		r.set(c.ReportId, reportID(p.start, p.pid))
+	}
+}
+
+// InitiatingColumns is the column layout of the InitiatingProcess* columns
+// every Device*Events table has. It is exported only so that the table
+// layouts embedding it can be bound by reflection.
+type InitiatingColumns struct {
+	InitiatingProcessAccountDomain          col `kql:"string"`
+	InitiatingProcessAccountName            col `kql:"string"`
+	InitiatingProcessAccountSid             col `kql:"string"`
+	InitiatingProcessAccountUpn             col `kql:"string"`
+	InitiatingProcessAccountObjectId        col `kql:"string"`
+	InitiatingProcessIntegrityLevel         col `kql:"string"`
+	InitiatingProcessTokenElevation         col `kql:"string"`
+	InitiatingProcessSHA1                   col `kql:"string"`
+	InitiatingProcessSHA256                 col `kql:"string"`
+	InitiatingProcessMD5                    col `kql:"string"`
+	InitiatingProcessFileName               col `kql:"string"`
+	InitiatingProcessFileSize               col `kql:"long"`
+	InitiatingProcessId                     col `kql:"long"`
+	InitiatingProcessCommandLine            col `kql:"string"`
+	InitiatingProcessCreationTime           col `kql:"datetime"`
+	InitiatingProcessFolderPath             col `kql:"string"`
+	InitiatingProcessParentId               col `kql:"long"`
+	InitiatingProcessParentFileName         col `kql:"string"`
+	InitiatingProcessVersionInfoCompanyName col `kql:"string"`
+	InitiatingProcessVersionInfoProductName col `kql:"string"`
+}
+
+// initiating fills the InitiatingProcess* columns with a process.
+func (w *world) initiating(r *rowBuf, c *InitiatingColumns, p *proc, parentName string, parentPid uint32) {
+	r.str(c.InitiatingProcessAccountDomain, mdeDomain(p.id))
+	r.str(c.InitiatingProcessAccountName, mdeName(p.id))
+	r.set(c.InitiatingProcessAccountSid, p.id.bSID)
+	r.str(c.InitiatingProcessAccountUpn, p.id.upn)
+	r.str(c.InitiatingProcessAccountObjectId, p.id.objID)
+	r.set(c.InitiatingProcessIntegrityLevel, p.il.mdeLevel())
+	r.set(c.InitiatingProcessTokenElevation, p.il.mdeElevation())
+	r.str(c.InitiatingProcessSHA1, p.img.sha1)
+	r.str(c.InitiatingProcessSHA256, p.img.sha256)
+	r.str(c.InitiatingProcessMD5, p.img.md5)
+	r.set(c.InitiatingProcessFileName, p.img.bName)
+	r.set(c.InitiatingProcessFileSize, p.img.size)
+	r.set(c.InitiatingProcessId, int64(p.pid))
+	r.str(c.InitiatingProcessCommandLine, p.cmd)
+	r.set(c.InitiatingProcessCreationTime, p.start)
+	r.set(c.InitiatingProcessFolderPath, p.img.bPath)
+	if parentPid != 0 {
+		r.set(c.InitiatingProcessParentId, int64(parentPid))
+	}
+	r.str(c.InitiatingProcessParentFileName, parentName)
+	r.str(c.InitiatingProcessVersionInfoCompanyName, p.img.company)
+	r.str(c.InitiatingProcessVersionInfoProductName, p.img.product)
+}
+
+var mdeLogonTypes = map[int]any{
+	ltInteractive: "Interactive", ltNetwork: "Network", ltBatch: "Batch", ltService: "Service",
+	ltUnlock: "Unlock", ltRemoteInteractive: "RemoteInteractive", ltCachedInteractive: "CachedInteractive",
+	ltNetworkCleartext: "NetworkCleartext", ltNewCredentials: "NewCredentials",
+}
+
+// deviceLogonHour writes DeviceLogonEvents from the logon stream. Defender
+// records logons of people and service accounts; it leaves out the
+// computers' own Kerberos logons to the domain controllers.
+func (w *world) deviceLogonHour(e *emitter, h int) {
+	c := w.cols.deviceLogon
+	logons := w.logonStream(h)
+	for i := range logons {
+		ev := &logons[i]
+		if ev.id.machine {
+			continue
+		}
+		r := e.row(ev.t.Add(900 * time.Millisecond))
+		r.set(c.Timestamp, ev.t)
+		r.set(c.DeviceId, ev.host.bDeviceID)
+		r.set(c.DeviceName, ev.host.bDeviceName)
+		if ev.status == 0 {
+			r.set(c.ActionType, "LogonSuccess")
+		} else {
+			r.set(c.ActionType, "LogonFailed")
+			r.set(c.FailureReason, "InvalidUserNameOrPassword")
+		}
+		r.set(c.LogonType, mdeLogonTypes[ev.typ])
+		r.str(c.AccountDomain, mdeDomain(ev.id))
+		r.str(c.AccountName, mdeName(ev.id))
+		r.set(c.AccountSid, ev.id.bSID)
+		r.str(c.Protocol, ev.pkg)
+		r.set(c.IsLocalAdmin, ev.admin)
+		r.set(c.LogonId, int64(ev.id.logonID))
+		if ev.srcIP.IsValid() && !ev.srcIP.IsLoopback() {
+			r.str(c.RemoteIP, ev.srcIP.String())
+			r.set(c.RemoteIPType, "Private")
+			r.set(c.RemotePort, int32(49152+ev.id.logonID%16000))
+		}
+		if ev.src != nil {
+			r.str(c.RemoteDeviceName, deviceName(ev.src))
+		}
+		switch ev.typ {
+		case ltNetwork, ltRemoteInteractive:
+			r.set(c.InitiatingProcessFileName, "lsass.exe")
+			r.set(c.InitiatingProcessFolderPath, pLsass)
+			r.set(c.InitiatingProcessId, int64(ev.host.sys.lsass))
+			r.set(c.InitiatingProcessAccountDomain, "nt authority")
+			r.set(c.InitiatingProcessAccountName, "system")
+		default:
+			r.set(c.InitiatingProcessFileName, "winlogon.exe")
+			r.set(c.InitiatingProcessFolderPath, pWinlogon)
+			r.set(c.InitiatingProcessId, int64(ev.host.sys.winlogon))
+			r.set(c.InitiatingProcessAccountDomain, "nt authority")
+			r.set(c.InitiatingProcessAccountName, "system")
+		}
+		r.set(c.ReportId, reportID(ev.t, uint32(ev.id.logonID)))
+	}
+}

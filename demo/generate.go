@@ -96,6 +96,9 @@ type world struct {
 	winServers []*Host // Windows servers
 	desktops   []*Host // workstations that stay on
 	linux      []*Host
+
+	typoDomains []string    // names that do not resolve (typos, retired hosts)
+	apps        []*cloudApp // Entra ID applications
 }
 
 // volume is the size of each background activity stream over the window,
@@ -160,6 +163,10 @@ func newWorld(cfg Config) (*world, error) {
 		}
 	}
 	w.vol = baseVolume.scaled(w.scale)
+	w.apps = w.org.cloudApps(newRNG(cfg.Seed, "apps"))
+	ad := w.org.ADDomain
+	w.typoDomains = []string{"outlok.office365.com", "wpad." + ad, "gooogle.com", "sharepont.com", "fs02." + ad,
+		"printer-3f." + ad, "teams.microsft.com", "old-intranet." + ad, "isatap." + ad, "linkedn.com"}
 	start := cfg.End.Add(-time.Duration(cfg.Days) * 24 * time.Hour)
 	w.cal = newCalendar(w.org, cfg.Seed, start, cfg.End)
 	for _, s := range w.cal.sessions {

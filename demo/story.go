@@ -4,9 +4,11 @@ package demo
 // tables written as they are, and events injected into the activity streams
 // so every table derived from a stream shows them.
 type storyData struct {
-	rows   map[string][]*rowBuf // table → rows in time order
-	procs  []procEvent
-	logons []logonEvent
+	rows    map[string][]*rowBuf // table → rows in time order
+	procs   []procEvent
+	logons  []logonEvent
+	flows   []flowEvent
+	signins []signinEvent
 }
 
 func buildStories(w *world) *storyData {

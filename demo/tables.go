@@ -23,6 +23,12 @@ type tableCols struct {
 	deviceNetwork *deviceNetworkEventsCols
 	deviceLogon   *deviceLogonEventsCols
 	deviceFile    *deviceFileEventsCols
+	csl           *commonSecurityLogCols
+	dns           *dnsEventsCols
+	vmconn        *vmConnectionCols
+	signin        *signinLogsCols
+	nonint        *nonInteractiveCols
+	audit         *auditLogsCols
 }
 
 // specs lists the tables in the order Generate writes them.
@@ -38,6 +44,38 @@ func (tc *tableCols) specs() []*tableSpec {
 		}},
 		{name: "DeviceProcessEvents", cols: tc.deviceProcess, gen: (*world).deviceProcessHour, fixed: mdeFixed},
 		{name: "DeviceLogonEvents", cols: tc.deviceLogon, gen: (*world).deviceLogonHour, fixed: mdeFixed},
+		{name: "DeviceNetworkEvents", cols: tc.deviceNetwork, gen: (*world).deviceNetworkHour, fixed: mdeFixed},
+		{name: "CommonSecurityLog", cols: tc.csl, gen: (*world).commonSecurityLogHour, fixed: func(w *world, e *emitter) {
+			e.fix("DeviceVendor", "Palo Alto Networks")
+			e.fix("DeviceProduct", "PAN-OS")
+			e.fix("DeviceVersion", "10.2.9")
+			e.fix("Activity", "TRAFFIC")
+			e.fix("LogSeverity", "1")
+			e.fix("DeviceCustomString1Label", "Rule")
+			e.fix("DeviceCustomString3", "vsys1")
+			e.fix("DeviceCustomString3Label", "Virtual System")
+			e.fix("DeviceCustomString4Label", "FromZone")
+			e.fix("DeviceCustomString5Label", "ToZone")
+			e.fix("DeviceCustomNumber1Label", "SessionID")
+			e.fix("DeviceCustomNumber2Label", "Packets")
+			e.fix("DeviceCustomNumber3Label", "Elapsed time in seconds")
+			e.fix("Computer", w.org.Host("monitor01").FQDN)
+			e.fix("CollectorHostName", w.org.Host("monitor01").FQDN)
+			e.fix("SourceSystem", "OpsManager")
+		}},
+		{name: "DnsEvents", cols: tc.dns, gen: (*world).dnsEventsHour, fixed: func(w *world, e *emitter) {
+			e.fix("SourceSystem", "OpsManager")
+		}},
+		{name: "SigninLogs", cols: tc.signin, gen: (*world).signinLogsHour, fixed: func(w *world, e *emitter) {
+			e.fix("AADTenantId", w.org.TenantID)
+			e.fix("Resource", "Microsoft.aadiam")
+			e.fix("ResourceProvider", "Microsoft.aadiam")
+			e.fix("ResourceId", "/tenants/"+w.org.TenantID+"/providers/Microsoft.aadiam")
+		}},
+		{name: "AADNonInteractiveUserSignInLogs", cols: tc.nonint, gen: (*world).nonInteractiveHour},
+		{name: "VMConnection", cols: tc.vmconn, gen: (*world).vmConnectionHour, fixed: func(w *world, e *emitter) {
+			e.fix("SourceSystem", "Insights")
+		}},
 	}
 }
 
@@ -49,6 +87,12 @@ func newTableCols() *tableCols {
 		deviceNetwork: &deviceNetworkEventsCols{},
 		deviceLogon:   &deviceLogonEventsCols{},
 		deviceFile:    &deviceFileEventsCols{},
+		csl:           &commonSecurityLogCols{},
+		dns:           &dnsEventsCols{},
+		vmconn:        &vmConnectionCols{},
+		signin:        &signinLogsCols{},
+		nonint:        &nonInteractiveCols{},
+		audit:         &auditLogsCols{},
 	}
 }
 

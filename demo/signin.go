@@ -1,0 +1,251 @@
+package demo
+
+import (
+	"encoding/json"
+	"net/netip"
+	"strconv"
+	"time"
+)
+
+// signinEvent is one Entra ID sign-in.
+type signinEvent struct {
+	t           time.Time
+	u           *User
+	app         *cloudApp
+	interactive bool
+	ip          netip.Addr
+	place       place
+	asn         string
+	host        *Host // the managed device, nil for phones and unknown devices
+	mobileOS    string
+	browser     string
+	ua          string
+	err         *signinError
+	mfa         bool   // the sign-in required (and performed) MFA
+	mfaMethod   string // "Mobile app notification", "Previously satisfied", ...
+	ca          string // ConditionalAccessStatus
+	named       string // named network location ("" if none)
+	risk        string // risk level during sign-in
+	riskEvents  []string
+	correlation string
+	id          string
+	story       string
+}
+
+// signinStream returns the sign-ins of hour h (interactive or not).
+func (w *world) signinStream(h int, interactive bool) []signinEvent {
+	name := "signin"
+	total := w.vol.signins
+	if !interactive {
+		name, total = "nonint", w.vol.nonint
+	}
+	r := newRNG(w.seed, name, h)
+	var out []signinEvent
+	if interactive {
+		from, to := w.cal.hourStart(h), w.cal.hourStart(h+1)
+		for _, s := range w.cal.sessions {
+			if s.Kind != sessAdmin && !s.Start.Before(from) && s.Start.Before(to) {
+				out = append(out, w.windowsSignin(r, s))
+			}
+		}
+	}
+	for n, i := w.quota(r, total*0.92, true, h), 0; i < n; {
+		sg, t, _ := w.cal.pickSegment(r, h)
+		if sg.s.Kind == sessAdmin {
+			continue
+		}
+		evs := w.userSignin(r, sg.s, t, interactive)
+		out = append(out, evs...)
+		i += len(evs)
+	}
+	// Phones keep syncing mail in the evening and at weekends.
+	for n, i := w.quota(r, total*0.08, false, h), 0; i < n; i++ {
+		u := pick(r, w.org.Users)
+		out = append(out, w.mobileSignin(r, u, w.cal.hourStart(h).Add(r.durIn(0, time.Hour)), interactive))
+	}
+	for _, ev := range w.story.signins {
+		if ev.interactive == interactive && !ev.t.Before(w.cal.hourStart(h)) && ev.t.Before(w.cal.hourStart(h+1)) {
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+// base fills what every sign-in of a session shares.
+func (w *world) signinBase(r *rng, s *session, t time.Time, app *cloudApp, interactive bool) signinEvent {
+	ev := signinEvent{t: t, u: s.User, app: app, interactive: interactive, ip: s.PublicIP, place: s.place,
+		host: s.Host, ca: "success", mfaMethod: "Previously satisfied", risk: "none",
+		correlation: r.guid(), id: r.guid()}
+	if s.Remote {
+		ev.asn = pick(r, ispASN[s.User.Site.country])
+	} else {
+		ev.asn = "64500"
+		ev.named = s.Site.City + " Office"
+	}
+	ev.browser = "Chrome 130.0.0"
+	ev.ua = uaChrome
+	if s.User.Index%3 == 0 {
+		ev.browser, ev.ua = "Edge 130.0.2849", uaEdge
+	}
+	if !app.browser {
+		ev.browser = "Rich Client 4.66.0.0"
+		ev.ua = desktopUA(app)
+	}
+	return ev
+}
+
+const (
+	uaChrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36"
+	uaEdge   = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36 Edg/130.0.2849.80"
+)
+
+func desktopUA(app *cloudApp) string {
+	switch app.name {
+	case "Microsoft Teams":
+		return "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36 Edg/130.0.0.0 Teams/24295.605.3225.8804/49"
+	case "OneDrive SyncEngine":
+		return "Microsoft SkyDriveSync 24.211.1020.0001 ship; Windows NT 10.0 (22631)"
+	case "Microsoft Azure CLI":
+		return "python-requests/2.32.3 azure-cli/2.66.0"
+	case "Windows Sign In":
+		return "Windows-AzureAD-Authentication-Provider/1.0"
+	}
+	return "Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.18025; Pro)"
+}
+
+// windowsSignin is the primary refresh token sign-in of a Windows logon.
+func (w *world) windowsSignin(r *rng, s *session) signinEvent {
+	app := &cloudApp{name: "Windows Sign In", id: "38aa3b87-a06d-4817-b275-7a316988d93b", resource: "Windows Azure Active Directory", resID: resAAD, client: "Mobile Apps and Desktop clients"}
+	ev := w.signinBase(r, s, s.Start.Add(20*time.Second), app, true)
+	ev.mfa, ev.mfaMethod = true, "Windows Hello for Business"
+	return ev
+}
+
+// userSignin is a person using a cloud app at t: usually one sign-in, for
+// interactive ones sometimes with an MFA prompt or a typo before it.
+func (w *world) userSignin(r *rng, s *session, t time.Time, interactive bool) []signinEvent {
+	var app *cloudApp
+	for {
+		app = pick(r, w.apps)
+		if app.mobile || (app.devsOnly && s.User.Department != "Engineering" && s.User.Department != "IT") {
+			continue
+		}
+		if interactive || app.nonInteractive {
+			break
+		}
+	}
+	ev := w.signinBase(r, s, t, app, interactive)
+	if !interactive {
+		switch x := r.Float64(); {
+		case x < 0.02:
+			ev.err = &errSSOInsufficent
+		case x < 0.035:
+			ev.err = &errFreshToken
+		case x < 0.05:
+			ev.err = &errSessionExpired
+		case x < 0.06:
+			ev.err = &errInactiveToken
+		}
+		return []signinEvent{ev}
+	}
+	ok := ev
+	ok.t = t.Add(r.durIn(5*time.Second, 50*time.Second))
+	ok.correlation, ok.id = ev.correlation, r.guid()
+	switch x := r.Float64(); {
+	case x < 0.03 && app.browser:
+		ev.err = &errBadPassword
+		return []signinEvent{ev, ok}
+	case x < 0.15 && app.browser && !s.Remote:
+		ev.err = &errKMSI
+		return []signinEvent{ev, ok}
+	case x < 0.27 && (s.Remote || app.resID == resAzureMgmt) && s.User.MFA:
+		ev.err = &errMFARequired
+		ev.ca = "notApplied"
+		ok.mfa, ok.mfaMethod = true, pick(r, []string{"Mobile app notification", "Mobile app notification", "OATH verification code", "Text message"})
+		return []signinEvent{ev, ok}
+	case x < 0.275:
+		ev.err = &errCABlocked
+		ev.ca = "failure"
+		ev.host = nil
+		return []signinEvent{ev}
+	}
+	return []signinEvent{ev}
+}
+
+// mobileSignin is a person's phone refreshing mail or Teams.
+func (w *world) mobileSignin(r *rng, u *User, t time.Time, interactive bool) signinEvent {
+	app := w.apps[8] // Outlook Mobile
+	if r.chance(0.3) {
+		app = w.apps[0]
+	}
+	ev := signinEvent{t: t, u: u, app: app, interactive: interactive, ip: u.MobileIP, place: u.Home,
+		asn: pick(r, ispASN[u.Site.country]), mobileOS: u.MobileOS, ca: "success", mfaMethod: "Previously satisfied",
+		risk: "none", correlation: r.guid(), id: r.guid(), browser: "Mobile Safari"}
+	ev.ua = "Outlook-iOS/2.0"
+	if u.MobileOS[0] == 'A' {
+		ev.ua, ev.browser = "Outlook-Android/2.0", "Rich Client 4.61.0.0"
+	}
+	return ev
+}
+
+// signinDetails builds the nested values of a sign-in (dynamic in
+// SigninLogs, JSON text in the non-interactive table).
+func signinDetails(ev *signinEvent, tenant string) (loc, dev, status, mfa map[string]any, ca []any) {
+	loc = map[string]any{"city": ev.place.City, "state": ev.place.State, "countryOrRegion": ev.place.Country,
+		"geoCoordinates": map[string]any{"latitude": jnum(ev.place.Lat), "longitude": jnum(ev.place.Lon)}}
+	dev = map[string]any{"deviceId": "", "operatingSystem": "Windows10", "browser": ev.browser}
+	if ev.mobileOS != "" {
+		dev["operatingSystem"] = ev.mobileOS
+	}
+	if ev.host != nil {
+		dev["deviceId"] = ev.host.AADID
+		dev["displayName"] = ev.host.Name
+		dev["isCompliant"] = true
+		dev["isManaged"] = true
+		dev["trustType"] = "Hybrid Azure AD joined"
+		if ev.host.OS == "Windows 11" {
+			dev["operatingSystem"] = "Windows"
+		}
+	}
+	status = map[string]any{"errorCode": json.Number("0")}
+	if ev.err != nil {
+		status = map[string]any{"errorCode": json.Number(ev.err.code), "failureReason": ev.err.desc}
+		if ev.err.code == "50074" || ev.err.code == "50076" {
+			status["additionalDetails"] = "MFA required in Azure AD"
+		}
+	}
+	if ev.mfa {
+		mfa = map[string]any{"authMethod": ev.mfaMethod}
+		if ev.mfaMethod == "Mobile app notification" {
+			mfa["authDetail"] = "MFA completed in Azure AD"
+		}
+	} else {
+		mfa = map[string]any{}
+	}
+	caResult := "success"
+	switch ev.ca {
+	case "failure":
+		caResult = "failure"
+	case "notApplied":
+		caResult = "notApplied"
+	}
+	ca = []any{
+		map[string]any{"id": tenant[:8] + "-ca01-4c1e-9f0a-3b2f6c1d7e01", "displayName": "CA001: Require MFA outside trusted locations",
+			"enforcedGrantControls": []any{"Mfa"}, "enforcedSessionControls": []any{}, "result": caResult},
+		map[string]any{"id": tenant[:8] + "-ca02-4c1e-9f0a-3b2f6c1d7e02", "displayName": "CA002: Require compliant device for Office 365",
+			"enforcedGrantControls": []any{"RequireCompliantDevice"}, "enforcedSessionControls": []any{}, "result": caResult},
+		map[string]any{"id": tenant[:8] + "-ca03-4c1e-9f0a-3b2f6c1d7e03", "displayName": "CA003: Block legacy authentication",
+			"enforcedGrantControls": []any{"Block"}, "enforcedSessionControls": []any{}, "result": "notApplied"},
+	}
+	return
+}
+
+func jnum(x float64) json.Number { return json.Number(strconv.FormatFloat(x, 'f', -1, 64)) }
+
+func jsonText(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic("demo: " + err.Error()) // only plain maps and slices reach here
+	}
+	return string(b)
+}

@@ -1,0 +1,144 @@
+package demo
+
+import (
+	"strconv"
+	"time"
+)
+
+// signinLogsHour writes the interactive sign-ins of hour h.
+func (w *world) signinLogsHour(e *emitter, h int) {
+	c := w.cols.signin
+	evs := w.signinStream(h, true)
+	for i := range evs {
+		ev := &evs[i]
+		r := e.row(ev.t)
+		w.signinCommon(r, &c.SigninColumns, ev)
+		loc, dev, status, mfa, ca := signinDetails(ev, w.org.TenantID)
+		r.set(c.LocationDetails, loc)
+		r.set(c.DeviceDetail, dev)
+		r.set(c.Status, status)
+		r.set(c.MfaDetail, mfa)
+		r.set(c.ConditionalAccessPolicies, ca)
+		r.str(c.ProcessingTimeInMilliseconds, strconv.Itoa(40+int(mix64(uint64(ev.t.UnixNano()))%400)))
+	}
+}
+
+// nonInteractiveHour writes the non-interactive sign-ins of hour h.
+func (w *world) nonInteractiveHour(e *emitter, h int) {
+	c := w.cols.nonint
+	evs := w.signinStream(h, false)
+	for i := range evs {
+		ev := &evs[i]
+		r := e.row(ev.t)
+		w.signinCommon(r, &c.SigninColumns, ev)
+		loc, dev, status, mfa, ca := signinDetails(ev, w.org.TenantID)
+		r.str(c.LocationDetails, jsonText(loc))
+		r.str(c.DeviceDetail, jsonText(dev))
+		r.str(c.Status, jsonText(status))
+		r.str(c.MfaDetail, jsonText(mfa))
+		r.str(c.ConditionalAccessPolicies, jsonText(ca))
+		r.str(c.ProcessingTimeInMs, strconv.Itoa(10+int(mix64(uint64(ev.t.UnixNano()))%200)))
+		r.set(c.SignInEventTypes, `["nonInteractiveUser"]`)
+	}
+}
+
+func (w *world) signinCommon(r *rowBuf, c *SigninColumns, ev *signinEvent) {
+	u := ev.u
+	r.set(c.OperationName, "Sign-in activity")
+	r.set(c.OperationVersion, "1.0")
+	if ev.interactive {
+		r.set(c.Category, "SignInLogs")
+	} else {
+		r.set(c.Category, "NonInteractiveUserSignInLogs")
+	}
+	if ev.err == nil {
+		r.set(c.ResultType, "0")
+		r.set(c.ResultSignature, "None")
+	} else {
+		r.str(c.ResultType, ev.err.code)
+		r.set(c.ResultSignature, "None")
+		r.str(c.ResultDescription, ev.err.desc)
+	}
+	r.set(c.DurationMs, int64(0))
+	r.str(c.CorrelationId, ev.correlation)
+	r.set(c.ResourceGroup, "Microsoft.aadiam")
+	r.str(c.Identity, u.DisplayName)
+	r.set(c.Level, "4")
+	r.str(c.Location, ev.place.Country)
+	r.str(c.AlternateSignInName, u.UPN)
+	r.str(c.AppDisplayName, ev.app.name)
+	r.str(c.AppId, ev.app.id)
+	r.str(c.AuthenticationDetails, authDetails(ev))
+	r.set(c.AuthenticationProcessingDetails, `[{"key":"Legacy TLS (TLS 1.0, 1.1, 3DES)","value":"False"},{"key":"Is CAE Token","value":"False"}]`)
+	if ev.mfa {
+		r.set(c.AuthenticationRequirement, "multiFactorAuthentication")
+	} else {
+		r.set(c.AuthenticationRequirement, "singleFactorAuthentication")
+	}
+	r.set(c.AuthenticationRequirementPolicies, "[]")
+	r.set(c.AuthenticationMethodsUsed, "[]")
+	r.str(c.AutonomousSystemNumber, ev.asn)
+	r.str(c.ClientAppUsed, ev.app.client)
+	r.str(c.ConditionalAccessStatus, ev.ca)
+	r.set(c.CreatedDateTime, ev.t)
+	r.str(c.HomeTenantId, w.org.TenantID)
+	r.str(c.Id, ev.id)
+	r.str(c.IPAddress, ev.ip.String())
+	r.set(c.IsInteractive, ev.interactive)
+	r.set(c.IsRisky, ev.risk != "none" && ev.risk != "")
+	if ev.named != "" {
+		r.str(c.NetworkLocationDetails, `[{"networkType":"namedNetwork","networkNames":["`+ev.named+`"]},{"networkType":"trustedNamedLocation","networkNames":["`+ev.named+`"]}]`)
+	} else {
+		r.set(c.NetworkLocationDetails, "[]")
+	}
+	r.str(c.OriginalRequestId, ev.id)
+	r.str(c.ResourceDisplayName, ev.app.resource)
+	r.str(c.ResourceIdentity, ev.app.resourceID())
+	r.str(c.ResourceTenantId, w.org.TenantID)
+	riskEvents := "[]"
+	if len(ev.riskEvents) > 0 {
+		riskEvents = jsonText(ev.riskEvents)
+	}
+	r.str(c.RiskDetail, "none")
+	r.str(c.RiskEventTypes, riskEvents)
+	r.str(c.RiskEventTypes_V2, riskEvents)
+	r.str(c.RiskLevelAggregated, ev.risk)
+	r.str(c.RiskLevelDuringSignIn, ev.risk)
+	if ev.risk != "none" {
+		r.set(c.RiskState, "atRisk")
+	} else {
+		r.set(c.RiskState, "none")
+	}
+	r.set(c.SessionLifetimePolicies, "[]")
+	r.set(c.TokenIssuerType, "AzureAD")
+	r.str(c.UniqueTokenIdentifier, ev.id[:22])
+	r.str(c.UserAgent, ev.ua)
+	r.str(c.UserDisplayName, u.DisplayName)
+	r.str(c.UserId, u.ObjectID)
+	r.str(c.UserPrincipalName, u.UPN)
+	r.set(c.UserType, "Member")
+	r.set(c.SourceSystem, "Azure AD")
+}
+
+// authDetails is the AuthenticationDetails JSON of a sign-in: the password
+// step and, for MFA sign-ins, the second factor.
+func authDetails(ev *signinEvent) string {
+	ts := ev.t.UTC().Format("2006-01-02T15:04:05.0000000+00:00")
+	method, detail, ok := "Password", "Correct password", "true"
+	if ev.mfaMethod == "Previously satisfied" || ev.mfaMethod == "Windows Hello for Business" {
+		method, detail = ev.mfaMethod, "First factor requirement satisfied by claim in the token"
+		if ev.mfaMethod == "Windows Hello for Business" {
+			detail = "Windows Hello for Business"
+		}
+	}
+	if ev.err != nil && (ev.err.code == "50126" || ev.err.code == "50053" || ev.err.code == "50034") {
+		method, detail, ok = "Password", "Invalid username or password or Invalid on-premise username or password.", "false"
+	}
+	s := `[{"authenticationStepDateTime":"` + ts + `","authenticationMethod":"` + method + `","authenticationMethodDetail":"","succeeded":` + ok +
+		`,"authenticationStepResultDetail":"` + detail + `","authenticationStepRequirement":"Primary authentication","StatusSequence":0,"RequestSequence":1}`
+	if ev.mfa && method == "Password" {
+		s += `,{"authenticationStepDateTime":"` + ev.t.Add(-9*time.Second).UTC().Format("2006-01-02T15:04:05.0000000+00:00") +
+			`","authenticationMethod":"` + ev.mfaMethod + `","succeeded":true,"authenticationStepResultDetail":"MFA successfully completed","authenticationStepRequirement":"Multi-factor authentication","StatusSequence":0,"RequestSequence":1}`
+	}
+	return s + "]"
+}

@@ -48,6 +48,9 @@ func (w *world) flowStream(h int) []flowEvent {
 	for n, i := w.quota(r, w.vol.flows*0.15, false, h), 0; i < n; i++ {
 		out = append(out, w.inboundFlow(r, from.Add(r.durIn(0, time.Hour))))
 	}
+	for _, s := range w.sshStream(h) {
+		out = append(out, w.sshFlow(s))
+	}
 	to := w.cal.hourStart(h + 1)
 	for _, f := range w.story.flows {
 		if !f.t.Before(from) && f.t.Before(to) {
@@ -235,4 +238,33 @@ func (w *world) inboundFlow(r *rng, t time.Time) flowEvent {
 	f.dstPort = pick(r, []int{23, 445, 3389, 1433, 5900, 8080, 8443, 6379, 9200, 2375})
 	f.sent = int64(r.between(40, 120))
 	return f
+}
+
+// sshFlow is the connection of an SSH login: from the internet through the
+// firewall to the bastion, or from the bastion to a server.
+func (w *world) sshFlow(s sshEvent) flowEvent {
+	f := flowEvent{t: s.t, srcIP: s.srcIP, srcPort: s.srcPort, dst: s.host, dstIP: s.host.IP,
+		dstPort: 22, app: "ssh", story: s.story, sent: 3_200, recv: 4_100, dur: 3 * time.Second}
+	if s.ok && !s.end.IsZero() {
+		f.dur = s.end.Sub(s.t)
+		f.sent, f.recv = 40_000+int64(f.dur/time.Second)*90, 90_000+int64(f.dur/time.Second)*400
+	}
+	if src := w.hostByIP(s.srcIP); src != nil {
+		f.src = src
+		f.proc = &proc{img: w.img("/usr/bin/ssh"), cmd: "ssh " + s.user + "@" + s.host.Name, pid: uint32(s.srcPort % 30000), start: s.t, id: w.rootID(src)}
+		return f
+	}
+	f.fw = w.org.Firewall[0]
+	f.natIP = s.host.Public
+	return f
+}
+
+// hostByIP finds one of the organisation's servers by address.
+func (w *world) hostByIP(ip netip.Addr) *Host {
+	for _, h := range w.org.Servers {
+		if h.IP == ip {
+			return h
+		}
+	}
+	return nil
 }

@@ -99,6 +99,7 @@ type world struct {
 
 	typoDomains []string    // names that do not resolve (typos, retired hosts)
 	apps        []*cloudApp // Entra ID applications
+	hbStep      time.Duration
 }
 
 // volume is the size of each background activity stream over the window,
@@ -182,6 +183,7 @@ func newWorld(cfg Config) (*world, error) {
 		s.schema = catalogSchema(s.name, s.cols)
 		bindColumns(s.cols, s.schema)
 	}
+	w.hbStep = w.heartbeatInterval()
 	w.story = buildStories(w)
 	return w, nil
 }

@@ -29,6 +29,12 @@ type tableCols struct {
 	signin        *signinLogsCols
 	nonint        *nonInteractiveCols
 	audit         *auditLogsCols
+	office        *officeActivityCols
+	azure         *azureActivityCols
+	syslog        *syslogCols
+	heartbeat     *heartbeatCols
+	email         *emailEventsCols
+	identity      *identityInfoCols
 }
 
 // specs lists the tables in the order Generate writes them.
@@ -42,8 +48,10 @@ func (tc *tableCols) specs() []*tableSpec {
 			e.fix("MG", "00000000-0000-0000-0000-000000000001")
 			e.fix("ManagementGroupName", "AOI-"+w.org.WorkspaceID)
 		}},
+		{name: "Event", cols: tc.event, gen: (*world).eventHour},
 		{name: "DeviceProcessEvents", cols: tc.deviceProcess, gen: (*world).deviceProcessHour, fixed: mdeFixed},
 		{name: "DeviceLogonEvents", cols: tc.deviceLogon, gen: (*world).deviceLogonHour, fixed: mdeFixed},
+		{name: "DeviceFileEvents", cols: tc.deviceFile, gen: (*world).fileHour, fixed: mdeFixed},
 		{name: "DeviceNetworkEvents", cols: tc.deviceNetwork, gen: (*world).deviceNetworkHour, fixed: mdeFixed},
 		{name: "CommonSecurityLog", cols: tc.csl, gen: (*world).commonSecurityLogHour, fixed: func(w *world, e *emitter) {
 			e.fix("DeviceVendor", "Palo Alto Networks")
@@ -73,6 +81,20 @@ func (tc *tableCols) specs() []*tableSpec {
 			e.fix("ResourceId", "/tenants/"+w.org.TenantID+"/providers/Microsoft.aadiam")
 		}},
 		{name: "AADNonInteractiveUserSignInLogs", cols: tc.nonint, gen: (*world).nonInteractiveHour},
+		{name: "OfficeActivity", cols: tc.office, gen: (*world).officeActivityHour, fixed: func(w *world, e *emitter) {
+			e.fix("OrganizationId", w.org.TenantID)
+			e.fix("OfficeTenantId", w.org.TenantID)
+			e.fix("SourceSystem", "OfficeActivityManager")
+		}},
+		{name: "AuditLogs", cols: tc.audit, gen: (*world).auditLogsHour, fixed: func(w *world, e *emitter) {
+			e.fix("AADTenantId", w.org.TenantID)
+			e.fix("ResourceId", "/tenants/"+w.org.TenantID+"/providers/Microsoft.aadiam")
+		}},
+		{name: "AzureActivity", cols: tc.azure, gen: (*world).azureActivityHour},
+		{name: "Syslog", cols: tc.syslog, gen: (*world).syslogHour},
+		{name: "EmailEvents", cols: tc.email, gen: (*world).emailHour, fixed: mdeFixed},
+		{name: "IdentityInfo", cols: tc.identity, gen: (*world).identityInfoHour},
+		{name: "Heartbeat", cols: tc.heartbeat, gen: (*world).heartbeatHour},
 		{name: "VMConnection", cols: tc.vmconn, gen: (*world).vmConnectionHour, fixed: func(w *world, e *emitter) {
 			e.fix("SourceSystem", "Insights")
 		}},
@@ -93,6 +115,12 @@ func newTableCols() *tableCols {
 		signin:        &signinLogsCols{},
 		nonint:        &nonInteractiveCols{},
 		audit:         &auditLogsCols{},
+		office:        &officeActivityCols{},
+		azure:         &azureActivityCols{},
+		syslog:        &syslogCols{},
+		heartbeat:     &heartbeatCols{},
+		email:         &emailEventsCols{},
+		identity:      &identityInfoCols{},
 	}
 }
 

@@ -1,0 +1,101 @@
+package demo
+
+import (
+	"math"
+	"time"
+)
+
+// heartbeatInterval is how often agents report: every minute as real
+// agents do when the event budget allows, less often for small runs, so
+// Heartbeat stays a few percent of the rows.
+func (w *world) heartbeatInterval() time.Duration {
+	agentMinutes := float64(len(w.org.Servers)) * w.cal.end.Sub(w.cal.start).Minutes()
+	for _, s := range w.cal.sessions {
+		if s.Kind != sessAdmin && !s.Host.Desktop {
+			agentMinutes += s.End.Sub(s.Start).Minutes()
+		}
+	}
+	agentMinutes += float64(len(w.desktops)) * w.cal.end.Sub(w.cal.start).Minutes()
+	budget := 0.03 * float64(w.cfg.Events)
+	return time.Duration(max(1, math.Ceil(agentMinutes/budget))) * time.Minute
+}
+
+// heartbeatHour writes the agents' heartbeats: servers and desktops around
+// the clock, laptops while their owner works.
+func (w *world) heartbeatHour(e *emitter, h int) {
+	c := w.cols.heartbeat
+	from, to := w.cal.hourStart(h), w.cal.hourStart(h+1)
+	step := w.hbStep
+	for i, host := range w.org.Hosts {
+		// Each agent reports on its own phase within the interval.
+		phase := time.Duration(mix64(uint64(i)*7919)%uint64(step/time.Second)) * time.Second
+		first := w.cal.start.Add(phase)
+		if first.Before(from) {
+			first = first.Add(((from.Sub(first) + step - 1) / step) * step)
+		}
+		for t := first; t.Before(to); t = t.Add(step) {
+			if !w.agentOn(host, t) {
+				continue
+			}
+			w.heartbeatRow(e, c, host, t)
+		}
+	}
+}
+
+// agentOn reports whether a machine is running at t.
+func (w *world) agentOn(h *Host, t time.Time) bool {
+	if h.Desktop || h.IsServer() || h.Owner == nil {
+		return true
+	}
+	s := w.cal.workday(h.Owner, dateOf(t.In(h.Site.TZ)))
+	return s != nil && !t.Before(s.Start) && t.Before(s.End)
+}
+
+func (w *world) heartbeatRow(e *emitter, c *heartbeatCols, h *Host, t time.Time) {
+	r := e.row(t)
+	r.set(c.Computer, h.bFQDN)
+	egress := h.Site.Egress
+	if h.Public.IsValid() {
+		egress = h.Public
+	}
+	r.str(c.ComputerIP, egress.String())
+	r.set(c.ComputerPrivateIPs, []any{h.IP.String()})
+	r.set(c.Category, "Azure Monitor Agent")
+	r.set(c.Version, "1.31.0.0")
+	r.set(c.SCAgentChannel, "Direct")
+	r.set(c.IsGatewayInstalled, false)
+	r.set(c.Solutions, "security")
+	r.set(c.SourceComputerId, h.bAgentID)
+	r.str(c.ResourceId, w.org.ResourceID(h))
+	r.str(c.Resource, h.Name)
+	r.str(c.ResourceGroup, w.org.ResourceGroup)
+	r.str(c.SubscriptionId, w.org.SubscriptionID)
+	if h.Azure {
+		r.set(c.ComputerEnvironment, "Azure")
+		r.set(c.ResourceProvider, "Microsoft.Compute")
+		r.set(c.ResourceType, "virtualMachines")
+	} else {
+		r.set(c.ComputerEnvironment, "Non-Azure")
+		r.set(c.ResourceProvider, "Microsoft.HybridCompute")
+		r.set(c.ResourceType, "machines")
+	}
+	r.str(c.RemoteIPCountry, countryName(h.Site.Country))
+	r.set(c.RemoteIPLatitude, h.Site.Lat)
+	r.set(c.RemoteIPLongitude, h.Site.Lon)
+	r.str(c.VMUUID, h.AADID)
+	if h.Linux {
+		r.set(c.OSType, "Linux")
+		r.set(c.OSName, "Ubuntu")
+		r.str(c.OSMajorVersion, h.OS[7:9])
+		r.str(c.OSMinorVersion, h.OS[10:12])
+		r.set(c.SourceSystem, "Linux")
+		return
+	}
+	r.set(c.OSType, "Windows")
+	r.str(c.OSName, h.OS)
+	r.set(c.OSMajorVersion, "10")
+	r.set(c.OSMinorVersion, "0")
+	r.set(c.SourceSystem, "OpsManager")
+	r.set(c.MG, "00000000-0000-0000-0000-000000000002")
+	r.str(c.ManagementGroupName, "AOI-"+w.org.WorkspaceID)
+}

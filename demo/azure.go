@@ -60,7 +60,7 @@ func (w *world) azureActivityHour(e *emitter, h int) {
 		ops[i] = op.weight
 	}
 	pickOp := newWeighted(azureOps, ops)
-	for n, i := w.quota(r, w.vol.azure, true, h), 0; i < n; {
+	for n, i, tries := w.quota(r, w.vol.azure, true, h), 0, 0; i < n && tries < 50*n; tries++ {
 		sg, t, _ := w.cal.pickSegment(r, h)
 		u := sg.s.User
 		if u.Department != "Engineering" && u.Department != "IT" {

@@ -202,7 +202,7 @@ func (c *calendar) add(o *Org, r *rng, u *User, d date, kind sessionKind, days m
 		if wd := d.weekday(); wd == time.Friday || wd == time.Monday {
 			remoteP += 0.12
 		}
-		s.Remote = r.chance(clamp(remoteP, 0, 0.97))
+		s.Remote = r.chance(clamp(remoteP, 0, 0.97)) && !u.Workstation.Desktop // desktops stay in the office
 		start := clamp(r.normal(u.Start, 0.35), 6, 12)
 		end := clamp(r.normal(u.End, 0.5), start+4, 23)
 		s.Start, s.End = d.at(start, tz), d.at(end, tz)

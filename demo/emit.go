@@ -177,3 +177,21 @@ func (e *emitter) write(r *rowBuf) error {
 // drop discards pending rows at or after end: episodes that would run past
 // the end of the data.
 func (e *emitter) drop() { e.pending = e.pending[:0] }
+
+// rowMaker starts rows of one table: the emitter while streaming, or a
+// story's list of rows built up front.
+type rowMaker interface {
+	row(t time.Time) *rowBuf
+}
+
+// storyTable collects a story's rows of one table.
+type storyTable struct {
+	rows *[]*rowBuf
+}
+
+func (s storyTable) row(t time.Time) *rowBuf {
+	r := &rowBuf{t: t.Truncate(100 * time.Nanosecond).UTC(), cells: make([]cell, 0, 16)}
+	r.ns = r.t.UnixNano()
+	*s.rows = append(*s.rows, r)
+	return r
+}

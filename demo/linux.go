@@ -29,7 +29,7 @@ func (w *world) sshStream(h int) []sshEvent {
 	o := w.org
 	bastion := o.Host("bastion01")
 	var out []sshEvent
-	for n, i := w.quota(r, w.vol.syslog*0.02, true, h), 0; i < n; {
+	for n, i, tries := w.quota(r, w.vol.syslog*0.02, true, h), 0, 0; i < n && tries < 50*n; tries++ {
 		sg, t, _ := w.cal.pickSegment(r, h)
 		u := sg.s.User
 		if (u.Department != "IT" && u.Department != "Engineering") || sg.s.Kind == sessAdmin {

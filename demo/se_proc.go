@@ -5,7 +5,7 @@ import (
 )
 
 // secEvent starts a SecurityEvent row with the columns every event has.
-func (w *world) secEvent(e *emitter, c *securityEventCols, t time.Time, h *Host, id int, activity any, task int32) *rowBuf {
+func (w *world) secEvent(e rowMaker, c *securityEventCols, t time.Time, h *Host, id int, activity any, task int32) *rowBuf {
 	r := e.row(t)
 	r.set(c.Computer, h.bFQDN)
 	r.set(c.EventID, int32(id))

@@ -74,7 +74,7 @@ func (w *world) shareRows(e *emitter, c *securityEventCols, h int) {
 	r := newRNG(w.seed, "shares", h)
 	fs := w.org.Host("FS01")
 	n := w.quota(r, w.vol.shares, true, h)
-	for i := 0; i < n; {
+	for i, tries := 0, 0; i < n && tries < 50*n; tries++ {
 		sg, t, _ := w.cal.pickSegment(r, h)
 		s := sg.s
 		if s.Kind == sessAdmin {

@@ -49,7 +49,7 @@ func (w *world) signinStream(h int, interactive bool) []signinEvent {
 			}
 		}
 	}
-	for n, i := w.quota(r, total*0.92, true, h), 0; i < n; {
+	for n, i, tries := w.quota(r, total*0.92, true, h), 0, 0; i < n && tries < 50*n; tries++ {
 		sg, t, _ := w.cal.pickSegment(r, h)
 		if sg.s.Kind == sessAdmin {
 			continue

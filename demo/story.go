@@ -47,7 +47,9 @@ const (
 
 func buildStories(w *world) *storyData {
 	sd := &storyData{rows: map[string][]*rowBuf{}, risk: map[string]riskMark{}}
-	w.buildIntrusion(sd)
+	victim := w.buildIntrusion(sd)
+	w.buildCloudAttack(sd, victim)
+	w.buildSSHBruteForce(sd)
 	sd.securityEventRows(w)
 	for _, rows := range sd.rows {
 		slices.SortStableFunc(rows, func(a, b *rowBuf) int { return a.t.Compare(b.t) })

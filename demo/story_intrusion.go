@@ -54,7 +54,7 @@ func (w *world) pickVictim(r *rng) (*User, *session, date) {
 	panic("demo: no employee fits the intrusion story") // cannot happen with 200+ employees
 }
 
-func (w *world) buildIntrusion(sd *storyData) {
+func (w *world) buildIntrusion(sd *storyData) *User {
 	r := newRNG(w.seed, "story-intrusion")
 	x := &intrusion{w: w, r: r, sd: sd, fs: w.org.Host("FS01")}
 	x.v, x.dayA, x.dayB = w.pickVictim(r)
@@ -77,6 +77,7 @@ func (w *world) buildIntrusion(sd *storyData) {
 	x.phish()
 	x.credentialDump()
 	x.lateralMovement()
+	return x.v
 }
 
 // at is a local time on a day at the victim's office.

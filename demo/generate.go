@@ -100,6 +100,7 @@ type world struct {
 	typoDomains []string    // names that do not resolve (typos, retired hosts)
 	apps        []*cloudApp // Entra ID applications
 	hbStep      time.Duration
+	tiFeed      []indicator
 }
 
 // volume is the size of each background activity stream over the window,
@@ -185,6 +186,7 @@ func newWorld(cfg Config) (*world, error) {
 	}
 	w.hbStep = w.heartbeatInterval()
 	w.story = buildStories(w)
+	w.tiFeed = w.indicators()
 	return w, nil
 }
 

@@ -60,10 +60,10 @@ type date struct {
 
 func dateOf(t time.Time) date { y, m, d := t.Date(); return date{y, m, d} }
 
-// at returns the instant of local hour h (fractional) on the day in loc.
+// at returns the instant (in UTC) of local hour h (fractional) on the day in loc.
 func (d date) at(h float64, loc *time.Location) time.Time {
 	sec := int(h * 3600)
-	return time.Date(d.Y, d.M, d.D, sec/3600, sec/60%60, sec%60, 0, loc)
+	return time.Date(d.Y, d.M, d.D, sec/3600, sec/60%60, sec%60, 0, loc).UTC()
 }
 
 func (d date) weekday() time.Weekday {

@@ -40,7 +40,7 @@ func (w *world) sshStream(h int) []sshEvent {
 		for k := 0; k < 1+r.IntN(2); k++ {
 			tgt := pick(r, []string{"web01", "web02", "db01", "monitor01"})
 			at := t.Add(r.durIn(10*time.Second, max(end.Sub(t)/2, 20*time.Second)))
-			out = append(out, sshEvent{t: at, host: o.Host(tgt), srcIP: bastion.IP, srcPort: 40000 + r.IntN(25000), user: u.Sam, ok: true, method: "publickey", end: end.Add(-5 * time.Second)})
+			out = append(out, sshEvent{t: at, host: o.Host(tgt), srcIP: bastion.IP, srcPort: 40000 + r.IntN(25000), user: u.Sam, ok: true, method: "publickey", end: maxTime(end.Add(-5*time.Second), at.Add(30*time.Second))})
 		}
 		i += 2
 	}

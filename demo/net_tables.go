@@ -15,7 +15,7 @@ func (w *world) commonSecurityLogHour(e *emitter, h int) {
 		if f.fw == nil || f.nxdomain {
 			continue
 		}
-		end := f.t.Add(f.dur + time.Duration(f.srcPort%900)*time.Millisecond)
+		end := f.t.Add(f.dur)
 		r := e.row(end)
 		if f.deny {
 			r.set(c.DeviceEventClassID, "deny")

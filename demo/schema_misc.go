@@ -120,3 +120,119 @@ type identityInfoCols struct {
 	SourceSystem                col `kql:"string"`
 	LastSeenDate                col `kql:"datetime"`
 }
+
+type securityAlertCols struct {
+	TimeGenerated           col `kql:"datetime"`
+	AlertName               col `kql:"string"`
+	DisplayName             col `kql:"string"`
+	AlertSeverity           col `kql:"string"`
+	AlertType               col `kql:"string"`
+	AlertLink               col `kql:"string"`
+	CompromisedEntity       col `kql:"string"`
+	ConfidenceLevel         col `kql:"string"`
+	ConfidenceScore         col `kql:"real"`
+	Description             col `kql:"string"`
+	StartTime               col `kql:"datetime"`
+	EndTime                 col `kql:"datetime"`
+	ProcessingEndTime       col `kql:"datetime"`
+	Entities                col `kql:"string"`
+	ExtendedProperties      col `kql:"string"`
+	ExtendedLinks           col `kql:"string"`
+	IsIncident              col `kql:"bool"`
+	ProductName             col `kql:"string"`
+	ProductComponentName    col `kql:"string"`
+	ProviderName            col `kql:"string"`
+	VendorName              col `kql:"string"`
+	VendorOriginalId        col `kql:"string"`
+	SystemAlertId           col `kql:"string"`
+	RemediationSteps        col `kql:"string"`
+	ResourceId              col `kql:"string"`
+	SourceComputerId        col `kql:"string"`
+	SourceSystem            col `kql:"string"`
+	Status                  col `kql:"string"`
+	Tactics                 col `kql:"string"`
+	Techniques              col `kql:"string"`
+	SubTechniques           col `kql:"string"`
+	WorkspaceResourceGroup  col `kql:"string"`
+	WorkspaceSubscriptionId col `kql:"string"`
+}
+
+type securityIncidentCols struct {
+	TimeGenerated          col `kql:"datetime"`
+	IncidentName           col `kql:"string"`
+	IncidentNumber         col `kql:"int"`
+	IncidentUrl            col `kql:"string"`
+	Title                  col `kql:"string"`
+	Description            col `kql:"string"`
+	Severity               col `kql:"string"`
+	Status                 col `kql:"string"`
+	Classification         col `kql:"string"`
+	ClassificationReason   col `kql:"string"`
+	ClassificationComment  col `kql:"string"`
+	Owner                  col `kql:"dynamic"`
+	ProviderName           col `kql:"string"`
+	ProviderIncidentId     col `kql:"string"`
+	FirstActivityTime      col `kql:"datetime"`
+	LastActivityTime       col `kql:"datetime"`
+	FirstModifiedTime      col `kql:"datetime"`
+	LastModifiedTime       col `kql:"datetime"`
+	CreatedTime            col `kql:"datetime"`
+	ClosedTime             col `kql:"datetime"`
+	AlertIds               col `kql:"dynamic"`
+	BookmarkIds            col `kql:"dynamic"`
+	Comments               col `kql:"dynamic"`
+	Labels                 col `kql:"dynamic"`
+	Tasks                  col `kql:"dynamic"`
+	RelatedAnalyticRuleIds col `kql:"dynamic"`
+	AdditionalData         col `kql:"dynamic"`
+	ModifiedBy             col `kql:"string"`
+	SourceSystem           col `kql:"string"`
+}
+
+type tiCols struct {
+	TimeGenerated             col `kql:"datetime"`
+	IndicatorId               col `kql:"string"`
+	ExternalIndicatorId       col `kql:"string"`
+	Action                    col `kql:"string"`
+	Active                    col `kql:"bool"`
+	ConfidenceScore           col `kql:"real"`
+	Description               col `kql:"string"`
+	ThreatType                col `kql:"string"`
+	ThreatSeverity            col `kql:"int"`
+	ActivityGroupNames        col `kql:"string"`
+	MalwareNames              col `kql:"string"`
+	DomainName                col `kql:"string"`
+	NetworkIP                 col `kql:"string"`
+	NetworkDestinationIP      col `kql:"string"`
+	NetworkSourceIP           col `kql:"string"`
+	Url                       col `kql:"string"`
+	FileHashType              col `kql:"string"`
+	FileHashValue             col `kql:"string"`
+	FileName                  col `kql:"string"`
+	EmailSenderAddress        col `kql:"string"`
+	EmailSourceDomain         col `kql:"string"`
+	ExpirationDateTime        col `kql:"datetime"`
+	IndicatorProvider         col `kql:"string"`
+	SourceSystem              col `kql:"string"`
+	TrafficLightProtocolLevel col `kql:"string"`
+	Tags                      col `kql:"string"`
+	KillChainC2               col `kql:"bool"`
+	KillChainDelivery         col `kql:"bool"`
+	PassiveOnly               col `kql:"bool"`
+}
+
+// truthCols is the demo's own ground truth table.
+type truthCols struct {
+	TimeGenerated col `kql:"datetime"`
+	Story         col `kql:"string"`
+	Title         col `kql:"string"`
+	Technique     col `kql:"string"`
+	Tactics       col `kql:"string"`
+	Description   col `kql:"string"`
+	Entities      col `kql:"dynamic"`
+	StartTime     col `kql:"datetime"`
+	EndTime       col `kql:"datetime"`
+	Tables        col `kql:"dynamic"`
+	Alerted       col `kql:"bool"`
+	HuntQuery     col `kql:"string"`
+}

@@ -40,7 +40,7 @@ func (w *world) logonRows(e *emitter, c *securityEventCols, ev *logonEvent) {
 		return
 	}
 	if ev.typ == ltInteractive || ev.typ == ltCachedInteractive || ev.typ == ltRemoteInteractive {
-		p := w.secEvent(e, c, ev.end.Add(-800*time.Millisecond), ev.host, 4647, "4647 - User initiated logoff.", 12545)
+		p := w.secEvent(e, c, maxTime(ev.end.Add(-800*time.Millisecond), at), ev.host, 4647, "4647 - User initiated logoff.", 12545)
 		w.logonTarget(p, c, ev)
 	}
 	off := w.secEvent(e, c, ev.end, ev.host, 4634, "4634 - An account was logged off.", 12545)

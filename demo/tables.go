@@ -35,6 +35,10 @@ type tableCols struct {
 	heartbeat     *heartbeatCols
 	email         *emailEventsCols
 	identity      *identityInfoCols
+	alert         *securityAlertCols
+	incident      *securityIncidentCols
+	ti            *tiCols
+	truth         *truthCols
 }
 
 // specs lists the tables in the order Generate writes them.
@@ -98,6 +102,10 @@ func (tc *tableCols) specs() []*tableSpec {
 		{name: "VMConnection", cols: tc.vmconn, gen: (*world).vmConnectionHour, fixed: func(w *world, e *emitter) {
 			e.fix("SourceSystem", "Insights")
 		}},
+		{name: "ThreatIntelligenceIndicator", cols: tc.ti, gen: (*world).tiHour},
+		{name: "SecurityAlert", cols: tc.alert, gen: (*world).securityAlertHour},
+		{name: "SecurityIncident", cols: tc.incident, gen: (*world).securityIncidentHour},
+		{name: GroundTruthTable, cols: tc.truth, gen: (*world).truthHour},
 	}
 }
 
@@ -121,6 +129,10 @@ func newTableCols() *tableCols {
 		heartbeat:     &heartbeatCols{},
 		email:         &emailEventsCols{},
 		identity:      &identityInfoCols{},
+		alert:         &securityAlertCols{},
+		incident:      &securityIncidentCols{},
+		ti:            &tiCols{},
+		truth:         &truthCols{},
 	}
 }
 

@@ -61,55 +61,35 @@ func (h *rowHeap) Pop() any {
 	return x
 }
 
-// emitter streams one table to the sink in TimeGenerated order. Generators
-// create rows at any time at or after the current chunk's start (a logoff an
-// hour after its logon, say); flush hands over every row before a bound, so
-// memory holds one chunk plus the rows scheduled beyond it.
+// emitter builds one table's rows in TimeGenerated order. Generators create
+// rows at any time at or after the current chunk's start (a logoff an hour
+// after its logon, say); flush hands every row before a bound to the
+// table's writer as one sorted batch, so memory holds one chunk plus the
+// rows scheduled beyond it. The emitter and the writer may run in
+// different goroutines: batches travel to the writer, and their rows come
+// back through recycle to be reused.
 type emitter struct {
 	ctx     context.Context
-	sink    Sink
-	name    string
-	schema  []table.Column
-	blank   []any // the all-empty row: "" for strings, nil otherwise
-	out     []any // the row handed to the sink, reused
-	timeCol col
 	pending rowHeap
 	free    []*rowBuf
 	seq     uint64
-	rows    int64
-	last    time.Time
-	dirty   []col // columns the previous row set, to reset before the next
+	send    func([]*rowBuf) error
+	recycle chan []*rowBuf
 }
 
-func newEmitter(ctx context.Context, sink Sink, name string, schema []table.Column) *emitter {
-	e := &emitter{ctx: ctx, sink: sink, name: name, schema: schema, timeCol: noCol}
-	e.blank = make([]any, len(schema))
-	for i, c := range schema {
-		if c.Type == table.String {
-			e.blank[i] = ""
-		}
-		if c.Name == "TimeGenerated" {
-			e.timeCol = col(i)
-		}
-	}
-	e.out = make([]any, len(schema))
-	copy(e.out, e.blank)
-	return e
-}
-
-// fix makes every row of the table carry value v in the named column, if the
-// schema has it.
-func (e *emitter) fix(name string, v any) {
-	for i, c := range e.schema {
-		if c.Name == name {
-			e.blank[i] = v
-			e.out[i] = v
-		}
-	}
+func newEmitter(ctx context.Context, send func([]*rowBuf) error, recycle chan []*rowBuf) *emitter {
+	return &emitter{ctx: ctx, send: send, recycle: recycle}
 }
 
 // row starts a row with TimeGenerated t (truncated to Kusto's 100 ns tick).
 func (e *emitter) row(t time.Time) *rowBuf {
+	if len(e.free) == 0 {
+		select {
+		case rows := <-e.recycle:
+			e.free = rows
+		default:
+		}
+	}
 	var r *rowBuf
 	if n := len(e.free); n > 0 {
 		r = e.free[n-1]
@@ -133,50 +113,93 @@ func (e *emitter) adopt(r *rowBuf) {
 	heap.Push(&e.pending, cp)
 }
 
-// flush writes every pending row with TimeGenerated before until.
+// flush sends every pending row with TimeGenerated before until.
 func (e *emitter) flush(until time.Time) error {
 	if err := e.ctx.Err(); err != nil {
 		return err
 	}
 	bound := until.UnixNano()
+	var batch []*rowBuf
 	for len(e.pending) > 0 && e.pending[0].ns < bound {
-		r := heap.Pop(&e.pending).(*rowBuf)
-		if err := e.write(r); err != nil {
-			return err
-		}
-		e.free = append(e.free, r)
+		batch = append(batch, heap.Pop(&e.pending).(*rowBuf))
 	}
-	return nil
+	if len(batch) == 0 {
+		return nil
+	}
+	return e.send(batch)
 }
 
-func (e *emitter) write(r *rowBuf) error {
-	// Reset only what the previous row set: wide tables (SecurityEvent has
-	// over 200 columns) fill a few dozen per row.
-	for _, c := range e.dirty {
-		e.out[c] = e.blank[c]
-	}
-	e.dirty = e.dirty[:0]
-	if e.timeCol != noCol {
-		e.out[e.timeCol] = r.t
-	}
-	for _, c := range r.cells {
-		e.out[c.c] = c.v
-		e.dirty = append(e.dirty, c.c)
-	}
-	if r.t.Before(e.last) {
-		return fmt.Errorf("demo: %s rows out of order at %s", e.name, r.t)
-	}
-	e.last = r.t
-	e.rows++
-	if err := e.sink.AppendRow(e.out); err != nil {
-		return fmt.Errorf("demo: table %s: %w", e.name, err)
-	}
-	return nil
-}
-
-// drop discards pending rows at or after end: episodes that would run past
-// the end of the data.
+// drop discards pending rows at or after the end of the data: episodes
+// that would run past it.
 func (e *emitter) drop() { e.pending = e.pending[:0] }
+
+// writer turns a table's batches into full rows for the sink.
+type writer struct {
+	sink   Sink
+	name   string
+	schema []table.Column
+	blank  []any // the all-empty row, with the table's fixed values
+	out    []any // the row handed to the sink, reused
+	dirty  []col // columns the previous row set, to reset before the next
+	tcol   col
+	rows   int64
+	last   int64
+}
+
+func newWriter(sink Sink, name string, schema []table.Column) *writer {
+	w := &writer{sink: sink, name: name, schema: schema, tcol: noCol, last: -1 << 63}
+	w.blank = make([]any, len(schema))
+	for i, c := range schema {
+		if c.Type == table.String {
+			w.blank[i] = ""
+		}
+		if c.Name == "TimeGenerated" {
+			w.tcol = col(i)
+		}
+	}
+	w.out = make([]any, len(schema))
+	copy(w.out, w.blank)
+	return w
+}
+
+// fix makes every row of the table carry value v in the named column, if
+// the schema has it.
+func (w *writer) fix(name string, v any) {
+	for i, c := range w.schema {
+		if c.Name == name {
+			w.blank[i] = v
+			w.out[i] = v
+		}
+	}
+}
+
+// write hands a batch to the sink.
+func (w *writer) write(batch []*rowBuf) error {
+	for _, r := range batch {
+		// Reset only what the previous row set: wide tables (SecurityEvent
+		// has over 200 columns) fill a few dozen per row.
+		for _, c := range w.dirty {
+			w.out[c] = w.blank[c]
+		}
+		w.dirty = w.dirty[:0]
+		if w.tcol != noCol {
+			w.out[w.tcol] = r.t
+		}
+		for _, c := range r.cells {
+			w.out[c.c] = c.v
+			w.dirty = append(w.dirty, c.c)
+		}
+		if r.ns < w.last {
+			return fmt.Errorf("demo: %s rows out of order at %s", w.name, r.t)
+		}
+		w.last = r.ns
+		w.rows++
+		if err := w.sink.AppendRow(w.out); err != nil {
+			return fmt.Errorf("demo: table %s: %w", w.name, err)
+		}
+	}
+	return nil
+}
 
 // rowMaker starts rows of one table: the emitter while streaming, or a
 // story's list of rows built up front.

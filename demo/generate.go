@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"sync"
 	"time"
 	_ "time/tzdata" // office time zones must not depend on the host's zoneinfo
@@ -129,14 +130,45 @@ func (w *world) img(path string) *image {
 
 // Generate writes the demo organisation's tables to sink. It stops early
 // with ctx's error when ctx is done.
+//
+// Tables are generated concurrently (each from its own random streams, so
+// the rows do not depend on the scheduling) while the sink receives them
+// one after another, in a fixed order.
 func Generate(ctx context.Context, cfg Config, sink Sink) (Stats, error) {
 	w, err := newWorld(cfg)
 	if err != nil {
 		return Stats{}, err
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	// Producers start in table order, so the table the sink waits for
+	// always holds a worker slot (later ones may block on full pipes).
+	workers := max(1, runtime.GOMAXPROCS(0))
+	sem := make(chan struct{}, workers)
+	pipes := make([]*pipe, len(w.specs))
+	for i := range pipes {
+		pipes[i] = &pipe{batches: make(chan []*rowBuf, 2), recycle: make(chan []*rowBuf, 4), done: make(chan error, 1)}
+	}
+	go func() {
+		for i, spec := range w.specs {
+			p := pipes[i]
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				p.done <- ctx.Err()
+				close(p.batches)
+				continue
+			}
+			go func() {
+				defer func() { <-sem }()
+				p.done <- w.produce(ctx, spec, p)
+				close(p.batches)
+			}()
+		}
+	}()
 	var st Stats
-	for _, spec := range w.specs {
-		n, err := w.emitTable(ctx, spec, sink)
+	for i, spec := range w.specs {
+		n, err := w.consume(spec, pipes[i], sink)
 		if err != nil {
 			return st, err
 		}
@@ -144,6 +176,72 @@ func Generate(ctx context.Context, cfg Config, sink Sink) (Stats, error) {
 		st.Rows += n
 	}
 	return st, nil
+}
+
+// pipe carries one table's batches from its producer to the sink.
+type pipe struct {
+	batches chan []*rowBuf
+	recycle chan []*rowBuf
+	done    chan error
+}
+
+// produce generates one table hour by hour.
+func (w *world) produce(ctx context.Context, spec *tableSpec, p *pipe) error {
+	e := newEmitter(ctx, func(b []*rowBuf) error {
+		select {
+		case p.batches <- b:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}, p.recycle)
+	stories := w.story.rows[spec.name]
+	for h := 0; h < w.cal.hours; h++ {
+		end := minTime(w.cal.hourStart(h+1), w.cfg.End)
+		for len(stories) > 0 && stories[0].t.Before(end) {
+			e.adopt(stories[0])
+			stories = stories[1:]
+		}
+		if spec.gen != nil {
+			spec.gen(w, e, h)
+		}
+		if err := e.flush(end); err != nil {
+			return err
+		}
+	}
+	e.drop()
+	return nil
+}
+
+// consume writes one table's batches to the sink.
+func (w *world) consume(spec *tableSpec, p *pipe, sink Sink) (int64, error) {
+	if err := sink.BeginTable(spec.name, spec.schema); err != nil {
+		return 0, fmt.Errorf("demo: begin table %s: %w", spec.name, err)
+	}
+	wr := newWriter(sink, spec.name, spec.schema)
+	wr.fix("Type", spec.name)
+	wr.fix("TenantId", w.org.WorkspaceID)
+	if spec.fixed != nil {
+		spec.fixed(w, wr)
+	}
+	for b := range p.batches {
+		if err := wr.write(b); err != nil {
+			for range p.batches { // let the producer finish
+			}
+			return wr.rows, err
+		}
+		select {
+		case p.recycle <- b:
+		default:
+		}
+	}
+	if err := <-p.done; err != nil {
+		return wr.rows, err
+	}
+	if err := sink.EndTable(); err != nil {
+		return wr.rows, fmt.Errorf("demo: end table %s: %w", spec.name, err)
+	}
+	return wr.rows, nil
 }
 
 func newWorld(cfg Config) (*world, error) {
@@ -190,42 +288,10 @@ func newWorld(cfg Config) (*world, error) {
 	return w, nil
 }
 
-// emitTable streams one table hour by hour.
-func (w *world) emitTable(ctx context.Context, spec *tableSpec, sink Sink) (int64, error) {
-	if err := sink.BeginTable(spec.name, spec.schema); err != nil {
-		return 0, fmt.Errorf("demo: begin table %s: %w", spec.name, err)
-	}
-	e := newEmitter(ctx, sink, spec.name, spec.schema)
-	e.fix("Type", spec.name)
-	e.fix("TenantId", w.org.WorkspaceID)
-	if spec.fixed != nil {
-		spec.fixed(w, e)
-	}
-	stories := w.story.rows[spec.name]
-	for h := 0; h < w.cal.hours; h++ {
-		end := minTime(w.cal.hourStart(h+1), w.cfg.End)
-		for len(stories) > 0 && stories[0].t.Before(end) {
-			e.adopt(stories[0])
-			stories = stories[1:]
-		}
-		if spec.gen != nil {
-			spec.gen(w, e, h)
-		}
-		if err := e.flush(end); err != nil {
-			return e.rows, err
-		}
-	}
-	e.drop()
-	if err := sink.EndTable(); err != nil {
-		return e.rows, fmt.Errorf("demo: end table %s: %w", spec.name, err)
-	}
-	return e.rows, nil
-}
-
 // baseVolume is the default run's stream sizes, tuned so the tables add up
 // to about DefaultEvents rows.
 var baseVolume = volume{
-	procs: 180_000, logons: 60_000, shares: 40_000, flows: 200_000,
+	procs: 130_000, logons: 45_000, shares: 40_000, flows: 170_000,
 	signins: 40_000, nonint: 120_000, office: 70_000, azure: 15_000,
 	syslog: 70_000, email: 25_000, files: 40_000, system: 20_000,
 }

@@ -31,12 +31,12 @@ func (w *world) nonInteractiveHour(e *emitter, h int) {
 		ev := &evs[i]
 		r := e.row(ev.t)
 		w.signinCommon(r, &c.SigninColumns, ev)
-		loc, dev, status, mfa, ca := signinDetails(ev, w.org.TenantID)
-		r.str(c.LocationDetails, jsonText(loc))
-		r.str(c.DeviceDetail, jsonText(dev))
-		r.str(c.Status, jsonText(status))
-		r.str(c.MfaDetail, jsonText(mfa))
-		r.str(c.ConditionalAccessPolicies, jsonText(ca))
+		loc, dev, status, mfa, ca := signinDetailsText(ev, w.org.TenantID)
+		r.str(c.LocationDetails, loc)
+		r.str(c.DeviceDetail, dev)
+		r.str(c.Status, status)
+		r.str(c.MfaDetail, mfa)
+		r.str(c.ConditionalAccessPolicies, ca)
 		r.str(c.ProcessingTimeInMs, strconv.Itoa(10+int(mix64(uint64(ev.t.UnixNano()))%200)))
 		r.set(c.SignInEventTypes, `["nonInteractiveUser"]`)
 	}

@@ -59,3 +59,15 @@ func TestDumpSample(t *testing.T) {
 		}
 	}
 }
+
+// TestRaceSmall runs a small generation, mainly for -race: tables are
+// produced concurrently from shared, read-only state.
+func TestRaceSmall(t *testing.T) {
+	s := &countSink{}
+	if _, err := Generate(context.Background(), Config{Seed: 2, End: testEnd, Days: 7, Events: 30_000}, s); err != nil {
+		t.Fatal(err)
+	}
+	if s.rows < 25_000 {
+		t.Errorf("rows = %d", s.rows)
+	}
+}

@@ -12,7 +12,7 @@ type tableSpec struct {
 	cols   any
 	schema []table.Column
 	gen    func(w *world, e *emitter, h int)
-	fixed  func(w *world, e *emitter)
+	fixed  func(w *world, e *writer)
 }
 
 // tableCols holds the bound column layout of every table.
@@ -44,7 +44,7 @@ type tableCols struct {
 // specs lists the tables in the order Generate writes them.
 func (tc *tableCols) specs() []*tableSpec {
 	return []*tableSpec{
-		{name: "SecurityEvent", cols: tc.securityEvent, gen: (*world).securityEventHour, fixed: func(w *world, e *emitter) {
+		{name: "SecurityEvent", cols: tc.securityEvent, gen: (*world).securityEventHour, fixed: func(w *world, e *writer) {
 			e.fix("SourceSystem", "OpsManager")
 			e.fix("EventSourceName", "Microsoft-Windows-Security-Auditing")
 			e.fix("Channel", "Security")
@@ -57,7 +57,7 @@ func (tc *tableCols) specs() []*tableSpec {
 		{name: "DeviceLogonEvents", cols: tc.deviceLogon, gen: (*world).deviceLogonHour, fixed: mdeFixed},
 		{name: "DeviceFileEvents", cols: tc.deviceFile, gen: (*world).fileHour, fixed: mdeFixed},
 		{name: "DeviceNetworkEvents", cols: tc.deviceNetwork, gen: (*world).deviceNetworkHour, fixed: mdeFixed},
-		{name: "CommonSecurityLog", cols: tc.csl, gen: (*world).commonSecurityLogHour, fixed: func(w *world, e *emitter) {
+		{name: "CommonSecurityLog", cols: tc.csl, gen: (*world).commonSecurityLogHour, fixed: func(w *world, e *writer) {
 			e.fix("DeviceVendor", "Palo Alto Networks")
 			e.fix("DeviceProduct", "PAN-OS")
 			e.fix("DeviceVersion", "10.2.9")
@@ -75,22 +75,22 @@ func (tc *tableCols) specs() []*tableSpec {
 			e.fix("CollectorHostName", w.org.Host("monitor01").FQDN)
 			e.fix("SourceSystem", "OpsManager")
 		}},
-		{name: "DnsEvents", cols: tc.dns, gen: (*world).dnsEventsHour, fixed: func(w *world, e *emitter) {
+		{name: "DnsEvents", cols: tc.dns, gen: (*world).dnsEventsHour, fixed: func(w *world, e *writer) {
 			e.fix("SourceSystem", "OpsManager")
 		}},
-		{name: "SigninLogs", cols: tc.signin, gen: (*world).signinLogsHour, fixed: func(w *world, e *emitter) {
+		{name: "SigninLogs", cols: tc.signin, gen: (*world).signinLogsHour, fixed: func(w *world, e *writer) {
 			e.fix("AADTenantId", w.org.TenantID)
 			e.fix("Resource", "Microsoft.aadiam")
 			e.fix("ResourceProvider", "Microsoft.aadiam")
 			e.fix("ResourceId", "/tenants/"+w.org.TenantID+"/providers/Microsoft.aadiam")
 		}},
 		{name: "AADNonInteractiveUserSignInLogs", cols: tc.nonint, gen: (*world).nonInteractiveHour},
-		{name: "OfficeActivity", cols: tc.office, gen: (*world).officeActivityHour, fixed: func(w *world, e *emitter) {
+		{name: "OfficeActivity", cols: tc.office, gen: (*world).officeActivityHour, fixed: func(w *world, e *writer) {
 			e.fix("OrganizationId", w.org.TenantID)
 			e.fix("OfficeTenantId", w.org.TenantID)
 			e.fix("SourceSystem", "OfficeActivityManager")
 		}},
-		{name: "AuditLogs", cols: tc.audit, gen: (*world).auditLogsHour, fixed: func(w *world, e *emitter) {
+		{name: "AuditLogs", cols: tc.audit, gen: (*world).auditLogsHour, fixed: func(w *world, e *writer) {
 			e.fix("AADTenantId", w.org.TenantID)
 			e.fix("ResourceId", "/tenants/"+w.org.TenantID+"/providers/Microsoft.aadiam")
 		}},
@@ -99,7 +99,7 @@ func (tc *tableCols) specs() []*tableSpec {
 		{name: "EmailEvents", cols: tc.email, gen: (*world).emailHour, fixed: mdeFixed},
 		{name: "IdentityInfo", cols: tc.identity, gen: (*world).identityInfoHour},
 		{name: "Heartbeat", cols: tc.heartbeat, gen: (*world).heartbeatHour},
-		{name: "VMConnection", cols: tc.vmconn, gen: (*world).vmConnectionHour, fixed: func(w *world, e *emitter) {
+		{name: "VMConnection", cols: tc.vmconn, gen: (*world).vmConnectionHour, fixed: func(w *world, e *writer) {
 			e.fix("SourceSystem", "Insights")
 		}},
 		{name: "ThreatIntelligenceIndicator", cols: tc.ti, gen: (*world).tiHour},
@@ -146,7 +146,7 @@ func catalogSchema(name string, cols any) []table.Column {
 	return declaredColumns(cols)
 }
 
-func mdeFixed(w *world, e *emitter) {
+func mdeFixed(w *world, e *writer) {
 	e.fix("SourceSystem", "")
 	e.fix("MachineGroup", "")
 }

@@ -30,7 +30,7 @@ func (w *world) auditLogsHour(e *emitter, h int) {
 	var evs []auditEvent
 	for n, i := w.quota(r, w.vol.office*0.05, false, h), 0; i < n; i++ {
 		u := pick(r, w.org.Users)
-		t := w.cal.hourStart(h).Add(r.durIn(0, time.Hour))
+		t := w.cal.hourStart(h).Add(r.durIn(0, w.cal.slot))
 		evs = append(evs, auditEvent{t: t, op: "Update user", category: "UserManagement", service: "Core Directory", opType: "Update",
 			byApp: "Microsoft Azure AD Connect", target: u, targetT: "User", result: "success",
 			modified: []any{prop("LastDirSyncTime", `["`+t.Add(-time.Minute).Format(time.RFC3339)+`"]`, `["`+t.Format(time.RFC3339)+`"]`)}})

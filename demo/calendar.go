@@ -76,7 +76,8 @@ type segment struct {
 // each hour.
 type calendar struct {
 	start, end time.Time
-	hours      int
+	slot       time.Duration // the generation chunk: an hour, shorter for huge runs
+	hours      int           // number of slots (hours by default)
 	sessions   []*session
 	byHour     [][]segment
 	cumHour    [][]float64 // running sums of the segment weights of each hour
@@ -91,8 +92,8 @@ type holidayInfo struct {
 	Day           date
 }
 
-func newCalendar(o *Org, seed int64, start, end time.Time) *calendar {
-	c := &calendar{start: start, end: end, hours: int(math.Ceil(end.Sub(start).Hours())),
+func newCalendar(o *Org, seed int64, start, end time.Time, slot time.Duration) *calendar {
+	c := &calendar{start: start, end: end, slot: slot, hours: int(math.Ceil(float64(end.Sub(start)) / float64(slot))),
 		userDays: map[int]map[date]*session{}}
 	c.findHolidays(o)
 	for _, u := range o.Users {
@@ -112,8 +113,8 @@ func newCalendar(o *Org, seed int64, start, end time.Time) *calendar {
 	return c
 }
 
-// hourStart returns the start of hour i of the window.
-func (c *calendar) hourStart(i int) time.Time { return c.start.Add(time.Duration(i) * time.Hour) }
+// hourStart returns the start of slot i of the window.
+func (c *calendar) hourStart(i int) time.Time { return c.start.Add(time.Duration(i) * c.slot) }
 
 // findHolidays lists the public holidays of every office inside the window.
 // A window without one gets a company-wide day off (a "wellbeing day") on
@@ -256,7 +257,7 @@ func (c *calendar) buildSegments() {
 	for _, s := range c.sessions {
 		from, to := maxTime(s.Start, c.start), minTime(s.End, c.end)
 		for t := from; t.Before(to); {
-			h := int(t.Sub(c.start) / time.Hour)
+			h := int(t.Sub(c.start) / c.slot)
 			hEnd := minTime(c.hourStart(h+1), to)
 			w := segWeight(s, t, hEnd)
 			if w > 0 {

@@ -50,7 +50,7 @@ func (w *world) emailHour(e *emitter, h int) {
 		case x < 0.7:
 			p := pick(r, o.Partners[:6])
 			evs = append(evs, emailEvent{t: t, from: pick(r, []string{"accounts", "sales", "info", "orders", "j.martin", "support"}) + "@" + p,
-				fromName: strings.Title(strings.SplitN(p, ".", 2)[0]), fromIP: fmt.Sprintf("40.107.%d.%d", r.IntN(256), 1+r.IntN(254)),
+				fromName: partnerName(p), fromIP: fmt.Sprintf("40.107.%d.%d", r.IntN(256), 1+r.IntN(254)),
 				to: u, subject: fmt.Sprintf(pick(r, partnerSubjects), 10000+r.IntN(89999)), direction: "Inbound",
 				delivery: "Delivered", location: "Inbox/folder", auth: authPass, attachments: r.IntN(3), urls: r.IntN(4)})
 		case x < 0.9:
@@ -220,4 +220,17 @@ func (w *world) identityInfoHour(e *emitter, h int) {
 			r.set(c.RiskState, "atRisk")
 		}
 	}
+}
+
+// partnerName is a display name for a partner's mail domain:
+// "tailspin-freight.com" → "Tailspin Freight".
+func partnerName(domain string) string {
+	label := strings.SplitN(domain, ".", 2)[0]
+	words := strings.Split(label, "-")
+	for i, w := range words {
+		if w != "" {
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return strings.Join(words, " ")
 }

@@ -86,7 +86,7 @@ func (e *emitter) row(t time.Time) *rowBuf {
 	if len(e.free) == 0 {
 		select {
 		case rows := <-e.recycle:
-			e.free = rows
+			e.free = append(e.free, rows...)
 		default:
 		}
 	}
@@ -122,12 +122,21 @@ func (e *emitter) flush(until time.Time) error {
 	var batch []*rowBuf
 	for len(e.pending) > 0 && e.pending[0].ns < bound {
 		batch = append(batch, heap.Pop(&e.pending).(*rowBuf))
+		if len(batch) == maxBatch {
+			if err := e.send(batch); err != nil {
+				return err
+			}
+			batch = nil
+		}
 	}
 	if len(batch) == 0 {
 		return nil
 	}
 	return e.send(batch)
 }
+
+// maxBatch bounds the rows in flight between a producer and the sink.
+const maxBatch = 4096
 
 // drop discards pending rows at or after the end of the data: episodes
 // that would run past it.

@@ -53,7 +53,7 @@ func (w *world) fileHour(e *emitter, h int) {
 	}
 	for n, i := w.quota(r, w.vol.files*0.2, false, h), 0; i < n; i++ {
 		host := w.onHost(r, h)
-		t := w.cal.hourStart(h).Add(r.durIn(0, time.Hour))
+		t := w.cal.hourStart(h).Add(r.durIn(0, w.cal.slot))
 		_, _, _, _, defender := w.hostProcs(host)
 		evs = append(evs, fileEvent{t: t, host: host, action: "FileCreated", proc: &defender, parent: "services.exe", size: int64(100_000 + r.IntN(90_000_000)),
 			path: `C:\ProgramData\Microsoft\Windows Defender\Definition Updates\{` + strings.ToUpper(r.guid()) + `}\mpavdlta.vdm`})
@@ -70,7 +70,7 @@ func (w *world) fileHour(e *emitter, h int) {
 		r.set(c.DeviceId, ev.host.bDeviceID)
 		r.set(c.DeviceName, ev.host.bDeviceName)
 		r.str(c.ActionType, ev.action)
-		im := w.img(ev.path)
+		im := newImage(ev.path) // not cached: file paths are countless
 		r.set(c.FileName, im.bName)
 		r.set(c.FolderPath, im.bPath)
 		r.str(c.SHA1, im.sha1)

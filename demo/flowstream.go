@@ -43,10 +43,10 @@ func (w *world) flowStream(h int) []flowEvent {
 		out = append(out, w.humanFlow(r, sg.s, t))
 	}
 	for n, i := w.quota(r, w.vol.flows*0.30, false, h), 0; i < n; i++ {
-		out = append(out, w.machineFlow(r, h, from.Add(r.durIn(0, time.Hour))))
+		out = append(out, w.machineFlow(r, h, from.Add(r.durIn(0, w.cal.slot))))
 	}
 	for n, i := w.quota(r, w.vol.flows*0.15, false, h), 0; i < n; i++ {
-		out = append(out, w.inboundFlow(r, from.Add(r.durIn(0, time.Hour))))
+		out = append(out, w.inboundFlow(r, from.Add(r.durIn(0, w.cal.slot))))
 	}
 	for _, s := range w.sshStream(h) {
 		out = append(out, w.sshFlow(s))

@@ -39,6 +39,8 @@ type Config struct {
 	// Events is the approximate total row count; 0 means DefaultEvents.
 	// Background volume scales with it; the stories stay the same size.
 	Events int64
+
+	slot time.Duration // generation chunk; zero derives it from Events (tests set it)
 }
 
 // Defaults of Config.
@@ -76,6 +78,9 @@ func (c Config) normalized() (Config, error) {
 		return c, fmt.Errorf("demo: Events must be at least 10000, got %d", c.Events)
 	}
 	c.End = c.End.UTC().Truncate(time.Second)
+	if c.slot == 0 {
+		c.slot = slotFor(c.Events)
+	}
 	return c, nil
 }
 
@@ -102,6 +107,7 @@ type world struct {
 	apps        []*cloudApp // Entra ID applications
 	hbStep      time.Duration
 	tiFeed      []indicator
+	collector   *Host // Windows Event Forwarding collector of the workstations
 }
 
 // volume is the size of each background activity stream over the window,
@@ -121,7 +127,8 @@ type volume struct {
 	system  float64 // Windows System log events
 }
 
-// img returns the image of a path (cached, safe for concurrent use).
+// img returns the image of a path (cached, safe for concurrent use). Use
+// only for programs, whose paths are few: file events name too many paths.
 func (w *world) img(path string) *image {
 	w.imagesMu.Lock()
 	defer w.imagesMu.Unlock()
@@ -268,7 +275,7 @@ func newWorld(cfg Config) (*world, error) {
 	w.typoDomains = []string{"outlok.office365.com", "wpad." + ad, "gooogle.com", "sharepont.com", "fs02." + ad,
 		"printer-3f." + ad, "teams.microsft.com", "old-intranet." + ad, "isatap." + ad, "linkedn.com"}
 	start := cfg.End.Add(-time.Duration(cfg.Days) * 24 * time.Hour)
-	w.cal = newCalendar(w.org, cfg.Seed, start, cfg.End)
+	w.cal = newCalendar(w.org, cfg.Seed, start, cfg.End, cfg.slot)
 	for _, s := range w.cal.sessions {
 		if s.Kind == sessAdmin {
 			s.ident = w.org.adminID(s.User, s.LogonID)
@@ -283,9 +290,22 @@ func newWorld(cfg Config) (*world, error) {
 		bindColumns(s.cols, s.schema)
 	}
 	w.hbStep = w.heartbeatInterval()
+	w.collector = w.org.Host("MGMT01")
 	w.story = buildStories(w)
 	w.tiFeed = w.indicators()
 	return w, nil
+}
+
+// slotFor is the generation chunk for a run's size: an hour, or a divisor
+// of an hour for runs past 20M events, so a chunk's rows (what a producer
+// holds at once) stay about as many as an hour of a 20M-event run.
+func slotFor(events int64) time.Duration {
+	for _, m := range []int{60, 30, 20, 15, 12, 10, 6, 5, 4, 3, 2, 1} {
+		if int64(m)*events <= 60*20_000_000 {
+			return time.Duration(m) * time.Minute
+		}
+	}
+	return time.Minute
 }
 
 // baseVolume is the default run's stream sizes, tuned so the tables add up

@@ -106,3 +106,30 @@ func TestCancel(t *testing.T) {
 		t.Error("no error from a cancelled context")
 	}
 }
+
+// TestShortSlots generates in 10-minute chunks, as runs past 20M events do.
+func TestShortSlots(t *testing.T) {
+	cfg := Config{Seed: 5, End: testEnd, Days: 7, Events: 40_000, slot: 10 * time.Minute}
+	s := newCheckSink(testEnd.Add(-7*24*time.Hour), testEnd, map[string][]string{GroundTruthTable: {"Story"}})
+	st, err := Generate(context.Background(), cfg, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range s.errs {
+		t.Error(e)
+	}
+	if len(s.rows[GroundTruthTable]) != 6 || st.Rows < 30_000 {
+		t.Errorf("stories %d, rows %d", len(s.rows[GroundTruthTable]), st.Rows)
+	}
+}
+
+func TestSlotFor(t *testing.T) {
+	for _, c := range []struct {
+		events int64
+		want   time.Duration
+	}{{DefaultEvents, time.Hour}, {20_000_000, time.Hour}, {30_000_000, 30 * time.Minute}, {100_000_000, 12 * time.Minute}, {2_000_000_000, time.Minute}} {
+		if got := slotFor(c.events); got != c.want {
+			t.Errorf("slotFor(%d) = %v, want %v", c.events, got, c.want)
+		}
+	}
+}

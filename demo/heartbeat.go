@@ -7,26 +7,21 @@ import (
 
 // heartbeatInterval is how often agents report: every minute as real
 // agents do when the event budget allows, less often for small runs, so
-// Heartbeat stays a few percent of the rows.
+// Heartbeat stays a few percent of the rows. Only servers run the agent:
+// workstations forward their Windows events to the collector (MGMT01,
+// Windows Event Forwarding) and report to Defender for Endpoint.
 func (w *world) heartbeatInterval() time.Duration {
 	agentMinutes := float64(len(w.org.Servers)) * w.cal.end.Sub(w.cal.start).Minutes()
-	for _, s := range w.cal.sessions {
-		if s.Kind != sessAdmin && !s.Host.Desktop {
-			agentMinutes += s.End.Sub(s.Start).Minutes()
-		}
-	}
-	agentMinutes += float64(len(w.desktops)) * w.cal.end.Sub(w.cal.start).Minutes()
 	budget := 0.03 * float64(w.cfg.Events)
 	return time.Duration(max(1, math.Ceil(agentMinutes/budget))) * time.Minute
 }
 
-// heartbeatHour writes the agents' heartbeats: servers and desktops around
-// the clock, laptops while their owner works.
+// heartbeatHour writes the server agents' heartbeats.
 func (w *world) heartbeatHour(e *emitter, h int) {
 	c := w.cols.heartbeat
 	from, to := w.cal.hourStart(h), w.cal.hourStart(h+1)
 	step := w.hbStep
-	for i, host := range w.org.Hosts {
+	for i, host := range w.org.Servers {
 		// Each agent reports on its own phase within the interval.
 		phase := time.Duration(mix64(uint64(i)*7919)%uint64(step/time.Second)) * time.Second
 		first := w.cal.start.Add(phase)
@@ -34,21 +29,9 @@ func (w *world) heartbeatHour(e *emitter, h int) {
 			first = first.Add(((from.Sub(first) + step - 1) / step) * step)
 		}
 		for t := first; t.Before(to); t = t.Add(step) {
-			if !w.agentOn(host, t) {
-				continue
-			}
 			w.heartbeatRow(e, c, host, t)
 		}
 	}
-}
-
-// agentOn reports whether a machine is running at t.
-func (w *world) agentOn(h *Host, t time.Time) bool {
-	if h.Desktop || h.IsServer() || h.Owner == nil {
-		return true
-	}
-	s := w.cal.workday(h.Owner, dateOf(t.In(h.Site.TZ)))
-	return s != nil && !t.Before(s.Start) && t.Before(s.End)
 }
 
 func (w *world) heartbeatRow(e *emitter, c *heartbeatCols, h *Host, t time.Time) {

@@ -57,6 +57,13 @@ func (c images) get(path string) *image {
 	if im, ok := c[path]; ok {
 		return im
 	}
+	im := newImage(path)
+	c[path] = im
+	return im
+}
+
+// newImage describes the file at path.
+func newImage(path string) *image {
 	i := strings.LastIndexByte(path, '\\')
 	if i < 0 {
 		i = strings.LastIndexByte(path, '/')
@@ -80,6 +87,5 @@ func (c images) get(path string) *image {
 	im.sha1, im.sha256, im.md5 = hex.EncodeToString(s1[:]), hex.EncodeToString(s256[:]), hex.EncodeToString(m5[:])
 	im.size = 40_000 + int64(s256[0])<<12 + int64(s256[1])<<4
 	im.bPath, im.bName = im.path, im.name
-	c[path] = im
 	return im
 }

@@ -45,7 +45,7 @@ func (w *world) sshStream(h int) []sshEvent {
 		i += 2
 	}
 	for n, i := w.quota(r, w.vol.syslog*0.025, false, h), 0; i < n; i++ {
-		t := w.cal.hourStart(h).Add(r.durIn(0, time.Hour))
+		t := w.cal.hourStart(h).Add(r.durIn(0, w.cal.slot))
 		src := netip.AddrFrom4([4]byte{byte(pick(r, []int{45, 61, 80, 91, 103, 112, 116, 118, 141, 159, 170, 179, 185, 193, 218, 222})), byte(r.IntN(256)), byte(r.IntN(256)), byte(1 + r.IntN(254))})
 		user := pick(r, []string{"root", "admin", "test", "ubuntu", "oracle", "user", "git", "postgres", "pi", "ftpuser", "guest", "support"})
 		for k, tries := 0, 1+r.IntN(3); k < tries; k++ {
@@ -165,7 +165,7 @@ func (w *world) backgroundSyslog(r *rng, h int, out []syslogLine) []syslogLine {
 	n := w.quota(r, w.vol.syslog*0.8, false, h)
 	for i := 0; i < n; i++ {
 		host := pick(r, w.linux)
-		t := from.Add(r.durIn(0, time.Hour))
+		t := from.Add(r.durIn(0, w.cal.slot))
 		add := func(fac, sev, proc string, pid int, msg string) {
 			out = append(out, syslogLine{t: t, host: host, facility: fac, severity: sev, proc: proc, pid: pid, msg: msg})
 		}

@@ -69,7 +69,7 @@ func (w *world) logonStream(h int) []logonEvent {
 	}
 	n = w.quota(r, w.vol.logons*0.4, false, h)
 	for i := 0; i < n; i++ {
-		out = append(out, w.machineLogon(r, h, from.Add(r.durIn(0, time.Hour))))
+		out = append(out, w.machineLogon(r, h, from.Add(r.durIn(0, w.cal.slot))))
 	}
 	for _, ev := range w.story.logons {
 		if !ev.t.Before(from) && ev.t.Before(to) {

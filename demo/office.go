@@ -207,7 +207,6 @@ func (w *world) mailboxPath(u *User) string {
 func (w *world) officeActivityHour(e *emitter, h int) {
 	c := w.cols.office
 	evs := w.officeStream(h)
-	o := w.org
 	for i := range evs {
 		ev := &evs[i]
 		u := ev.u
@@ -243,7 +242,6 @@ func (w *world) officeActivityHour(e *emitter, h int) {
 		}
 		r.str(c.OfficeObjectId, ev.site+ev.folder+"/"+ev.file)
 		r.str(c.Site_, siteGUID(ev.site))
-		_ = o
 	}
 }
 

@@ -121,7 +121,7 @@ func (w *world) procStream(h int) []procEvent {
 	}
 	nSys := w.quota(g.r, w.vol.procs*0.3, false, h)
 	for start := len(g.out); len(g.out)-start < nSys; {
-		g.system(w.onHost(g.r, h), from.Add(g.r.durIn(0, time.Hour)))
+		g.system(w.onHost(g.r, h), from.Add(g.r.durIn(0, w.cal.slot)))
 	}
 	for _, ev := range w.story.procs {
 		if !ev.p.start.Before(from) && ev.p.start.Before(to) {

@@ -50,9 +50,8 @@ func (g *procGen) system(h *Host, t time.Time) {
 	case x < 66:
 		g.spawn(h, schedule, "services.exe", pCompatTel, pCompatTel+` -m:appraiser.dll -f:DoScheduledTelemetryRun`, t, sys, ilSystem, r.durIn(20*time.Second, 4*time.Minute))
 	case x < 70:
-		trusted := g.spawn(h, services, "wininit.exe", pTrusted, pTrusted, t, sys, ilSystem, r.durIn(time.Minute, 20*time.Minute))
+		g.spawn(h, services, "wininit.exe", pTrusted, pTrusted, t, sys, ilSystem, r.durIn(time.Minute, 20*time.Minute))
 		g.spawn(h, dcom, "services.exe", pTiWorker, pTiWorker+` -Embedding`, t.Add(r.durIn(time.Second, 5*time.Second)), sys, ilSystem, r.durIn(time.Minute, 15*time.Minute))
-		_ = trusted
 	case x < 76:
 		svc := pick(r, []string{"BITS", "wuauserv", "UsoSvc", "DoSvc", "TokenBroker", "lfsvc", "WpnService", "InstallService"})
 		g.spawn(h, services, "wininit.exe", pSvchost, fmt.Sprintf(`C:\Windows\system32\svchost.exe -k netsvcs -p -s %s`, svc), t, sys, ilSystem, r.durIn(time.Minute, 2*time.Hour))

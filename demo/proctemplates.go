@@ -150,8 +150,7 @@ func (g *procGen) adminWork(s *session, t time.Time) {
 	case 1:
 		g.spawn(h, sp.explorer, "userinit.exe", pMmc, `"C:\Windows\system32\mmc.exe" "C:\Windows\system32\gpmc.msc" `, t, id, ilHigh, life)
 	case 2:
-		ps := g.console(h, sp.explorer, "userinit.exe", pPowerShell, `"C:\Windows\System32\WindowsPowerShell\v1.0\powershell.exe" `, t, id, ilHigh, life)
-		_ = ps
+		g.console(h, sp.explorer, "userinit.exe", pPowerShell, `"C:\Windows\System32\WindowsPowerShell\v1.0\powershell.exe" `, t, id, ilHigh, life)
 	case 3:
 		g.spawn(h, sp.explorer, "userinit.exe", pMstsc, fmt.Sprintf(`"%s" /v:%s.%s`, pMstsc, pick(r, []string{"DC01", "FS01", "EXCH01", "SQL01", "APP01", "BKP01"}), dom), t, id, ilHigh, life)
 	case 4:

@@ -11,7 +11,7 @@ func (w *world) secEvent(e rowMaker, c *securityEventCols, t time.Time, h *Host,
 	r.set(c.EventID, int32(id))
 	r.set(c.Activity, activity)
 	r.set(c.Task, task)
-	r.set(c.SourceComputerId, h.bAgentID)
+	r.set(c.SourceComputerId, w.agentOf(h))
 	r.str(c.EventOriginId, originID(w.seed, t, h, id))
 	return r
 }
@@ -74,4 +74,13 @@ func (w *world) procRows(e *emitter, c *securityEventCols, ev *procEvent) {
 	x.set(c.ProcessName, ev.p.img.bPath)
 	x.set(c.Process, ev.p.img.bName)
 	x.set(c.Status, "0x0")
+}
+
+// agentOf is the agent that uploads a host's Windows events: its own on
+// servers, the event collector's for workstations.
+func (w *world) agentOf(h *Host) any {
+	if h.IsServer() {
+		return h.bAgentID
+	}
+	return w.collector.bAgentID
 }

@@ -61,7 +61,7 @@ func (w *world) signinStream(h int, interactive bool) []signinEvent {
 	// Phones keep syncing mail in the evening and at weekends.
 	for n, i := w.quota(r, total*0.08, false, h), 0; i < n; i++ {
 		u := pick(r, w.org.Users)
-		out = append(out, w.mobileSignin(r, u, w.cal.hourStart(h).Add(r.durIn(0, time.Hour)), interactive))
+		out = append(out, w.mobileSignin(r, u, w.cal.hourStart(h).Add(r.durIn(0, w.cal.slot)), interactive))
 	}
 	for _, ev := range w.story.signins {
 		if ev.interactive == interactive && !ev.t.Before(w.cal.hourStart(h)) && ev.t.Before(w.cal.hourStart(h+1)) {

@@ -122,19 +122,17 @@ func (x *cloudAttack) truthAndAlerts() {
 		severity: "Medium", alerts: []*alert{spray, travel}, created: spray.t.Add(time.Minute), provider: "Azure Sentinel"})
 }
 
-// backgroundAlerts are the everyday alerts and incidents of a SOC that
-// have nothing to do with the stories: a test file, a benign sign-in, an
-// admin's unusual Azure operation.
+// backgroundAlerts are everyday alerts and incidents of a SOC that have
+// nothing to do with the stories: an antivirus test file and a benign
+// unfamiliar sign-in, both closed.
 func (w *world) backgroundAlerts(sd *storyData) {
 	r := newRNG(w.seed, "bg-alerts")
 	o := w.org
-	var it, eng *User
+	var it *User
 	for _, u := range o.Users {
-		if it == nil && u.Department == "IT" && u.AdminSam == "" {
+		if u.Department == "IT" {
 			it = u
-		}
-		if eng == nil && u.Department == "Engineering" {
-			eng = u
+			break
 		}
 	}
 	if it == nil {
@@ -142,14 +140,13 @@ func (w *world) backgroundAlerts(sd *storyData) {
 	}
 	t := w.cal.start.Add(time.Duration(2+r.IntN(3)) * 24 * time.Hour).Add(11 * time.Hour)
 	var e entities
-	host := w.hostEntity(&e, it.Workstation)
+	w.hostEntity(&e, it.Workstation)
 	w.accountEntity(&e, it, false)
 	w.fileEntity(&e, `C:\Users\`+it.Sam+`\Downloads\eicar_com.zip`)
 	eicar := &alert{t: t, start: t.Add(-time.Minute), end: t.Add(-time.Minute), name: "'EICAR_Test_File' malware was detected", severity: "Informational",
 		tactics: "Malware", techniques: "[]", compromised: strings.ToLower(it.Workstation.FQDN), entities: e.items, id: siteGUID("alert-bg1" + o.TenantID), status: "Resolved",
 		description: "Malware and unwanted software are undesirable applications that perform annoying, disruptive, or harmful actions on affected machines. This detection is the EICAR test file."}
 	w.mdatpAlert(eicar, "Malware", "Antivirus")
-	_ = host
 	u := o.Users[r.IntN(len(o.Users))]
 	t2 := w.cal.start.Add(time.Duration(5+r.IntN(3)) * 24 * time.Hour).Add(19 * time.Hour)
 	var e2 entities
@@ -174,9 +171,6 @@ func (w *world) backgroundAlerts(sd *storyData) {
 		&incident{title: "Unfamiliar sign-in properties", severity: "Low", alerts: []*alert{unfamiliar}, created: t2.Add(time.Minute),
 			closed: t2.Add(14 * time.Hour), classification: "FalsePositive", reason: "IncorrectAlertLogic", comment: "User on new home broadband", provider: "Azure Sentinel", owner: owner},
 	)
-	if eng != nil {
-		_ = eng
-	}
 }
 
 // numberIncidents gives incidents their numbers in creation order.

@@ -31,7 +31,7 @@ func (w *world) eventHour(e *emitter, h int) {
 	var evs []winEvent
 	for n, i := w.quota(r, w.vol.system, false, h), 0; i < n; i++ {
 		host := w.onHost(r, h)
-		t := from.Add(r.durIn(0, time.Hour))
+		t := from.Add(r.durIn(0, w.cal.slot))
 		evs = append(evs, w.systemEvent(r, host, t))
 	}
 	for _, ev := range w.story.events {

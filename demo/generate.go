@@ -297,11 +297,11 @@ func newWorld(cfg Config) (*world, error) {
 }
 
 // slotFor is the generation chunk for a run's size: an hour, or a divisor
-// of an hour for runs past 20M events, so a chunk's rows (what a producer
-// holds at once) stay about as many as an hour of a 20M-event run.
+// of an hour for runs past 10M events, so a chunk's rows (what a producer
+// holds at once) stay about as many as an hour of a 10M-event run.
 func slotFor(events int64) time.Duration {
 	for _, m := range []int{60, 30, 20, 15, 12, 10, 6, 5, 4, 3, 2, 1} {
-		if int64(m)*events <= 60*20_000_000 {
+		if int64(m)*events <= 60*10_000_000 {
 			return time.Duration(m) * time.Minute
 		}
 	}

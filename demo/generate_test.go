@@ -107,7 +107,7 @@ func TestCancel(t *testing.T) {
 	}
 }
 
-// TestShortSlots generates in 10-minute chunks, as runs past 20M events do.
+// TestShortSlots generates in 10-minute chunks, as runs past 10M events do.
 func TestShortSlots(t *testing.T) {
 	cfg := Config{Seed: 5, End: testEnd, Days: 7, Events: 40_000, slot: 10 * time.Minute}
 	s := newCheckSink(testEnd.Add(-7*24*time.Hour), testEnd, map[string][]string{GroundTruthTable: {"Story"}})
@@ -127,7 +127,7 @@ func TestSlotFor(t *testing.T) {
 	for _, c := range []struct {
 		events int64
 		want   time.Duration
-	}{{DefaultEvents, time.Hour}, {20_000_000, time.Hour}, {30_000_000, 30 * time.Minute}, {100_000_000, 12 * time.Minute}, {2_000_000_000, time.Minute}} {
+	}{{DefaultEvents, time.Hour}, {10_000_000, time.Hour}, {20_000_000, 30 * time.Minute}, {100_000_000, 6 * time.Minute}, {2_000_000_000, time.Minute}} {
 		if got := slotFor(c.events); got != c.want {
 			t.Errorf("slotFor(%d) = %v, want %v", c.events, got, c.want)
 		}

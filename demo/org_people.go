@@ -164,6 +164,20 @@ func (o *Org) assignRhythms(r *rng) {
 			u.MFA = false
 		}
 	}
+	// Every tenant has its legacy MFA exclusions; make sure HQ has one (the
+	// password spray story needs it).
+	for _, u := range o.Users {
+		if !u.MFA && u.Site == o.Sites[0] {
+			return
+		}
+	}
+	var hq []*User
+	for _, u := range o.Users {
+		if u.Site == o.Sites[0] && u.Department != "IT" && u.Department != "Executive" {
+			hq = append(hq, u)
+		}
+	}
+	pick(r, hq).MFA = false
 }
 
 func clamp(x, lo, hi float64) float64 { return min(max(x, lo), hi) }

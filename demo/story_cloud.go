@@ -20,22 +20,17 @@ type cloudAttack struct {
 	travel time.Time // the attacker's first interactive sign-in
 }
 
-// pickSprayVictim is an employee excluded from MFA (a legacy exception),
-// preferably in Sales, whose account the spray will guess.
-func (w *world) pickSprayVictim(r *rng) *User {
+// pickSprayVictim is a London employee excluded from MFA (a legacy
+// exception), whose account the spray will guess.
+func (w *world) pickSprayVictim(r *rng, exclude *User) *User {
 	var cands []*User
 	for _, u := range w.org.Users {
-		if !u.MFA && u.Site == w.org.Sites[0] {
+		if !u.MFA && u.Site == w.org.Sites[0] && u != exclude {
 			cands = append(cands, u)
 		}
 	}
-	if len(cands) == 0 {
-		for _, u := range w.org.Users {
-			if u.Department == "Sales" && u.Site == w.org.Sites[0] {
-				u.MFA = false // the demo needs one legacy MFA exclusion
-				return u
-			}
-		}
+	if len(cands) == 0 { // the only exclusion is the intrusion's victim
+		return exclude
 	}
 	return cands[r.IntN(len(cands))]
 }
@@ -43,10 +38,7 @@ func (w *world) pickSprayVictim(r *rng) *User {
 func (w *world) buildCloudAttack(sd *storyData, exclude *User) {
 	r := newRNG(w.seed, "story-cloud")
 	x := &cloudAttack{w: w, r: r, sd: sd}
-	x.victim = w.pickSprayVictim(r)
-	if x.victim == exclude {
-		x.victim = w.pickSprayVictim(newRNG(w.seed, "story-cloud-2"))
-	}
+	x.victim = w.pickSprayVictim(r, exclude)
 	// The spray runs at night UTC a day before the end; the attacker comes
 	// back in the victim's morning.
 	day := w.cfg.End.Add(-30 * time.Hour).UTC().Truncate(24 * time.Hour)

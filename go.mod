@@ -1,3 +1,5 @@
 module github.com/huntbook/huntbook
 
 go 1.26
+
+require gonum.org/v1/gonum v0.16.0

@@ -2,4 +2,7 @@ module github.com/huntbook/huntbook
 
 go 1.26
 
-require gonum.org/v1/gonum v0.16.0
+require (
+	github.com/google/go-cmp v0.6.0
+	gonum.org/v1/gonum v0.16.0
+)

@@ -3,6 +3,6 @@ module github.com/huntbook/huntbook
 go 1.26
 
 require (
-	github.com/google/go-cmp v0.6.0
+	github.com/google/go-cmp v0.7.0
 	gonum.org/v1/gonum v0.16.0
 )

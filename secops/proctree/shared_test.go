@@ -77,7 +77,9 @@ func checkInvariants(t *testing.T, tr *Tree, in *table.Table) {
 			t.Errorf("%s: parent key %q depth %d path %q; parent %s depth %d", n.Key, n.ParentKey, n.Depth, n.Path, p.Key, p.Depth)
 		case !p.Time.IsZero() && !n.Time.IsZero() && p.Time.After(n.Time):
 			t.Errorf("%s created at %v before its parent %s at %v", n.Key, n.Time, p.Key, p.Time)
-		case n.ParentPID >= 0 && p.PID != n.ParentPID, p.Host != n.Host:
+		// A GUID link (Sysmon) is authoritative even when pids or hosts of
+		// malformed events disagree.
+		case tr.Schema.Kind != Sysmon1 && (n.ParentPID >= 0 && p.PID >= 0 && p.PID != n.ParentPID || p.Host != n.Host):
 			t.Errorf("%s (ppid %d on %s) linked to %s", n.Key, n.ParentPID, n.Host, p.Key)
 		}
 		if p.IsLeaf {

@@ -189,7 +189,7 @@ func DecomposeAnomalies(s Series, o AnomalyOptions) (Anomalies, error) {
 	if o.Method == "" {
 		o.Method = CTukey
 	}
-	oo := OutlierOptions{Kind: o.Method, IgnoreVal: Null, MinPercentile: 10, MaxPercentile: 90}
+	oo := OutlierOptions{Kind: o.Method, MinPercentile: 10, MaxPercentile: 90}
 	if o.Method == Tukey {
 		oo.MinPercentile, oo.MaxPercentile = 25, 75
 	} else if o.Method != CTukey {

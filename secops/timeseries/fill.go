@@ -57,6 +57,7 @@ func FillConst(s Series, c, placeholder float64) Series {
 // FillLinearOptions are the optional arguments of series_fill_linear.
 type FillLinearOptions struct {
 	// Placeholder marks missing elements (NaN = null, Kusto's default).
+	// Start from DefaultFillLinear: in the zero value 0 is the placeholder.
 	Placeholder float64
 	// FillEdges replaces leading and trailing missing elements with the
 	// nearest value (Kusto's default true).

@@ -23,8 +23,8 @@ const (
 // OutlierOptions are series_outliers' optional arguments.
 type OutlierOptions struct {
 	Kind OutlierKind
-	// IgnoreVal marks missing elements besides null (NaN = none).
-	IgnoreVal float64
+	// IgnoreVal, when not nil, marks missing elements besides null.
+	IgnoreVal *float64
 	// MinPercentile and MaxPercentile bound the normal range for ctukey,
 	// each in [2, 98]; Kusto's defaults are 10 and 90.
 	MinPercentile, MaxPercentile float64
@@ -32,7 +32,7 @@ type OutlierOptions struct {
 
 // DefaultOutliers returns Kusto's defaults: ctukey over 10..90.
 func DefaultOutliers() OutlierOptions {
-	return OutlierOptions{Kind: CTukey, IgnoreVal: Null, MinPercentile: 10, MaxPercentile: 90}
+	return OutlierOptions{Kind: CTukey, MinPercentile: 10, MaxPercentile: 90}
 }
 
 // ctukeyScale is the width of Kusto's ctukey unit relative to the
@@ -83,7 +83,7 @@ func Outliers(s Series, o OutlierOptions) (Series, error) {
 	default:
 		return nil, fmt.Errorf("%w: unknown kind %q (want \"tukey\" or \"ctukey\")", ErrOutliers, o.Kind)
 	}
-	ignore := func(v float64) bool { return IsNull(v) || (!IsNull(o.IgnoreVal) && v == o.IgnoreVal) }
+	ignore := func(v float64) bool { return IsNull(v) || (o.IgnoreVal != nil && v == *o.IgnoreVal) }
 	return outlierScores(s, len(s), ignore, o), nil
 }
 

@@ -168,7 +168,7 @@ func argmax(s Series) int {
 
 func TestOutliersTukey(t *testing.T) {
 	s := Series{30, 28, 5, 27, 31, 38, 29, 80, 25, 37, 30}
-	got, err := Outliers(s, OutlierOptions{Kind: Tukey, IgnoreVal: Null})
+	got, err := Outliers(s, OutlierOptions{Kind: Tukey})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,6 +191,13 @@ func TestOutliersTukey(t *testing.T) {
 	withNull, _ := Outliers(Series{1, null, 2, 3, 100}, DefaultOutliers())
 	if withNull[1] != 0 {
 		t.Errorf("null scores %v, want 0", withNull[1])
+	}
+	minus1 := -1.0
+	o := DefaultOutliers()
+	o.IgnoreVal = &minus1
+	ign, _ := Outliers(Series{-1, 5, 5, 5, 5, 5, 5, 5, 5, 5}, o)
+	if ign[0] != 0 {
+		t.Errorf("ignore_val -1 scores %v, want 0", ign[0])
 	}
 }
 

@@ -23,7 +23,9 @@ func ParamsFromDynamic(v any) map[string]string {
 	switch x := v.(type) {
 	case map[string]any:
 		for k, val := range x {
-			out[k] = valueText(val)
+			if k != "" { // a parameter needs a name
+				out[k] = valueText(val)
+			}
 		}
 	case []any:
 		for _, e := range x {

@@ -1,3 +1,15 @@
 module github.com/huntbook/huntbook
 
 go 1.26
+
+require (
+	github.com/microcosm-cc/bluemonday v1.0.27
+	github.com/yuin/goldmark v1.8.7
+)
+
+require (
+	github.com/aymerick/douceur v0.2.0 // indirect
+	github.com/google/go-cmp v0.7.0 // indirect
+	github.com/gorilla/css v1.0.1 // indirect
+	golang.org/x/net v0.49.0 // indirect
+)

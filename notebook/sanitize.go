@@ -59,7 +59,12 @@ func NewSanitizer() *Sanitizer {
 	p.AllowAttrs("width", "height").Matching(bluemonday.NumberOrPercent).OnElements("img")
 
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.GFM),
+		goldmark.WithExtensions(
+			extension.Linkify, extension.Strikethrough, extension.TaskList,
+			// Cell alignment as the align attribute: style attributes are
+			// stripped by the policy (and refused by the report's CSP).
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+		),
 		// Raw HTML in markdown is common in notebooks (<details>, <br>);
 		// it is passed through here and made safe by the policy.
 		goldmark.WithRendererOptions(html.WithUnsafe()),

@@ -84,9 +84,9 @@ func drawBars(c *Chart, w, h float64) string {
 	return d.finish()
 }
 
-// maxSlices is the most slices a pie shows; the smallest rest become
+// maxSlices is the most slices a pie shows (one colour each); the rest become
 // "Other".
-const maxSlices = 10
+const maxSlices = 8
 
 type slice struct {
 	name  string

@@ -81,7 +81,19 @@ func drawTimeline(c *Chart, w float64) string {
 func drawEvents(d *svgDoc, tl *Timeline, xs *scale, plot rect) {
 	labelEnd := make([]float64, len(tl.Lanes))
 	marked := map[[2]int]bool{}
-	for _, e := range tl.Events {
+	// next[i] is where the following event of the same lane starts: a
+	// label stops before it rather than run under its mark.
+	next := make([]float64, len(tl.Events))
+	following := make([]float64, len(tl.Lanes))
+	for i := range following {
+		following[i] = plot.x + plot.w
+	}
+	for i := len(tl.Events) - 1; i >= 0; i-- {
+		e := tl.Events[i]
+		next[i] = following[e.Lane]
+		following[e.Lane] = xs.pos(e.Start)
+	}
+	for i, e := range tl.Events {
 		x := xs.pos(e.Start)
 		yc := plot.y + float64(e.Lane)*laneHeight + laneHeight/2
 		color := seriesColor(e.Lane)
@@ -99,13 +111,16 @@ func drawEvents(d *svgDoc, tl *Timeline, xs *scale, plot rect) {
 		if e.Label == "" || x < labelEnd[e.Lane] {
 			continue
 		}
-		room := plot.x + plot.w - x - 8
+		if e.End != nil {
+			x = math.Max(x, xs.pos(*e.End))
+		}
+		room := next[i] - x - 16
 		if room < 40 {
 			continue
 		}
 		text := clip(collapseSpace(e.Label), math.Min(room, 220), 10.5)
-		d.text(x+7, yc-8, text, `font-size="10.5" fill="`+colorMuted+`"`)
-		labelEnd[e.Lane] = x + 7 + textWidth(text, 10.5) + 6
+		d.text(x+8, yc+3.5, text, `font-size="10.5" fill="`+colorMuted+`"`)
+		labelEnd[e.Lane] = x + 8 + textWidth(text, 10.5) + 8
 	}
 }
 
@@ -166,9 +181,10 @@ func drawTree(c *Chart, w float64) string {
 		} else {
 			d.circle(x, y, 4, `fill="`+fill+`"`)
 		}
-		name := clip(n.Name, math.Max(60, w*0.3), 12.5)
+		// Bold text runs about 12% wider than textWidth's estimate.
+		name := clip(n.Name, math.Max(60, w*0.3), 12.5*1.12)
 		d.text(x+9, y+4.5, name, `font-size="12.5" font-weight="600"`)
-		after := x + 9 + textWidth(name, 12.5) + 10
+		after := x + 9 + textWidth(name, 12.5*1.12) + 10
 		if n.Depth == 0 && n.Host != "" {
 			host := clip(n.Host, 160, 11)
 			d.text(after, y+4.5, host, `font-size="11" fill="`+colorMuted+`"`)
@@ -181,5 +197,3 @@ func drawTree(c *Chart, w float64) string {
 	}
 	return d.finish()
 }
-
-

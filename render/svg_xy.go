@@ -195,7 +195,7 @@ func drawXY(c *Chart, w, h float64) string {
 	if c.X.Title != "" {
 		plotH -= 18
 	}
-	gap := 26.0
+	gap := 40.0
 	ph := (plotH - gap*float64(len(panels)-1)) / float64(len(panels))
 	labelW := 0.0
 	for i := range panels {

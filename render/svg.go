@@ -166,22 +166,44 @@ func esc(s string) string {
 	return b.String()
 }
 
-// textWidth estimates the rendered width of text at a font size: good
-// enough to lay out labels without a font engine.
+// textWidth estimates the rendered width of text at a font size from
+// typical sans-serif advance widths: good enough to lay out labels without
+// a font engine.
 func textWidth(s string, size float64) float64 {
-	return float64(utf8.RuneCountInString(s)) * size * 0.58
+	w := 0.0
+	for _, r := range s {
+		switch {
+		case strings.ContainsRune("iljI.,:;|!' ", r):
+			w += 0.3
+		case strings.ContainsRune("ftr()[]-", r):
+			w += 0.4
+		case r == 'm' || r == 'w' || r == 'M' || r == 'W':
+			w += 0.85
+		case r >= 'A' && r <= 'Z':
+			w += 0.7
+		case r < 0x80:
+			w += 0.57
+		default:
+			w += 0.75
+		}
+	}
+	return w * size
 }
 
 // clip shortens s to fit width pixels at the size, ending in "…".
 func clip(s string, width, size float64) string {
-	maxRunes := int(width / (size * 0.58))
-	if utf8.RuneCountInString(s) <= maxRunes {
+	if textWidth(s, size) <= width {
 		return s
 	}
-	if maxRunes <= 1 {
-		return "…"
+	budget := width - textWidth("…", size)
+	w := 0.0
+	for i, r := range s {
+		w += textWidth(string(r), size)
+		if w > budget {
+			return s[:i] + "…"
+		}
 	}
-	return string([]rune(s)[:maxRunes-1]) + "…"
+	return s
 }
 
 // clipMiddle keeps both ends of a long text (a command line's program and

@@ -6,8 +6,8 @@ require (
 	github.com/google/go-cmp v0.7.0
 	github.com/microcosm-cc/bluemonday v1.0.27
 	github.com/yuin/goldmark v1.8.7
-	golang.org/x/net v0.61.0
-	golang.org/x/tools v0.52.0
+	golang.org/x/net v0.49.0
+	golang.org/x/tools v0.41.0
 )
 
 require (

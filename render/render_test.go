@@ -2,12 +2,16 @@ package render
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/txtar"
 
 	"github.com/huntbook/huntbook/notebook"
 	"github.com/huntbook/huntbook/table"
@@ -288,4 +292,89 @@ func TestPointJSON(t *testing.T) {
 	if err := json.Unmarshal(b, &back); err != nil || back[0] != (Point{1, 2.5}) || !math.IsNaN(back[1].Y) {
 		t.Errorf("round trip: %v %v", back, err)
 	}
+}
+
+func TestProcessTreeTruncatesAndSurvivesCycles(t *testing.T) {
+	cols := []table.Column{{Name: "ProcessKey", Type: table.String}, {Name: "ParentKey", Type: table.String}, {Name: "ProcessName", Type: table.String}}
+	var rows [][]any
+	for i := range 1000 {
+		parent := ""
+		if i > 0 {
+			parent = fmt.Sprint((i - 1) / 3)
+		}
+		rows = append(rows, []any{fmt.Sprint(i), parent, `C:\Windows\p.exe`})
+	}
+	rows = append(rows, []any{"c1", "c2", "a.exe"}, []any{"c2", "c1", "b.exe"}) // a parent cycle
+	tb := &table.Table{Columns: cols, Rows: rows, Visualization: &table.Visualization{Kind: "processtree"}}
+	c, err := BuildChart(tb, Options{MaxTreeNodes: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Tree.Nodes) != 100 || c.Tree.Total != 1002 || c.Notes[0] != "showing 100 of 1002 processes" {
+		t.Errorf("nodes %d total %d notes %v", len(c.Tree.Nodes), c.Tree.Total, c.Notes)
+	}
+	if n := c.Tree.Nodes[1]; n.Depth != 1 || n.Parent != "0" || n.Name != "p.exe" {
+		t.Errorf("second node %+v", n)
+	}
+	c, err = BuildChart(tb, Options{MaxTreeNodes: 5000})
+	if err != nil || len(c.Tree.Nodes) != 1002 {
+		t.Fatalf("cycle rows lost: %v %d", err, len(c.Tree.Nodes))
+	}
+	assertWellFormed(t, SVG(c, Options{}))
+}
+
+// TestJupyterAcceptsRenderedOutputs stores a bundle of every chart kind in a
+// notebook and has Debian's nbformat validate it.
+func TestJupyterAcceptsRenderedOutputs(t *testing.T) {
+	if err := exec.Command("/usr/bin/python3", "-c", "import nbformat").Run(); err != nil {
+		t.Skipf("skipping: /usr/bin/python3 cannot import nbformat (install python3-nbformat; make test does): %v", err)
+	}
+	files, _ := filepath.Glob("testdata/*.txtar")
+	nb := notebook.New()
+	for i, file := range files {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tb, opts := decodeTable(t, ar.Files[0].Data)
+		opts.ChartJSON = true
+		b, _ := Render(tb, opts)
+		n := i + 1
+		c := notebook.NewCell(notebook.Code, "// "+file)
+		c.ExecutionCount = &n
+		c.Outputs = []*notebook.Output{{Type: notebook.ExecuteResult, ExecutionCount: &n, Data: b, Metadata: notebook.Metadata{}}}
+		nb.Cells = append(nb.Cells, c)
+	}
+	path := filepath.Join(t.TempDir(), "all.ipynb")
+	if err := notebook.Save(path, nb); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("/usr/bin/python3", "-c", "import sys, nbformat; nbformat.validate(nbformat.read(sys.argv[1], as_version=4)); print('valid')", path).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "valid") {
+		t.Fatalf("nbformat rejects rendered outputs: %v\n%s", err, out)
+	}
+}
+
+// FuzzHostileText checks that any text in any position keeps every output
+// well-formed and escaped.
+func FuzzHostileText(f *testing.F) {
+	f.Add("<script>alert(1)</script>", "timechart", 1.5)
+	f.Add("\x00\xff\ufffe]]>", "piechart", -3.0)
+	f.Add("a", "processtree", 0.0)
+	f.Fuzz(func(t *testing.T, s, kind string, y float64) {
+		cols := []table.Column{{Name: "TimeGenerated", Type: table.DateTime}, {Name: s, Type: table.String},
+			{Name: "ProcessKey", Type: table.String}, {Name: "ParentKey", Type: table.String}, {Name: s + "y", Type: table.Real}}
+		rows := [][]any{{hours(0), s, s, "", y}, {hours(1), "x" + s, "k", s, y * 2}}
+		v := &table.Visualization{Kind: kind, Title: s, XTitle: s, Properties: map[string]string{"groupcolumn": s}}
+		b, err := Render(&table.Table{Columns: cols, Rows: rows, Visualization: v}, Options{})
+		if err != nil && !IsChartError(err) {
+			t.Fatal(err)
+		}
+		if svg, ok := b[MIMESVG].(string); ok {
+			assertWellFormed(t, svg)
+		}
+		if h, ok := b[MIMEHTML].(string); ok && strings.Contains(h, "<script") {
+			t.Fatal("unescaped HTML")
+		}
+	})
 }

@@ -1,10 +1,10 @@
 module github.com/huntbook/huntbook
 
+go 1.26.0
+
 require github.com/google/go-cmp v0.7.0
 
 require gonum.org/v1/gonum v0.16.0
-
-go 1.26.0
 
 require (
 	github.com/microcosm-cc/bluemonday v1.0.27

@@ -17,8 +17,12 @@ func (k *Kernel) serveControl() {
 }
 
 func (k *Kernel) dispatchControl(req *Message) {
+	k.busy.Add(1)
 	k.publish(req, "status", statusContent{"busy"})
-	defer k.publish(req, "status", statusContent{"idle"})
+	defer func() {
+		k.busy.Add(-1)
+		k.publish(req, "status", statusContent{"idle"})
+	}()
 	switch t := req.Header.MsgType; t {
 	case "shutdown_request", "interrupt_request":
 		k.controlRequest(k.control, req)

@@ -33,7 +33,7 @@ type wireMsg struct {
 }
 
 type testClient struct {
-	t         *testing.T
+	t         testing.TB
 	key       string
 	session   string
 	shell     zmq4.Socket
@@ -84,6 +84,14 @@ func (b *syncBuffer) String() string {
 // client to it, waiting (as jupyter_client does) until IOPub delivers.
 func startKernel(t *testing.T, sess kernel.Session) (*testClient, *runningKernel) {
 	t.Helper()
+	c, rk := startKernelNoWait(t, sess)
+	c.waitReady()
+	return c, rk
+}
+
+// startKernelNoWait is startKernel without the wait for IOPub.
+func startKernelNoWait(t testing.TB, sess kernel.Session) (*testClient, *runningKernel) {
+	t.Helper()
 	logs := &syncBuffer{}
 	k, err := kernel.New(kernel.Config{
 		Connection: kernel.ConnectionInfo{Transport: "tcp", IP: "127.0.0.1", Key: testKey, SignatureScheme: "hmac-sha256"},
@@ -116,11 +124,10 @@ func startKernel(t *testing.T, sess kernel.Session) (*testClient, *runningKernel
 			t.Logf("kernel log:\n%s", logs.String())
 		}
 	})
-	c.waitReady()
 	return c, rk
 }
 
-func dial(t *testing.T, info kernel.ConnectionInfo) *testClient {
+func dial(t testing.TB, info kernel.ConnectionInfo) *testClient {
 	t.Helper()
 	ctx := context.Background()
 	c := &testClient{

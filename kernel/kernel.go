@@ -49,6 +49,7 @@ type Kernel struct {
 
 	shutdownCh chan bool     // a shutdown_request's restart flag
 	lastSeq    atomic.Uint64 // sequence number of the last shell message read
+	busy       atomic.Int32  // requests being handled (shell and control)
 
 	// Owned by the shell goroutine.
 	count        int    // execution count
@@ -172,6 +173,7 @@ func (k *Kernel) Run(ctx context.Context) (restart bool, err error) {
 	go k.drain(k.stdin, "stdin") // this kernel never asks for input
 	go k.readShell(queue)
 	go k.serveControl()
+	go k.greetFirstSubscriber(runCtx)
 	go func() {
 		defer close(shellDone)
 		k.serveShell(runCtx, queue)
@@ -279,6 +281,42 @@ func (k *Kernel) publish(parent *Message, msgType string, content any) {
 		m.parent = parent.RawHeader
 	}
 	k.send(k.iopub, m)
+}
+
+// greetFirstSubscriber publishes the kernel's status as soon as the first
+// IOPub subscription arrives. jupyter_client (7.x) deems a kernel ready only
+// when an IOPub message follows its first kernel_info_reply within 0.2 s, but
+// that request's busy/idle are usually published before the client's
+// subscription has reached the kernel, and are lost: the client then waits
+// the 0.2 s and asks again. The greeting makes the first round count (the
+// idea of protocol 5.4's iopub_welcome, which 5.3 clients do not know).
+// zmq4 does not report subscriptions, so this polls for the first one for a
+// while after startup.
+func (k *Kernel) greetFirstSubscriber(ctx context.Context) {
+	topics, ok := k.iopub.(zmq4.Topics)
+	if !ok {
+		return
+	}
+	tick := time.NewTicker(2 * time.Millisecond)
+	defer tick.Stop()
+	giveUp := time.After(time.Minute)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-giveUp:
+			return
+		case <-tick.C:
+		}
+		if len(topics.Topics()) > 0 {
+			state := "idle"
+			if k.busy.Load() > 0 {
+				state = "busy"
+			}
+			k.publish(nil, "status", statusContent{state})
+			return
+		}
+	}
 }
 
 type statusContent struct {

@@ -437,3 +437,18 @@ func TestNewRequiresSession(t *testing.T) {
 		t.Error("New with an unsupported scheme must fail")
 	}
 }
+
+func TestIOPubGreetsFirstSubscriber(t *testing.T) {
+	// jupyter_client counts a kernel ready when an IOPub message follows its
+	// first kernel_info_reply; the kernel greets its first subscriber so that
+	// holds even when that request's own statuses were published too early.
+	c, _ := startKernelNoWait(t, fakesession.New())
+	select {
+	case m := <-c.iopubCh:
+		if m.Type != "status" || m.Content["execution_state"] != "idle" || m.ParentID != "" {
+			t.Errorf("greeting = %s %v (parent %q)", m.Type, m.Content, m.ParentID)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("no IOPub message without a request")
+	}
+}

@@ -55,8 +55,12 @@ func (k *Kernel) serveShell(ctx context.Context, queue <-chan queued) {
 // dispatchShell handles one shell request between busy and idle statuses.
 func (k *Kernel) dispatchShell(ctx context.Context, q queued) {
 	req := q.msg
+	k.busy.Add(1)
 	k.publish(req, "status", statusContent{"busy"})
-	defer k.publish(req, "status", statusContent{"idle"})
+	defer func() {
+		k.busy.Add(-1)
+		k.publish(req, "status", statusContent{"idle"})
+	}()
 	switch t := req.Header.MsgType; t {
 	case "execute_request":
 		k.execute(ctx, req, q.seq)

@@ -74,16 +74,20 @@ func (s *signer) verify(sig []byte, parts ...[]byte) error {
 // of digest history). It is shared by the shell and control readers.
 type replayGuard struct {
 	mu   sync.Mutex
+	size int
 	seen map[string]struct{}
-	ring []string
+	ring []string // grows to size, then overwritten oldest first
 	next int
 }
 
 // replayWindow is how many signatures are remembered (ipykernel: 2^16).
 const replayWindow = 1 << 16
 
+// newReplayGuard returns an empty guard. Its memory grows with use:
+// allocating the whole window up front costs megabytes of zeroed pages, which
+// showed as ~15 ms of kernel start-up.
 func newReplayGuard(size int) *replayGuard {
-	return &replayGuard{seen: make(map[string]struct{}, size), ring: make([]string, size)}
+	return &replayGuard{size: size, seen: map[string]struct{}{}}
 }
 
 var errReplayed = errors.New("duplicate message signature (replayed message)")
@@ -96,11 +100,13 @@ func (g *replayGuard) check(sig []byte) error {
 	if _, dup := g.seen[key]; dup {
 		return errReplayed
 	}
-	if old := g.ring[g.next]; old != "" {
-		delete(g.seen, old)
+	if len(g.ring) < g.size {
+		g.ring = append(g.ring, key)
+	} else {
+		delete(g.seen, g.ring[g.next])
+		g.ring[g.next] = key
+		g.next = (g.next + 1) % g.size
 	}
-	g.ring[g.next] = key
-	g.next = (g.next + 1) % len(g.ring)
 	g.seen[key] = struct{}{}
 	return nil
 }

@@ -91,10 +91,22 @@ func startKernel(t *testing.T, sess kernel.Session) (*testClient, *runningKernel
 
 // startKernelNoWait is startKernel without the wait for IOPub.
 func startKernelNoWait(t testing.TB, sess kernel.Session) (*testClient, *runningKernel) {
+	return startKernelWithKey(t, sess, testKey)
+}
+
+// startKernelWithKey starts a kernel signing with key ("" for unsigned
+// messages), without waiting for IOPub.
+func startKernelWithKey(t testing.TB, sess kernel.Session, key string) (*testClient, *runningKernel) {
+	return startKernelWithInfo(t, sess, kernel.ConnectionInfo{Transport: "tcp", IP: "127.0.0.1", Key: key, SignatureScheme: "hmac-sha256"})
+}
+
+// startKernelWithInfo starts a kernel for a connection, without waiting for
+// IOPub.
+func startKernelWithInfo(t testing.TB, sess kernel.Session, info kernel.ConnectionInfo) (*testClient, *runningKernel) {
 	t.Helper()
 	logs := &syncBuffer{}
 	k, err := kernel.New(kernel.Config{
-		Connection: kernel.ConnectionInfo{Transport: "tcp", IP: "127.0.0.1", Key: testKey, SignatureScheme: "hmac-sha256"},
+		Connection: info,
 		Session:    sess,
 		Logger:     slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 		Version:    "test",
@@ -140,7 +152,12 @@ func dial(t testing.TB, info kernel.ConnectionInfo) *testClient {
 		iopubCh:   make(chan wireMsg, 1000),
 		stash:     map[chan wireMsg][]wireMsg{},
 	}
-	addr := func(port int) string { return "tcp://127.0.0.1:" + strconv.Itoa(port) }
+	addr := func(port int) string {
+		if info.Transport == "ipc" {
+			return "ipc://" + info.IP + "-" + strconv.Itoa(port)
+		}
+		return "tcp://127.0.0.1:" + strconv.Itoa(port)
+	}
 	for _, d := range []struct {
 		s    zmq4.Socket
 		port int
@@ -192,12 +209,16 @@ func (c *testClient) decode(frames [][]byte) (wireMsg, error) {
 		return wireMsg{}, fmt.Errorf("bad framing: %q", frames)
 	}
 	f := frames[d+1:]
-	mac := hmac.New(sha256.New, []byte(c.key))
-	for _, p := range f[1:5] {
-		mac.Write(p)
+	want := ""
+	if c.key != "" {
+		mac := hmac.New(sha256.New, []byte(c.key))
+		for _, p := range f[1:5] {
+			mac.Write(p)
+		}
+		want = hex.EncodeToString(mac.Sum(nil))
 	}
-	if want := hex.EncodeToString(mac.Sum(nil)); string(f[0]) != want {
-		return wireMsg{}, fmt.Errorf("bad signature on %s", f[1])
+	if string(f[0]) != want {
+		return wireMsg{}, fmt.Errorf("bad signature %q on %s", f[0], f[1])
 	}
 	var hdr, parent struct {
 		MsgType string `json:"msg_type"`

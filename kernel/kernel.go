@@ -106,6 +106,9 @@ func New(cfg Config) (*Kernel, error) {
 // Listen binds the five sockets. Ports given as 0 are chosen by the system;
 // Connection reports them afterwards.
 func (k *Kernel) Listen() error {
+	if err := registerGuards(); err != nil {
+		return fmt.Errorf("kernel: %w", err)
+	}
 	opts := []zmq4.Option{zmq4.WithLogger(slog.NewLogLogger(k.log.Handler(), slog.LevelWarn))}
 	socks := []struct {
 		sock *zmq4.Socket
@@ -124,7 +127,7 @@ func (k *Kernel) Listen() error {
 	}
 	for _, s := range socks {
 		sock := s.make(k.sockCtx, opts...)
-		if err := sock.Listen(k.conn.endpoint(*s.port)); err != nil {
+		if err := sock.Listen(guardedEndpoint(k.conn.endpoint(*s.port))); err != nil {
 			sock.Close()
 			k.closeSockets()
 			return fmt.Errorf("kernel: %s channel: %w", s.name, err)

@@ -1,6 +1,10 @@
 package kernel_test
 
 import (
+	"io"
+	"net"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -403,28 +407,35 @@ func TestCommsAndUnknownMessages(t *testing.T) {
 func TestHeartbeat(t *testing.T) {
 	c, _ := startKernel(t, fakesession.New())
 	ctx := t.Context()
-	for i := range 2 { // two independent peers each get their own echo
+	// Two peers connected at once each get their own echo, round after round.
+	var peers []zmq4.Socket
+	for range 2 {
 		req := zmq4.NewReq(ctx)
 		defer req.Close()
 		if err := req.Dial("tcp://127.0.0.1:" + strconv.Itoa(c.info.HBPort)); err != nil {
 			t.Fatal(err)
 		}
-		ping := []byte("ping-" + strconv.Itoa(i))
-		if err := req.Send(zmq4.NewMsg(ping)); err != nil {
-			t.Fatal(err)
-		}
-		got := make(chan zmq4.Msg, 1)
-		go func() {
-			m, _ := req.Recv()
-			got <- m
-		}()
-		select {
-		case m := <-got:
-			if len(m.Frames) == 0 || string(m.Frames[len(m.Frames)-1]) != string(ping) {
-				t.Errorf("echo = %q, want %q", m.Frames, ping)
+		peers = append(peers, req)
+	}
+	for round := range 2 {
+		for i, req := range peers {
+			ping := []byte("ping-" + strconv.Itoa(i) + "-" + strconv.Itoa(round))
+			if err := req.Send(zmq4.NewMsg(ping)); err != nil {
+				t.Fatal(err)
 			}
-		case <-time.After(2 * time.Second):
-			t.Fatal("no heartbeat echo")
+			got := make(chan zmq4.Msg, 1)
+			go func() {
+				m, _ := req.Recv()
+				got <- m
+			}()
+			select {
+			case m := <-got:
+				if len(m.Frames) == 0 || string(m.Frames[len(m.Frames)-1]) != string(ping) {
+					t.Errorf("echo = %q, want %q", m.Frames, ping)
+				}
+			case <-time.After(2 * time.Second):
+				t.Fatal("no heartbeat echo")
+			}
 		}
 	}
 }
@@ -450,5 +461,67 @@ func TestIOPubGreetsFirstSubscriber(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("no IOPub message without a request")
+	}
+}
+
+func TestUnsignedWhenKeyIsEmpty(t *testing.T) {
+	// An empty key in the connection file turns signing off both ways: the
+	// kernel accepts unsigned requests and sends an empty signature.
+	c, _ := startKernelWithKey(t, fakesession.New(), "")
+	c.waitReady()
+	if r, io := c.execute("unsigned", nil); r.Content["status"] != "ok" || len(io) != 4 {
+		t.Errorf("execute without signing: %v, %v", r.Content, types(io))
+	}
+}
+
+func TestHostilePeers(t *testing.T) {
+	c, _ := startKernel(t, fakesession.New())
+	shell := "127.0.0.1:" + strconv.Itoa(c.info.ShellPort)
+
+	// A connection that never speaks must not keep new clients out.
+	silent, err := net.Dial("tcp", shell)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer silent.Close()
+	late := dial(t, c.info)
+	defer late.close()
+	id := late.send(late.shell, "kernel_info_request", map[string]any{})
+	late.reply(late.shellCh, id, 3*time.Second)
+
+	// A frame announcing 1 TiB closes that connection, not the kernel.
+	evil, err := net.Dial("tcp", shell)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer evil.Close()
+	greeting := make([]byte, 64)
+	greeting[0], greeting[9], greeting[10] = 0xff, 0x7f, 3
+	copy(greeting[12:], "NULL")
+	ready := []byte("\x05READY\x0bSocket-Type\x00\x00\x00\x06DEALER")
+	evil.Write(greeting)
+	evil.Write(append([]byte{0x04, byte(len(ready))}, ready...))
+	evil.Write([]byte{0x02, 0, 0, 1, 0, 0, 0, 0, 0})
+	evil.SetReadDeadline(time.Now().Add(3 * time.Second))
+	if _, err := io.Copy(io.Discard, evil); err != nil {
+		t.Errorf("the kernel did not close the connection: %v", err)
+	}
+	if r, _ := c.execute("survived", nil); r.Content["status"] != "ok" {
+		t.Errorf("after a hostile frame: %v", r.Content)
+	}
+}
+
+func TestIPCTransport(t *testing.T) {
+	prefix := filepath.Join(t.TempDir(), "kernel")
+	c, _ := startKernelWithInfo(t, fakesession.New(), kernel.ConnectionInfo{
+		Transport: "ipc", IP: prefix, Key: testKey, SignatureScheme: "hmac-sha256",
+		ShellPort: 1, IOPubPort: 2, StdinPort: 3, ControlPort: 4, HBPort: 5,
+	})
+	c.waitReady()
+	if r, _ := c.execute("over ipc", nil); r.Content["status"] != "ok" {
+		t.Errorf("execute over ipc: %v", r.Content)
+	}
+	if _, err := os.Stat(prefix + "-1"); err != nil {
+		t.Errorf("shell socket file: %v", err)
 	}
 }

@@ -158,15 +158,28 @@ def check_interrupt(km, kc):
 
 
 def check_heartbeat(km):
+    """Two front ends attached at once each get their own echo. Their REQ
+    sockets send no identity: a ROUTER that gave every anonymous peer the same
+    empty identity (zmq4 before v0.16) would echo A's ping to B as well, and B
+    would then read A's stale echo as its reply."""
     ctx = zmq.Context.instance()
-    sock = ctx.socket(zmq.REQ)
-    sock.linger = 0
     info = km.get_connection_info()
-    sock.connect(f"tcp://{info['ip']}:{info['hb_port']}")
-    sock.send(b"ping")
-    assert sock.poll(2000), "no heartbeat echo"
-    assert sock.recv() == b"ping"
-    sock.close()
+    peers = []
+    for _ in range(2):
+        sock = ctx.socket(zmq.REQ)
+        sock.linger = 0
+        sock.connect(f"tcp://{info['ip']}:{info['hb_port']}")
+        peers.append(sock)
+    time.sleep(0.2)  # both connected before the first ping
+    for rnd in range(2):
+        for i, sock in enumerate(peers):
+            ping = f"ping-{i}-{rnd}".encode()
+            sock.send(ping)
+            assert sock.poll(2000), "no heartbeat echo"
+            got = sock.recv()
+            assert got == ping, f"peer {i} got {got!r} for {ping!r}"
+    for sock in peers:
+        sock.close()
     ok("heartbeat")
 
 

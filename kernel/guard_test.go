@@ -134,3 +134,51 @@ func TestGuardedListener(t *testing.T) {
 		t.Errorf("Accept after Close: %v", err)
 	}
 }
+
+// refOversized reports, walking the whole stream at once, whether a frame
+// header in it announces more than maxFrameSize.
+func refOversized(s []byte) bool {
+	if len(s) <= zmtpGreeting {
+		return false
+	}
+	s = s[zmtpGreeting:]
+	for len(s) > 0 {
+		long := s[0]&0x02 != 0
+		if !long && len(s) < 2 || long && len(s) < 9 {
+			return false
+		}
+		size, n := uint64(s[1]), 2
+		if long {
+			size, n = binary.BigEndian.Uint64(s[1:9]), 9
+		}
+		if size > maxFrameSize {
+			return true
+		}
+		if uint64(len(s)-n) <= size {
+			return false
+		}
+		s = s[n+int(size):]
+	}
+	return false
+}
+
+func FuzzFrameGuardScan(f *testing.F) {
+	f.Add(zmtpStream(frame(0x04, 40, false, false), frame(0, 300, true, false)), uint8(7))
+	f.Add(zmtpStream(frame(0, 1<<40, true, true)), uint8(1))
+	f.Fuzz(func(t *testing.T, stream []byte, chunk uint8) {
+		step := int(chunk) + 1
+		a, b := net.Pipe()
+		defer a.Close()
+		defer b.Close()
+		g := &frameGuard{Conn: a}
+		var err error
+		for s := stream; len(s) > 0 && err == nil; {
+			k := min(step, len(s))
+			err = g.scan(s[:k])
+			s = s[k:]
+		}
+		if want := refOversized(stream); (err != nil) != want {
+			t.Fatalf("chunked scan err = %v, whole-stream reference says oversized = %v", err, want)
+		}
+	})
+}

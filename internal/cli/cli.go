@@ -30,6 +30,7 @@ type command struct {
 // commands is the explicit table of subcommands (no init-time registration).
 func commands() map[string]command {
 	return map[string]command{
+		"kernel":  {"run the Jupyter kernel, or install its kernelspec (kernel install)", runKernel},
 		"version": {"print the huntbook version", runVersion},
 	}
 }

@@ -15,13 +15,9 @@ require (
 
 require (
 	github.com/aymerick/douceur v0.2.0 // indirect
-	github.com/gorilla/css v1.0.1 // indirect
-
-require github.com/go-zeromq/zmq4 v0.17.0
-
-require (
 	github.com/go-zeromq/goczmq/v4 v4.2.2 // indirect
-	github.com/google/go-cmp v0.7.0 // indirect
-	golang.org/x/sync v0.7.0 // indirect
-	golang.org/x/text v0.15.0 // indirect
+	github.com/go-zeromq/zmq4 v0.17.0
+	github.com/gorilla/css v1.0.1 // indirect
+	golang.org/x/sync v0.19.0 // indirect
+	golang.org/x/text v0.33.0 // indirect
 )

@@ -13,17 +13,17 @@ import (
 // winEvent is a Windows event in a form common to the JSON shippers and
 // EVTX: the System part as fields, the event data as ordered pairs.
 type winEvent struct {
-	time                           time.Time
-	hasTime                        bool
-	channel, provider, computer    string
-	eventID                        int64
-	task, level, version, opcode   any // int32 or nil
+	time                            time.Time
+	hasTime                         bool
+	channel, provider, computer     string
+	eventID                         int64
+	task, level, version, opcode    any // int32 or nil
 	keywords, recordID, correlation string
-	userSID                        string
-	userName                       string // DOMAIN\user from the shipper's SID lookup, when it did one
-	processID, threadID            any    // int32 or nil
-	message                        string
-	data                           []kv
+	userSID                         string
+	userName                        string // DOMAIN\user from the shipper's SID lookup, when it did one
+	processID, threadID             any    // int32 or nil
+	message                         string
+	data                            []kv
 }
 
 type kv struct {

@@ -367,17 +367,31 @@ func (s *survey) planColumns(g *group) []plannedColumn {
 	return out
 }
 
+// timeFallbacks name, per table, the column whose value Sentinel's
+// TimeGenerated carries, for exports that left TimeGenerated out.
+var timeFallbacks = map[string]string{
+	"SigninLogs": "CreatedDateTime", "AADNonInteractiveUserSignInLogs": "CreatedDateTime",
+	"AuditLogs": "ActivityDateTime", "OfficeActivity": "Start_Time", "CommonSecurityLog": "StartTime",
+}
+
 // fillDefaults sets Type to the table's name (whatever a file's Type
 // column said: rows of a catalog table say which table they are in) and
-// fills a missing TimeGenerated from Timestamp, as Sentinel does for
-// Defender tables.
+// fills a missing TimeGenerated from the column that holds the event time
+// (Timestamp in the Defender tables).
 func fillDefaults(cs schema.Schema, out []plannedColumn) {
 	if j := cs.Index("Type"); j >= 0 {
 		out[j].sources, out[j].constant = nil, cs.Name
 	}
-	tg, ts := cs.Index("TimeGenerated"), cs.Index("Timestamp")
-	if tg >= 0 && len(out[tg].sources) == 0 && ts >= 0 {
-		out[tg].sources = out[ts].sources
+	tg := cs.Index("TimeGenerated")
+	if tg < 0 || len(out[tg].sources) > 0 {
+		return
+	}
+	from := "Timestamp"
+	if f, ok := timeFallbacks[cs.Name]; ok {
+		from = f
+	}
+	if j := cs.Index(from); j >= 0 {
+		out[tg].sources = out[j].sources
 	}
 }
 

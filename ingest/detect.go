@@ -105,6 +105,12 @@ func sniff(name, inner string, b []byte, whole bool) (Format, rune, error) {
 		}
 		return FormatJSON, 0, nil
 	}
+	switch ext {
+	case ".jsonl", ".ndjson":
+		return FormatJSONLines, 0, nil
+	case ".json":
+		return FormatJSON, 0, nil
+	}
 	line := firstLine(trimmed)
 	if f := sniffLine(line); f != FormatUnknown && ext != ".csv" && ext != ".tsv" {
 		return f, 0, nil
@@ -185,7 +191,7 @@ func sniffDelimiter(line, ext string) rune {
 			best, bestN = d, counts[d]
 		}
 	}
-	if best == 0 && (ext == ".csv" || ext == ".txt") {
+	if best == 0 && ext == ".csv" {
 		return ',' // a one-column CSV file
 	}
 	return best

@@ -274,7 +274,11 @@ func (c *lineCounter) syntaxError(dec *json.Decoder, err error) error {
 		off = se.Offset
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		return fmt.Errorf("line %d: JSON ends too early (truncated?)", c.lineAt(off))
+		end := c.lineAt(c.offset)
+		if c.offset > 0 && len(c.starts) > 0 && c.starts[len(c.starts)-1] == c.offset {
+			end-- // the file ends with a newline: its last line is the one before
+		}
+		return fmt.Errorf("line %d: JSON ends too early (truncated?)", end)
 	}
 	if errors.Is(err, ErrRecordTooLarge) {
 		return err

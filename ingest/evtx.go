@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"time"
 
 	"github.com/Velocidex/ordereddict"
@@ -189,16 +190,23 @@ func goValue(v any) any {
 		return out
 	case nil, string, bool:
 		return x
-	case float64, int64, uint64:
+	case uint64, float64:
 		return jsonNumber(x)
+	}
+	if _, ok := goInt(v); ok {
+		return jsonNumber(v)
 	}
 	return fmt.Sprint(v)
 }
 
+// jsonNumber turns the parser's Go numbers into json.Number.
 func jsonNumber(v any) any {
 	switch x := v.(type) {
-	case int64, uint64, float64:
+	case uint64, float64:
 		return jsonNumberText(fmt.Sprint(x))
+	}
+	if n, ok := goInt(v); ok {
+		return jsonNumberText(strconv.FormatInt(n, 10))
 	}
 	return v
 }

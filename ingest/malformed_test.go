@@ -186,3 +186,5 @@ func TestSinkAndContextFailuresAbort(t *testing.T) {
 		t.Errorf("error %v, aborted %v", err, s.aborted)
 	}
 }
+
+func readFileBytes(p string) ([]byte, error) { return os.ReadFile(p) }

@@ -71,6 +71,22 @@ func (p *cursor) num(min, max int) (int, bool) {
 	return v, true
 }
 
+// fixed reads exactly n digits, whatever follows.
+func (p *cursor) fixed(n int) (int, bool) {
+	if p.i+n > len(p.s) {
+		return 0, false
+	}
+	v := 0
+	for _, c := range p.s[p.i : p.i+n] {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int(c-'0')
+	}
+	p.i += n
+	return v, true
+}
+
 // frac reads the digits after a decimal point as nanoseconds (beyond nine
 // digits they are dropped).
 func (p *cursor) frac() (int, bool) {
@@ -162,14 +178,14 @@ func (p *cursor) zone() (*time.Location, bool) {
 	default:
 		return nil, false
 	}
-	oh, ok := p.num(2, 2)
+	oh, ok := p.fixed(2)
 	if !ok {
 		return nil, false
 	}
 	om := 0
 	p.eat(':')
 	if !p.done() {
-		if om, ok = p.num(2, 2); !ok {
+		if om, ok = p.fixed(2); !ok {
 			return nil, false
 		}
 	}

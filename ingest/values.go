@@ -145,9 +145,12 @@ func parseReal(s string, lenient bool) (float64, bool) {
 	if i < len(s) && (s[i] == '+' || s[i] == '-') {
 		i++
 	}
-	mant := 0
+	mant, intStart := 0, i
 	for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
 		mant++
+	}
+	if !lenient && mant > 1 && s[intStart] == '0' {
+		return 0, false // "007" is an identifier, not a number
 	}
 	if i < len(s) && s[i] == '.' {
 		i++

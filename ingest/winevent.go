@@ -281,10 +281,11 @@ func str(v any) string {
 		return strconv.FormatBool(x)
 	case float64:
 		return strconv.FormatFloat(x, 'f', -1, 64)
-	case int64:
-		return strconv.FormatInt(x, 10)
 	case uint64:
 		return strconv.FormatUint(x, 10)
+	}
+	if n, ok := goInt(v); ok {
+		return strconv.FormatInt(n, 10)
 	}
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -311,12 +312,35 @@ func toInt(v any) (int64, bool) {
 	case string:
 		n, err := strconv.ParseInt(strings.TrimSpace(x), 10, 64)
 		return n, err == nil
-	case int64:
-		return x, true
-	case uint64:
-		return int64(x), x <= math.MaxInt64
 	case float64:
 		return int64(x), x == math.Trunc(x) && math.Abs(x) < 1<<53
+	case uint64:
+		return int64(x), x <= math.MaxInt64
+	}
+	return goInt(v)
+}
+
+// goInt reads the Go integer types the EVTX parser produces.
+func goInt(v any) (int64, bool) {
+	switch x := v.(type) {
+	case int:
+		return int64(x), true
+	case int8:
+		return int64(x), true
+	case int16:
+		return int64(x), true
+	case int32:
+		return int64(x), true
+	case int64:
+		return x, true
+	case uint:
+		return int64(x), uint64(x) <= math.MaxInt64
+	case uint8:
+		return int64(x), true
+	case uint16:
+		return int64(x), true
+	case uint32:
+		return int64(x), true
 	}
 	return 0, false
 }

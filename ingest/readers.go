@@ -147,22 +147,7 @@ func jsonLine(b []byte, line int64, rec *record, fn recordFunc, bad badFunc) err
 }
 
 // decodeObject decodes one JSON object with numbers kept as json.Number.
-func decodeObject(b []byte) (map[string]any, error) {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return nil, fmt.Errorf("bad JSON: %v", err)
-	}
-	if dec.More() {
-		return nil, errors.New("bad JSON: text after the object")
-	}
-	obj, ok := v.(map[string]any)
-	if !ok {
-		return nil, fmt.Errorf("a JSON %s, not an object", jsonTypeName(v))
-	}
-	return obj, nil
-}
+func decodeObject(b []byte) (map[string]any, error) { return parseJSONObject(b) }
 
 func jsonTypeName(v any) string {
 	switch v.(type) {

@@ -67,7 +67,7 @@ func (s *survey) routeOf(r *record) string {
 		if v == "" {
 			continue
 		}
-		if _, ok := schema.Table(v); ok || strings.HasSuffix(v, "_CL") && isIdent(v) {
+		if schema.Has(v) || strings.HasSuffix(v, "_CL") && isIdent(v) {
 			return v
 		}
 	}
@@ -186,25 +186,32 @@ var genericColumns = map[string]bool{
 
 // matchCatalog finds the catalog table whose columns cover the file's
 // best: at least 70% of its telling (non-generic) columns, and at least
-// three of them.
-func matchCatalog(names []string) string {
+// three of them. Between tables covering as many, the one whose column
+// types fit the data better wins (SigninLogs over its non-interactive
+// twin for JSON location details), then the smaller one.
+func matchCatalog(names []string, inferred func(name string) table.Type) string {
 	var telling []string
 	for _, n := range names {
 		if !genericColumns[strings.ToLower(n)] {
 			telling = append(telling, n)
 		}
 	}
-	best, bestHits, bestSize := "", 0, 0
+	best, bestHits, bestFit, bestSize := "", 0, 0, 0
 	for _, s := range schema.Tables() {
-		hits := 0
+		hits, fit := 0, 0
 		for _, n := range telling {
-			if catalogColumn(s, n) >= 0 {
+			if j := catalogColumn(s, n); j >= 0 {
 				hits++
+				if inferred(n) == s.Columns[j].Type {
+					fit++
+				}
 			}
 		}
-		better := hits > bestHits || hits == bestHits && hits > 0 && len(s.Columns) < bestSize
-		if better && hits >= 3 && float64(hits) >= 0.7*float64(len(telling)) {
-			best, bestHits, bestSize = s.Name, hits, len(s.Columns)
+		if hits < 3 || float64(hits) < 0.7*float64(len(telling)) {
+			continue
+		}
+		if hits > bestHits || hits == bestHits && (fit > bestFit || fit == bestFit && len(s.Columns) < bestSize) {
+			best, bestHits, bestFit, bestSize = s.Name, hits, fit, len(s.Columns)
 		}
 	}
 	return best
@@ -273,7 +280,7 @@ func (s *survey) plan(opts Options) error {
 		case g.route != "":
 			g.table = g.route
 		default:
-			g.table = matchCatalog(present)
+			g.table = matchCatalog(present, func(name string) table.Type { return g.stats[s.keys[name]].inferred() })
 			if g.table == "" {
 				g.table = s.closestRouted(present)
 			}

@@ -205,9 +205,9 @@ func TestCleanHeader(t *testing.T) {
 
 func TestTableNameFromPath(t *testing.T) {
 	for in, want := range map[string]string{
-		"data/processes_on_host.pkl.csv":      "processes_on_host",
-		"x.zip!dir/solarigate-beacon.csv":     "solarigate_beacon",
-		"2021 export.json":                    "T_2021_export",
+		"data/processes_on_host.pkl.csv":          "processes_on_host",
+		"x.zip!dir/solarigate-beacon.csv":         "solarigate_beacon",
+		"2021 export.json":                        "T_2021_export",
 		`C:\logs\Microsoft365DefenderEvents.json`: "Microsoft365DefenderEvents",
 	} {
 		if got := tableNameFromPath(in); got != want {

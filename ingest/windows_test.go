@@ -59,7 +59,7 @@ func TestWindowsJSONMapping(t *testing.T) {
 	sec := s.table("SecurityEvent")
 	want := []map[string]any{{
 		"TimeGenerated": utc(2020, 9, 4, 20, 9, 38, 0), // EventTime is local: shifted by @timestamp - EventReceivedTime
-		"Computer": "WKS1.corp.local", "EventID": int32(4624), "Activity": "4624 - An account was successfully logged on.",
+		"Computer":      "WKS1.corp.local", "EventID": int32(4624), "Activity": "4624 - An account was successfully logged on.",
 		"Account": `CORP\alice`, "AccountType": "User", "LogonType": int32(3), "LogonTypeName": "3 - Network",
 		"IpAddress": "10.0.0.9", "TargetUserName": "alice", "SubjectUserName": "WKS1$", "Channel": "Security",
 		"EventSourceName": "Microsoft-Windows-Security-Auditing", "Task": int32(12544), "Type": "SecurityEvent",

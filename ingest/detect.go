@@ -127,8 +127,15 @@ func looksBinary(b []byte, whole bool) bool {
 	if bytes.IndexByte(b, 0) >= 0 {
 		return true
 	}
-	if !whole && len(b) > utf8.UTFMax {
-		b = b[:len(b)-utf8.UTFMax]
+	if !whole { // drop a character the sample cut in two
+		for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
+			if utf8.RuneStart(b[i]) {
+				if !utf8.FullRune(b[i:]) {
+					b = b[:i]
+				}
+				break
+			}
+		}
 	}
 	bad := 0
 	for len(b) > 0 {

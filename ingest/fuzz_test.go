@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"strings"
 	"testing"
 	"time"
 
@@ -92,6 +93,11 @@ func FuzzCSVValue(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		m := classifyText(s)
+		if trimmed := strings.TrimSpace(s); trimmed != "" && m != kAll {
+			if got, want := classifyTemporal(trimmed), m&(kDateTime|kTimeSpan|kGUID); got != want {
+				t.Fatalf("classifyTemporal(%q) = %b, classifyText says %b", trimmed, got, want)
+			}
+		}
 		for _, k := range []struct {
 			bit kindMask
 			ty  table.Type
@@ -176,4 +182,15 @@ func FuzzJSONObject(f *testing.F) {
 			t.Fatalf("%q (-encoding/json +ours):\n%s", data, diff)
 		}
 	})
+}
+
+// TestClassifyTemporalAgrees: the JSON-string shortcut gives what the full
+// classifier gives for the temporal kinds.
+func TestClassifyTemporalAgrees(t *testing.T) {
+	for _, s := range []string{"2021-04-28T14:08:45Z", "4/28/2021, 2:08:45.221 PM", "1.02:30:10", "-01:00:00", "0 days 00:00:01",
+		"3F2504E0-4F89-11D3-9A0C-0305E82C3301", "x", "12", "{a}", "2021-04-28"} {
+		if got, want := classifyTemporal(s), classifyText(s)&(kDateTime|kTimeSpan|kGUID); got != want {
+			t.Errorf("classifyTemporal(%q) = %b, want %b", s, got, want)
+		}
+	}
 }

@@ -80,13 +80,38 @@ func classifyJSON(v any) (m kindMask, structured, ok bool) {
 		}
 		return kReal, false, true
 	case string:
-		if strings.TrimSpace(x) == "" {
+		t := strings.TrimSpace(x)
+		if t == "" {
 			return 0, false, false
 		}
-		return classifyText(x) & (kDateTime | kTimeSpan | kGUID), false, true
+		return classifyTemporal(t), false, true
 	default:
 		return kDynamic, true, true
 	}
+}
+
+// classifyTemporal is classifyText restricted to the kinds a quoted JSON
+// string may take, with cheap checks before each parser.
+func classifyTemporal(s string) kindMask {
+	var m kindMask
+	if c := s[0]; c >= '0' && c <= '9' || c == '-' || c == '{' {
+		if len(s) >= 8 && c != '{' {
+			if _, ok := parseDateTime(s); ok {
+				m |= kDateTime
+			}
+		}
+		if strings.IndexByte(s, ':') > 0 {
+			if _, ok := parseTimeSpan(s); ok {
+				m |= kTimeSpan
+			}
+		}
+	}
+	if len(s) == 36 {
+		if _, ok := parseGUID(s, false); ok {
+			m |= kGUID
+		}
+	}
+	return m
 }
 
 // parseBool reads true/false in any case; lenient also takes 1/0.

@@ -143,7 +143,7 @@ func (l *loader) planOne(in *input) (*plan, error) {
 // table in a Type column).
 func firstIsWindows(in *input, f Format, opts Options) (bool, error) {
 	windows := false
-	err := readInput(in, f, 0, opts, nil, func(r *record) error {
+	err := readInput(in, f, 0, opts, nil, nil, func(r *record) error {
 		if _, exported := r.obj["Type"]; !exported {
 			windows = isWindowsRecord(r.obj)
 		}
@@ -156,16 +156,17 @@ func firstIsWindows(in *input, f Format, opts Options) (bool, error) {
 }
 
 // readInput opens an input and reads its records with the reader of its
-// format.
-func readInput(in *input, f Format, delim rune, opts Options, count func(int), fn recordFunc, bad badFunc) error {
+// format (CSV, JSON lines, or a JSON array / object stream). onHeader
+// receives the CSV header.
+func readInput(in *input, f Format, delim rune, opts Options, count func(int), onHeader func(csvHeader), fn recordFunc, bad badFunc) error {
 	rc, err := in.open(count)
 	if err != nil {
 		return err
 	}
-	defer rc.Close()
+	defer closeQuietly(rc)
 	switch f {
 	case FormatCSV:
-		return readCSV(rc, delim, opts.maxRecord(), func(csvHeader) {}, fn, bad)
+		return readCSV(rc, delim, opts.maxRecord(), onHeader, fn, bad)
 	case FormatJSONLines:
 		return readJSONLines(rc, opts.maxRecord(), fn, bad)
 	default:
@@ -239,27 +240,15 @@ func (l *loader) fixedName(name string) string {
 // readTabular reads a CSV or JSON input, keeping the CSV header in the
 // survey.
 func (l *loader) readTabular(p *plan, fn recordFunc, bad badFunc) error {
-	rc, err := p.in.open(l.count)
-	if err != nil {
-		return err
-	}
-	defer rc.Close()
 	s := p.survey
-	switch p.format {
-	case FormatCSV:
-		return readCSV(rc, p.delim, l.opts.maxRecord(), func(h csvHeader) {
-			if s.names == nil {
-				s.header = h
-				for _, n := range h.names {
-					s.column(n)
-				}
+	return readInput(p.in, p.format, p.delim, l.opts, l.count, func(h csvHeader) {
+		if s.names == nil {
+			s.header = h
+			for _, n := range h.names {
+				s.column(n)
 			}
-		}, fn, bad)
-	case FormatJSONLines:
-		return readJSONLines(rc, l.opts.maxRecord(), fn, bad)
-	default:
-		return readJSONStream(rc, l.opts.maxRecord(), fn, bad)
-	}
+		}
+	}, fn, bad)
 }
 
 // load runs the loading pass of an input.

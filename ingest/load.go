@@ -209,23 +209,13 @@ func (l *loader) loadEvent(ws winWriters, e winEvent, in *input, line int64) err
 // loadWindowsJSON loads Winlogbeat / NXLog / OTRF JSON.
 func (l *loader) loadWindowsJSON(p *plan) error {
 	ws := l.winWriters()
-	rc, err := p.in.open(l.count)
-	if err != nil {
-		return err
-	}
-	defer closeQuietly(rc)
-	fn := func(r *record) error {
+	return readInput(p.in, p.raw, 0, l.opts, l.count, nil, func(r *record) error {
 		e, err := winEventFromJSON(r.obj)
 		if err != nil {
 			return l.problem(p.in.name, r.line, err.Error())
 		}
 		return l.loadEvent(ws, e, p.in, r.line)
-	}
-	bad := func(line int64, reason string) error { return l.problem(p.in.name, line, reason) }
-	if p.raw == FormatJSONLines {
-		return readJSONLines(rc, l.opts.maxRecord(), fn, bad)
-	}
-	return readJSONStream(rc, l.opts.maxRecord(), fn, bad)
+	}, func(line int64, reason string) error { return l.problem(p.in.name, line, reason) })
 }
 
 // refTime is the reference clock of line formats.

@@ -83,7 +83,9 @@ func readCSV(r io.Reader, delim rune, maxRecord int, onHeader func(csvHeader), f
 		return fmt.Errorf("header: %w", err)
 	}
 	h := cleanHeader(append([]string(nil), raw...))
-	onHeader(h)
+	if onHeader != nil {
+		onHeader(h)
+	}
 	rec := &record{}
 	for {
 		lr.reset()

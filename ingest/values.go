@@ -100,7 +100,7 @@ func classifyTemporal(s string) kindMask {
 				m |= kDateTime
 			}
 		}
-		if strings.IndexByte(s, ':') > 0 {
+		if strings.IndexByte(s, ':') > 0 || strings.Contains(s, " day") {
 			if _, ok := parseTimeSpan(s); ok {
 				m |= kTimeSpan
 			}

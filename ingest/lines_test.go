@@ -30,6 +30,7 @@ func TestParseSyslog(t *testing.T) {
 			syslogRecord{time: utc(2021, 6, 22, 8, 0, 0, 123_456_000), hasTime: true, host: "db01", app: "kernel", msg: "eth0 link up"}},
 		{"<190>Mar  1 2023 10:00:00 fw01 %ASA-6-302013: Built outbound TCP",
 			syslogRecord{hasPRI: true, facility: 23, severity: 6, time: utc(2023, 3, 1, 10, 0, 0, 0), hasTime: true, host: "fw01", msg: "%ASA-6-302013: Built outbound TCP"}},
+		{"Jan  9 03:04:05 sshd[7]: no host here", syslogRecord{time: utc(2024, 1, 9, 3, 4, 5, 0), hasTime: true, app: "sshd", procID: "7", msg: "no host here"}},
 		{"Dec 31 23:59:59 h cron[1]: late", syslogRecord{time: utc(2023, 12, 31, 23, 59, 59, 0), hasTime: true, host: "h", app: "cron", procID: "1", msg: "late"}},
 	}
 	for _, tt := range tests {

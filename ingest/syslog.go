@@ -73,12 +73,17 @@ func parseSyslog(line string, clock refClock) (syslogRecord, error) {
 	if !ok {
 		return r, errNotSyslog
 	}
-	host, rest := nextField(rest)
+	host, after := nextField(rest)
 	if host == "" {
 		return r, errNotSyslog
 	}
+	if strings.HasSuffix(host, ":") || strings.Contains(host, "[") {
+		// No host: a local daemon's line starts with its tag.
+		r.app, r.procID, r.msg = splitTag(strings.TrimLeft(rest, " "))
+		return r, nil
+	}
 	r.host = host
-	r.app, r.procID, r.msg = splitTag(rest)
+	r.app, r.procID, r.msg = splitTag(after)
 	return r, nil
 }
 

@@ -81,6 +81,10 @@ func (x *extractor) addName(start, end int) {
 // repeats the same few names (and file names that look like them) on every
 // line, and the public-suffix lookups dominate the host-name scanner.
 func (x *extractor) validDomain(name string) bool {
+	dot := strings.LastIndexByte(name, '.')
+	if dot < 0 || !plausibleTLD(name[dot+1:]) {
+		return false // most candidates ("svchost.exe" aside) fail here, without a lookup
+	}
 	ok, seen := x.names[name]
 	if !seen {
 		if x.names == nil {
@@ -132,6 +136,16 @@ func validLabels(name string) bool {
 // public-suffix list's ICANN section. Wildcard-only TLDs such as "ck"
 // (listed as "*.ck") count, hence the probe with a dummy label.
 func knownTLD(tld string) bool {
+	if !plausibleTLD(tld) {
+		return false
+	}
+	_, icann := publicsuffix.PublicSuffix("x." + strings.ToLower(tld))
+	return icann
+}
+
+// plausibleTLD checks the form of a top-level domain: 2 to 63 letters, or
+// an "xn--" punycode label.
+func plausibleTLD(tld string) bool {
 	if len(tld) < 2 || len(tld) > maxLabel {
 		return false
 	}
@@ -141,8 +155,7 @@ func knownTLD(tld string) bool {
 			return false
 		}
 	}
-	_, icann := publicsuffix.PublicSuffix("x." + strings.ToLower(tld))
-	return icann
+	return true
 }
 
 // scanEmail finds addr@domain with a practical local part (letters, digits

@@ -136,15 +136,13 @@ func extract(text string, noDefang bool, depth int) []Match {
 	if !noDefang {
 		r = refang(text)
 	}
-	x := &extractor{s: r.s, noDefang: noDefang, cands: make([]cand, 0, 8+len(r.s)/128)}
-	x.scanHashes()
-	x.scanIPv4()
-	x.scanIPv6()
-	x.scanDNS()
-	x.scanEmail()
-	x.scanURLs()
-	x.scanWindowsPaths()
-	x.scanLinuxPaths()
+	x := &extractor{s: r.s, noDefang: noDefang, cands: make([]cand, 0, 4+len(r.s)/128)}
+	var runs [9]int // where each scanner's candidates start and end
+	for k := range 8 {
+		x.scan(k)
+		runs[k+1] = len(x.cands)
+	}
+	x.cands = sortRuns(x.cands, runs[:])
 	ms := x.resolve(&r, text)
 	if depth < maxDecodeDepth {
 		ms = addDecoded(ms, noDefang, depth)
@@ -152,21 +150,33 @@ func extract(text string, noDefang bool, depth int) []Match {
 	return ms
 }
 
+// scan runs the k-th scanner.
+func (x *extractor) scan(k int) {
+	switch k {
+	case 0:
+		x.scanHashes()
+	case 1:
+		x.scanIPv4()
+	case 2:
+		x.scanIPv6()
+	case 3:
+		x.scanDNS()
+	case 4:
+		x.scanEmail()
+	case 5:
+		x.scanURLs()
+	case 6:
+		x.scanWindowsPaths()
+	case 7:
+		x.scanLinuxPaths()
+	}
+}
+
 // resolve orders the candidates, removes duplicates and same-span ties,
 // works out which indicator each one lies within and applies the nesting
 // rules, then maps offsets back to the original text.
 func (x *extractor) resolve(r *refanged, text string) []Match {
-	cs := x.cands
-	slices.SortFunc(cs, func(a, b cand) int {
-		if a.start != b.start {
-			return a.start - b.start
-		}
-		if a.end != b.end {
-			return b.end - a.end
-		}
-		return a.typ.priority() - b.typ.priority()
-	})
-	cs = dedupe(cs)
+	cs := dedupe(x.cands)
 	out := make([]Match, 0, len(cs))
 	var open []cand // candidates that may still enclose later ones
 	for _, c := range cs {
@@ -201,6 +211,64 @@ func (x *extractor) resolve(r *refanged, text string) []Match {
 		out = append(out, m)
 	}
 	return out
+}
+
+// candOrder sorts candidates by start, then longest first, then priority,
+// so an enclosing candidate precedes what it encloses.
+func candOrder(a, b cand) int {
+	if a.start != b.start {
+		return a.start - b.start
+	}
+	if a.end != b.end {
+		return b.end - a.end
+	}
+	return a.typ.priority() - b.typ.priority()
+}
+
+// sortRuns sorts cs, which is the concatenation of the runs cs[runs[i]:
+// runs[i+1]]. Each scanner emits its candidates almost in order, so sorting
+// each run (usually a no-op check) and merging the runs pairwise beats
+// sorting the whole slice.
+func sortRuns(cs []cand, runs []int) []cand {
+	if len(cs) < 32 {
+		slices.SortStableFunc(cs, candOrder)
+		return cs
+	}
+	for i := 0; i+1 < len(runs); i++ {
+		if r := cs[runs[i]:runs[i+1]]; !slices.IsSortedFunc(r, candOrder) {
+			slices.SortStableFunc(r, candOrder)
+		}
+	}
+	buf := make([]cand, len(cs))
+	for len(runs) > 2 {
+		next := runs[:1]
+		for i := 0; i+1 < len(runs); i += 2 {
+			if i+2 >= len(runs) {
+				copy(buf[runs[i]:], cs[runs[i]:runs[i+1]])
+				next = append(next, runs[i+1])
+				continue
+			}
+			mergeInto(buf[runs[i]:runs[i+2]], cs[runs[i]:runs[i+1]], cs[runs[i+1]:runs[i+2]])
+			next = append(next, runs[i+2])
+		}
+		cs, buf, runs = buf, cs, next
+	}
+	return cs
+}
+
+// mergeInto merges the sorted a and b into dst (len(a)+len(b) long),
+// taking from a on ties so the merge is stable.
+func mergeInto(dst, a, b []cand) {
+	i, j := 0, 0
+	for k := range dst {
+		if j >= len(b) || i < len(a) && candOrder(a[i], b[j]) <= 0 {
+			dst[k] = a[i]
+			i++
+		} else {
+			dst[k] = b[j]
+			j++
+		}
+	}
 }
 
 // dedupe drops candidates claiming the same text as the one before them in

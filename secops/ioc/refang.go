@@ -39,12 +39,11 @@ func refang(text string) refanged {
 	var b strings.Builder
 	var marks []mark
 	last := 0 // end of the text already copied
+	var next openers
 	for i := 0; i < len(text); {
-		j := strings.IndexAny(text[i:], "[({")
-		if j < 0 {
+		if i = next.find(text, i); i < 0 {
 			break
 		}
-		i += j
 		n, out := defangAt(text, i)
 		if n == 0 {
 			i++
@@ -65,6 +64,32 @@ func refang(text string) refanged {
 	}
 	b.WriteString(text[last:])
 	return refanged{s: b.String(), marks: marks}
+}
+
+// openers finds the next bracket that may open a defang token. It keeps
+// the next offset of each of the three brackets, found with IndexByte
+// (vectorised), which beats a byte loop or IndexAny on text full of
+// parentheses that open nothing.
+type openers struct {
+	pos   [3]int // next offset of '[', '(', '{'; -1 none left
+	valid [3]bool
+}
+
+func (o *openers) find(text string, i int) int {
+	best := -1
+	for k, c := range [3]byte{'[', '(', '{'} {
+		if !o.valid[k] || o.pos[k] >= 0 && o.pos[k] < i {
+			o.valid[k] = true
+			o.pos[k] = strings.IndexByte(text[i:], c)
+			if o.pos[k] >= 0 {
+				o.pos[k] += i
+			}
+		}
+		if p := o.pos[k]; p >= 0 && (best < 0 || p < best) {
+			best = p
+		}
+	}
+	return best
 }
 
 // defangAt returns the length of the defang token at text[i:] and its

@@ -137,12 +137,29 @@ func (k kind) priority() int {
 	return 6
 }
 
-// rank is the index of t in allTypes.
+// rank is the index of t in allTypes (a switch: it runs once per match).
 func rank(t Type) int {
-	for i, x := range allTypes {
-		if x == t {
-			return i
-		}
+	switch t {
+	case IPv4:
+		return 0
+	case IPv6:
+		return 1
+	case DNS:
+		return 2
+	case URL:
+		return 3
+	case Email:
+		return 4
+	case MD5:
+		return 5
+	case SHA1:
+		return 6
+	case SHA256:
+		return 7
+	case WindowsPath:
+		return 8
+	case LinuxPath:
+		return 9
 	}
 	return len(allTypes)
 }

@@ -82,8 +82,8 @@ func findFragments(s string, lim Limits) []fragment {
 			i++
 			continue
 		}
-		j := runEnd(s[:next], i)
-		out = appendRun(out, s, i, j, lim)
+		j, wrapped := runEnd(s[:next], i)
+		out = appendRun(out, s, i, j, wrapped, lim)
 		i = j
 	}
 	return out
@@ -202,7 +202,7 @@ func hexList(s string, i int, lim Limits) (fragment, bool) {
 // either alphabet, up to two '=' of padding, and line breaks when the line
 // before is a whole number of base64 quanta of at least 40 characters (the
 // way MIME and certutil wrap base64).
-func runEnd(s string, i int) int {
+func runEnd(s string, i int) (end int, wrapped bool) {
 	j := i
 	for {
 		line := j
@@ -213,22 +213,33 @@ func runEnd(s string, i int) int {
 			j++
 		}
 		if n := j - line; n < 40 || n%4 != 0 {
-			return j
+			return j, wrapped
 		}
 		k := j
 		if at(s, k) == '\r' {
 			k++
 		}
 		if at(s, k) != '\n' || !b64Class[at(s, k+1)] {
-			return j
+			return j, wrapped
 		}
-		j = k + 1
+		j, wrapped = k+1, true
 	}
+}
+
+// twoCases reports whether s has both upper- and lower-case letters.
+func twoCases(s string) bool {
+	var up, low bool
+	for i := 0; i < len(s) && !(up && low); i++ {
+		c := s[i]
+		up = up || 'A' <= c && c <= 'Z'
+		low = low || 'a' <= c && c <= 'z'
+	}
+	return up && low
 }
 
 // appendRun classifies the base64-alphabet run s[i:j] and appends the
 // fragments it holds.
-func appendRun(out []fragment, s string, i, j int, lim Limits) []fragment {
+func appendRun(out []fragment, s string, i, j int, wrapped bool, lim Limits) []fragment {
 	for i < j && s[i] == '-' {
 		i++ // a command-line switch, not data
 	}
@@ -236,13 +247,18 @@ func appendRun(out []fragment, s string, i, j int, lim Limits) []fragment {
 		i += 2 // a SQL or C hex literal: 0x4445434c...
 	}
 	run := s[i:j]
-	n := len(run) - strings.Count(run, "\n") - strings.Count(run, "\r")
+	n := len(run)
 	if n < lim.MinBase64Len && n < 2*lim.MinHexBytes {
 		return out
+	}
+	if wrapped {
+		n -= strings.Count(run, "\n") + strings.Count(run, "\r")
 	}
 	switch {
 	case n%2 == 0 && n >= 2*lim.MinHexBytes && allHex(run):
 		return append(out, fragment{start: i, end: j, kind: fragHex})
+	case !twoCases(run):
+		return out // words, identifiers, upper-case constants: base64 of data mixes cases
 	case !strings.ContainsAny(run, "-_"):
 		if n >= lim.MinBase64Len {
 			out = append(out, fragment{start: i, end: j, kind: fragBase64})

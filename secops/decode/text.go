@@ -108,3 +108,17 @@ func printable(s string) bool {
 	}
 	return bad*50 <= n
 }
+
+// plainText reports whether data is valid UTF-8 without control characters
+// other than tab and line breaks.
+func plainText(data []byte) bool {
+	if !utf8.Valid(data) {
+		return false
+	}
+	for _, c := range data {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+			return false
+		}
+	}
+	return true
+}

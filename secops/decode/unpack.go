@@ -195,6 +195,10 @@ func (u *unpacker) fragment(s string, f fragment, depth, parent int, chain []str
 		// looks like binary, not on every hex digest or identifier.
 		raw := codec != "hex" && codec != "url" && mixedBase64(enc)
 		it := u.peel(data, with(chain, codec), raw)
+		if codec == "url" && !it.isText && it.ftype == "" && plainText(data) {
+			// Percent-decoded URLs are text even when mostly punctuation.
+			it.text, it.isText = string(data), true
+		}
 		if !u.accept(it, f.kind, codec, enc) {
 			continue
 		}

@@ -95,6 +95,12 @@ func encodingCases(t *testing.T) []unpackCase {
 			wantSteps: []string{"d1 p-1 url text: /search?q=<script>alert(document.cookie)</script>"},
 		},
 		{
+			name:      "percent-encoded punctuation and shellcode",
+			in:        `q=%27%20OR%20%271%27%3D%271 sc=%u9090%u9090%ucccc%u4141`,
+			wantText:  fmt.Sprintf(`q=' OR '1'='1 [data 11 bytes sha256 %s]`, sha([]byte("sc=\x90\x90\x90\x90\xcc\xccAA"))),
+			wantSteps: []string{"d1 p-1 url text: q=' OR '1'='1", "d1 p-1 url data 11 bytes sha256:" + sha([]byte("sc=\x90\x90\x90\x90\xcc\xccAA"))[:8]},
+		},
+		{
 			name:      "pe in base64",
 			in:        `certutil -decode x.b64 & echo ` + b64(pe),
 			wantText:  `certutil -decode x.b64 & echo [pe 1024 bytes sha256 ` + peHash + `]`,

@@ -61,7 +61,9 @@ func (u *unpacker) peel(data []byte, chain []string, rawCandidate bool) item {
 				return it
 			}
 			if err != nil {
-				it.ftype = ft // corrupt: report the compressed file it claims to be
+				// Not a stream after all: two or three magic bytes match
+				// random data (one hex digest in two thousand looks like
+				// zlib), so only a stream that inflates counts.
 				return it
 			}
 			it.data, it.chain, it.layers = out, with(it.chain, ft), it.layers+1

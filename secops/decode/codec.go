@@ -114,20 +114,32 @@ func unhex(c byte) byte {
 	return c - 'A' + 10
 }
 
-// mixedBase64 reports whether s has upper and lower case letters and
-// digits, as base64 of binary data almost always has and words, hex
-// strings and identifiers mostly do not.
-func mixedBase64(s string) bool {
+// randomBase64 reports whether s looks like base64 of binary data rather
+// than an identifier made of the same characters: upper and lower case
+// letters and digits all present, no run of six digits or more (a SID, a
+// timestamp; one in ten million for random base64), and '-' and '_' no
+// more frequent than random data makes them (they separate the words of a
+// pipe or file name).
+func randomBase64(s string) bool {
 	var up, low, dig bool
+	digits, seps := 0, 0
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case 'A' <= c && c <= 'Z':
-			up = true
+			up, digits = true, 0
 		case 'a' <= c && c <= 'z':
-			low = true
+			low, digits = true, 0
 		case '0' <= c && c <= '9':
 			dig = true
+			if digits++; digits >= 6 {
+				return false
+			}
+		case c == '-' || c == '_':
+			seps++
+			digits = 0
+		default:
+			digits = 0
 		}
 	}
-	return up && low && dig
+	return up && low && dig && seps*16 <= len(s)
 }

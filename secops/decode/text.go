@@ -29,6 +29,11 @@ func asText(data []byte) (text, enc string, ok bool) {
 		return "", "", false
 	}
 	s := string(data)
+	if n := strings.Count(s, "\x00"); n > 0 && n*4 < len(s) {
+		// argv joined by NULs, as auditd's hex PROCTITLE holds it: shown
+		// with spaces, the way ausearch -i prints it.
+		s = strings.ReplaceAll(strings.TrimRight(s, "\x00"), "\x00", " ")
+	}
 	return s, "", printable(s)
 }
 

@@ -193,7 +193,7 @@ func (u *unpacker) fragment(s string, f fragment, depth, parent int, chain []str
 		}
 		// Raw deflate has no magic number: it is tried only on base64 that
 		// looks like binary, not on every hex digest or identifier.
-		raw := codec != "hex" && codec != "url" && mixedBase64(enc)
+		raw := codec != "hex" && codec != "url" && randomBase64(enc)
 		it := u.peel(data, with(chain, codec), raw)
 		if codec == "url" && !it.isText && it.ftype == "" && plainText(data) {
 			// Percent-decoded URLs are text even when mostly punctuation.
@@ -230,7 +230,7 @@ func (u *unpacker) accept(it item, k fragKind, codec, enc string) bool {
 	case codec == "hex":
 		return len(it.data) >= 64
 	}
-	return len(enc) >= 64 && mixedBase64(enc)
+	return len(enc) >= 64 && randomBase64(enc)
 }
 
 // emit fills step idx from the peeled item and returns its rendering.

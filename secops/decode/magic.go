@@ -131,3 +131,12 @@ func archiveType(names []string) string {
 	}
 	return "zip"
 }
+
+// shortMagic reports the types recognised by fewer than four bytes.
+func shortMagic(ftype string) bool {
+	switch ftype {
+	case "mz", "jpeg":
+		return true
+	}
+	return false
+}

@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"bytes"
 	"context"
 	"crypto/md5"
 	"crypto/sha1"
@@ -221,8 +222,12 @@ func (u *unpacker) fragment(s string, f fragment, depth, parent int, chain []str
 // (long, mixed-case base64; long hex).
 func (u *unpacker) accept(it item, k fragKind, codec, enc string) bool {
 	switch {
-	case k.strong(), it.ftype != "", it.limit != nil, it.layers > 0:
+	case k.strong(), it.limit != nil, it.layers > 0:
 		return true
+	case it.ftype != "":
+		// A two- or three-byte magic number turns up in random data (one
+		// hex digest in 65536 starts with "MZ"): short data needs more.
+		return !shortMagic(it.ftype) || len(it.data) >= 64 || bytes.HasPrefix(it.data, []byte("MZ\x90\x00"))
 	case it.isText:
 		// Random bytes are sometimes valid UTF-8 of scattered scripts;
 		// decoded commands and scripts are mostly ASCII.

@@ -102,8 +102,9 @@ func (u *unpacker) decompress(ft string, data []byte) ([]byte, error) {
 	var r io.Reader
 	switch ft {
 	case "gzip":
-		zr, err := gzip.NewReader(bytes.NewReader(data))
-		if err != nil {
+		zr := gunzippers.Get().(*gzip.Reader)
+		defer gunzippers.Put(zr)
+		if err := zr.Reset(bytes.NewReader(data)); err != nil {
 			return nil, err
 		}
 		r = zr
@@ -156,6 +157,9 @@ func (u *unpacker) inflateRaw(data []byte) ([]byte, error) {
 // Huffman tables, and most attempts on base64 of unknown binary fail after
 // a few bytes, so allocating one per attempt would dominate the cost.
 var inflaters = sync.Pool{New: func() any { return flate.NewReader(bytes.NewReader(nil)) }}
+
+// gunzippers recycles gzip readers for the same reason.
+var gunzippers = sync.Pool{New: func() any { return new(gzip.Reader) }}
 
 // readLimited reads r to its end (hint is its expected size, 0 when
 // unknown; a lie costs at most the limit), refusing more than MaxMemberBytes or

@@ -211,11 +211,13 @@ func (p *parser) parseEquality() Expr {
 
 // parseParenList parses ( e, e, ... ) where elements may be pipelines.
 func (p *parser) parseParenList() []Expr {
-	if !p.expect(LParen) {
+	if !p.is(LParen) {
+		p.errorExpected(`"("`)
 		return nil
 	}
+	p.openBracket()
 	list := commaList(p, p.parseArgExpr)
-	p.expect(RParen)
+	p.closeBracket(RParen)
 	return list
 }
 
@@ -407,9 +409,9 @@ func (p *parser) parsePrimary() Expr {
 	case String, Long, Real, TimeSpan, Bool, TypedLit:
 		return p.parseLiteral()
 	case LParen:
-		p.next()
+		p.openBracket()
 		par := &Paren{X: p.parsePipeExpr()}
-		p.expect(RParen)
+		p.closeBracket(RParen)
 		par.Span = p.span(t.Span.Start)
 		return par
 	case Star:
@@ -437,14 +439,19 @@ func (p *parser) parseWordPrimary(t Token) Expr {
 	case t.Text == "externaldata" || t.Text == "external_data":
 		return p.parseExternalData()
 	case strings.HasPrefix(t.Text, "hint."):
-		// hint.x outside a parameter list is the member x of hint.
+		// hint.x outside a parameter list is the member x of hint (or the
+		// method call hint.x(...)).
 		p.next()
 		dot := strings.IndexByte(t.Text, '.')
-		return &Member{
-			X:    &Ident{Name: t.Text[:dot], Span: Span{t.Span.Start, t.Span.Start + dot}},
-			Name: &Ident{Name: t.Text[dot+1:], Span: Span{t.Span.Start + dot + 1, t.Span.End}},
-			Span: t.Span,
+		recv := &Ident{Name: t.Text[:dot], Span: Span{t.Span.Start, t.Span.Start + dot}}
+		name := &Ident{Name: t.Text[dot+1:], Span: Span{t.Span.Start + dot + 1, t.Span.End}}
+		if p.is(LParen) {
+			c := &Call{Recv: recv, Name: name}
+			c.Args = p.parseArgs(false)
+			c.Span = p.span(t.Span.Start)
+			return c
 		}
+		return &Member{X: recv, Name: name, Span: t.Span}
 	case isNonName(t.Text):
 		p.errorExpected("expression")
 		return &BadExpr{Span: Span{t.Span.Start, t.Span.Start}}
@@ -469,8 +476,13 @@ func (p *parser) parseNameOrCall() Expr {
 // tabular; with tabular set, an argument may start with an operator
 // (toscalar(print 1)).
 func (p *parser) parseArgs(tabular bool) []Expr {
-	p.expect(LParen)
-	if p.accept(RParen) {
+	if !p.is(LParen) {
+		p.errorExpected(`"("`)
+		return nil
+	}
+	p.openBracket()
+	if p.is(RParen) {
+		p.closeBracket(RParen)
 		return nil
 	}
 	if !p.enter() {
@@ -478,7 +490,7 @@ func (p *parser) parseArgs(tabular bool) []Expr {
 	}
 	defer p.leave()
 	args := commaList(p, func() Expr { return p.parseArg(tabular) })
-	p.expect(RParen)
+	p.closeBracket(RParen)
 	return args
 }
 

@@ -202,9 +202,13 @@ func (p *parser) parseMvApply() Operator {
 		op.ID = p.parseExpr()
 	}
 	p.expectWord("on")
-	p.expect(LParen)
-	op.Subquery = p.parsePipeExpr()
-	p.expect(RParen)
+	if p.is(LParen) {
+		p.openBracket()
+		op.Subquery = p.parsePipeExpr()
+		p.closeBracket(RParen)
+	} else {
+		p.errorExpected(`"("`)
+	}
 	return op
 }
 
@@ -222,9 +226,9 @@ func (p *parser) parseFork() Operator {
 			}
 			return op
 		}
-		p.next()
+		p.openBracket()
 		b.Query = p.parsePipeExpr()
-		p.expect(RParen)
+		p.closeBracket(RParen)
 		b.Span = p.span(start)
 		op.Branches = append(op.Branches, b)
 	}
@@ -237,9 +241,10 @@ func (p *parser) parseFacet() Operator {
 	if !p.acceptWord("with") {
 		return op
 	}
-	if p.accept(LParen) {
+	if p.is(LParen) {
+		p.openBracket()
 		op.With = p.parsePipeExpr()
-		p.expect(RParen)
+		p.closeBracket(RParen)
 		return op
 	}
 	start := p.start()
@@ -259,13 +264,15 @@ func (p *parser) parsePartition() Operator {
 		op.Scope = p.parsePostfix()
 	}
 	switch {
-	case p.accept(LParen):
+	case p.is(LParen):
+		p.openBracket()
 		op.Subquery = p.parsePipeExpr()
-		p.expect(RParen)
-	case p.accept(LBrace):
+		p.closeBracket(RParen)
+	case p.is(LBrace):
+		p.openBracket()
 		op.Braces = true
 		op.Subquery = p.parsePipeExpr()
-		p.expect(RBrace)
+		p.closeBracket(RBrace)
 	default:
 		p.errorExpected(`"(" or "{"`)
 	}

@@ -41,7 +41,7 @@ var canonicalCases = []struct {
 	{"long", "print 5, 0x1F, 9223372036854775807", "print 5, 31, 9223372036854775807"},
 	{"real", "print 1.5, 1e3, 2., 1.5e-3, real(nan), real(+inf), double(-inf), real(2)",
 		"print 1.5, 1000.0, 2.0, 0.0015, real(nan), real(+inf), real(-inf), 2.0"},
-	{"int and decimal", "print int(5), int(-5), decimal(1.50), long(-3)", "print int(5), int(-5), decimal(1.50), -3"},
+	{"int and decimal", "print int(5), int(-5), decimal(1.50), long(-3)", "print int(5), int(-5), decimal(1.50), long(-3)"},
 	{"typed nulls", "print int(null), long(null), real(null), bool(null), datetime(null), time(null), guid(null), decimal(null), dynamic(null)",
 		"print int(null), long(null), real(null), bool(null), datetime(null), timespan(null), guid(null), decimal(null), dynamic(null)"},
 	{"bools", "print true, False, TRUE, bool(false)", "print true, false, true, false"},
@@ -204,7 +204,7 @@ func TestCanonical(t *testing.T) {
 // errorCases map invalid text to its errors, one "line:col: message" each.
 var errorCases = []struct {
 	name, in string
-	want []string
+	want     []string
 }{
 	{"missing expression", "T | where", []string{`1:10: expected expression, found end of input`}},
 	{"unknown operator", "T | frobnicate x", []string{`1:5: expected query operator, found "frobnicate"`}},

@@ -64,6 +64,10 @@ type parser struct {
 	// syncing is set by an error and cleared where the parser resyncs (at
 	// the next '|' or ';'), so one mistake reports one error, not a cascade.
 	syncing bool
+	// open counts the brackets around the current pipeline that the parser
+	// has opened and will close: when recovery meets a closing bracket and
+	// open is 0, the bracket is stray and is skipped.
+	open int
 }
 
 func newParser(src string) *parser {
@@ -207,8 +211,9 @@ func (p *parser) span(start int) Span {
 // start is the start offset of the current token.
 func (p *parser) start() int { return p.tok().Span.Start }
 
-// skipTo skips tokens until one of the stop kinds at bracket depth 0, or a
-// closing bracket that closes an enclosing construct, or end of input.
+// skipTo skips tokens until one of the stop kinds at bracket depth 0, or
+// a closing bracket that closes an enclosing construct, or end of input.
+// Closing brackets that close nothing are skipped.
 func (p *parser) skipTo(stops ...Kind) {
 	depth := 0
 	for !p.is(EOF) {
@@ -224,13 +229,28 @@ func (p *parser) skipTo(stops ...Kind) {
 		case LParen, LBrack, LBrace:
 			depth++
 		case RParen, RBrack, RBrace:
-			if depth == 0 {
+			if depth == 0 && p.open > 0 {
 				return
 			}
-			depth--
+			if depth > 0 {
+				depth--
+			}
 		}
 		p.next()
 	}
+}
+
+// openBracket and closeBracket bracket a construct that holds a pipeline
+// (parentheses, call arguments, subqueries, function bodies): the opening
+// token must be current; closeBracket expects the closing one.
+func (p *parser) openBracket() {
+	p.next()
+	p.open++
+}
+
+func (p *parser) closeBracket(k Kind) {
+	p.open--
+	p.expect(k)
 }
 
 // Statements.
@@ -241,20 +261,20 @@ func (p *parser) parseScript() *Script {
 		if p.accept(Semi) {
 			continue
 		}
-		before, nerr := p.pos, len(p.errs.list)
+		before := p.pos
 		st := p.parseStmt()
 		s.Stmts = append(s.Stmts, st)
 		if p.accept(Semi) || p.is(EOF) {
 			p.syncing = false
 			continue
 		}
-		if len(p.errs.list) == nerr && !p.syncing {
+		if !p.syncing {
 			p.errorExpected(`";" or "|"`)
 		}
 		p.skipTo(Semi)
 		p.syncing = false
-		if p.pos == before || p.is(RParen) || p.is(RBrack) || p.is(RBrace) {
-			p.next() // a stray closing bracket: drop it and go on
+		if p.pos == before {
+			p.next()
 		}
 	}
 	s.Span = Span{0, len(p.src)}
@@ -372,10 +392,12 @@ func (p *parser) parseFuncParam() *FuncParam {
 func (p *parser) parseFuncBody() *FuncBody {
 	start := p.start()
 	body := &FuncBody{}
-	if !p.expect(LBrace) {
+	if !p.is(LBrace) {
+		p.errorExpected(`"{"`)
 		body.Span = p.span(start)
 		return body
 	}
+	p.openBracket()
 	if !p.enter() {
 		return body
 	}
@@ -388,7 +410,7 @@ func (p *parser) parseFuncBody() *FuncBody {
 		body.Result = p.parsePipeExpr()
 		p.accept(Semi)
 	}
-	p.expect(RBrace)
+	p.closeBracket(RBrace)
 	body.Span = p.span(start)
 	return body
 }

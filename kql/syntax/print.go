@@ -26,6 +26,10 @@ type printer struct {
 	pipeStart bool
 	// topPipe asks the next Pipeline to print one operator per line.
 	topPipe bool
+	// signedLits is set in literal-only positions (datatable cells,
+	// parameter values and defaults), where -1 reads as one literal; in
+	// expressions it reads as -(1), so negative numbers print as long(-1).
+	signedLits bool
 }
 
 func nodeString(n Node) string {
@@ -98,10 +102,6 @@ func exprPrec(e Expr) int {
 		return precUnary
 	case *NamedArg:
 		return precOr
-	case *Literal:
-		if isNegative(x) {
-			return precUnary
-		}
 	}
 	return precPostfix
 }
@@ -111,7 +111,7 @@ func isNegative(l *Literal) bool {
 	case int64:
 		return v < 0
 	case float64:
-		return v < 0 || math.Signbit(v) && v == 0
+		return v < 0 && !math.IsInf(v, -1) // -inf and -0.0 have typed spellings already
 	}
 	return false
 }
@@ -213,7 +213,26 @@ func (n *Script) format(p *printer) {
 
 func (n *Ident) format(p *printer) { p.name(n.Name) }
 
-func (n *Literal) format(p *printer) { p.str(literalText(n)) }
+func (n *Literal) format(p *printer) {
+	if !p.signedLits && isNegative(n) {
+		switch v := n.Value.(type) {
+		case int64:
+			p.str("long(" + strconv.FormatInt(v, 10) + ")")
+			return
+		case float64:
+			p.str("real(" + realText(v) + ")")
+			return
+		}
+	}
+	p.str(literalText(n))
+}
+
+// literals prints expressions of a literal-only position.
+func (p *printer) literals(xs []Expr) {
+	p.signedLits = true
+	p.exprs(xs, precUnary)
+	p.signedLits = false
+}
 
 // literalText is the canonical spelling of a literal: one that the lexer
 // and parser turn back into the same type and value.
@@ -366,7 +385,7 @@ func (n *ColumnDecl) format(p *printer) {
 func (n *Param) format(p *printer) {
 	p.str(n.Name.Name) // parameter names are keywords: never bracketed
 	p.str("=")
-	p.exprs(n.Values, precUnary)
+	p.literals(n.Values)
 }
 
 // params prints operator parameters, each followed by a space.
@@ -414,7 +433,7 @@ func (n *FuncParam) format(p *printer) {
 	}
 	if n.Default != nil {
 		p.str(" = ")
-		p.expr(n.Default, precUnary)
+		p.literals([]Expr{n.Default})
 	}
 }
 

@@ -51,7 +51,7 @@ func (n *Between) format(p *printer) {
 func (n *Call) format(p *printer) {
 	if n.Recv != nil {
 		p.expr(n.Recv, precPostfix)
-		p.str(".")
+		p.dot(n.Recv)
 	}
 	p.callName(n.Name.Name)
 	p.str("(")
@@ -67,7 +67,7 @@ func (n *NamedArg) format(p *printer) {
 
 func (n *Member) format(p *printer) {
 	p.expr(n.X, precPostfix)
-	p.str(".")
+	p.dot(n.X)
 	// After a dot the parser takes any identifier-shaped word as a name,
 	// keywords included.
 	if name := n.Name.Name; identShaped(name) && name != "h" && name != "H" && name != "matches" {
@@ -75,6 +75,18 @@ func (n *Member) format(p *printer) {
 	} else {
 		p.str("[" + quote(name, '\'') + "]")
 	}
+}
+
+// dot writes the '.' of a member or method call; after a bare number it
+// is spaced so the lexer does not read "1.e5" or "1.d" as one literal.
+func (p *printer) dot(x Expr) {
+	if lit, ok := x.(*Literal); ok {
+		if t := literalText(lit); t != "" && t[len(t)-1] != ')' && t[len(t)-1] != '"' {
+			p.str(" .")
+			return
+		}
+	}
+	p.str(".")
 }
 
 func (n *Index) format(p *printer) {
@@ -112,7 +124,7 @@ func (n *DataTable) format(p *printer) {
 	p.str("(")
 	list(p, n.Columns)
 	p.str(") [")
-	p.exprs(n.Values, precUnary)
+	p.literals(n.Values)
 	p.str("]")
 }
 
@@ -125,7 +137,7 @@ func (n *ExternalData) format(p *printer) {
 	p.str("(")
 	list(p, n.Columns)
 	p.str(") [")
-	p.exprs(n.URIs, precUnary)
+	p.literals(n.URIs)
 	p.str("]")
 	if len(n.With) > 0 {
 		p.str(" with (")

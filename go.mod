@@ -4,4 +4,4 @@ go 1.26
 
 require github.com/google/go-cmp v0.7.0
 
-require golang.org/x/tools v0.41.0 // indirect
+require golang.org/x/tools v0.41.0

@@ -31,6 +31,7 @@ type command struct {
 func commands() map[string]command {
 	return map[string]command{
 		"version": {"print the huntbook version", runVersion},
+		"parse":   {"parse a KQL query and print its canonical form or syntax tree", runParse},
 	}
 }
 

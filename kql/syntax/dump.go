@@ -152,26 +152,30 @@ func jsonField(buf *bytes.Buffer, f reflect.Value, t reflect.Type) error {
 		return nil
 	}
 	var x any = f.Interface()
-	switch s := x.(type) {
+	switch x.(type) {
 	case SortOrder, NullsOrder:
 		x = scalarText(f)
-	default:
-		_ = s
 	}
-	b, err := json.Marshal(x)
-	if err != nil {
+	return marshalPlain(buf, x)
+}
+
+// marshalPlain writes v as JSON without HTML escaping (operators such as
+// < and > stay readable).
+func marshalPlain(buf *bytes.Buffer, v any) error {
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	buf.Write(b)
+	buf.Truncate(buf.Len() - 1) // Encode's newline
 	return nil
 }
 
 func jsonLiteral(buf *bytes.Buffer, lit *Literal) error {
-	val, err := json.Marshal(table.JSONValue(lit.Value))
-	if err != nil {
+	fmt.Fprintf(buf, `{"kind":"Literal","span":[%d,%d],"Type":%q,"Value":`, lit.Start, lit.End, lit.Type)
+	if err := marshalPlain(buf, table.JSONValue(lit.Value)); err != nil {
 		return fmt.Errorf("syntax: literal at %d: %w", lit.Start, err)
 	}
-	fmt.Fprintf(buf, `{"kind":"Literal","span":[%d,%d],"Type":%q,"Value":%s`, lit.Start, lit.End, lit.Type, val)
 	if lit.Obfuscated {
 		buf.WriteString(`,"Obfuscated":true`)
 	}

@@ -233,7 +233,7 @@ func (lx *lexer) scanWord(start int) Token {
 		return lx.scanTypedLit(start)
 	case isBoolWord(word):
 		return lx.tok(Bool, start)
-	case word == "hint" && next == '.' && isIdentStart(lx.peek(1)) && (start == 0 || lx.src[start-1] != '.'):
+	case word == "hint" && next == '.' && (isLetter(lx.peek(1)) || lx.peek(1) == '_') && (start == 0 || lx.src[start-1] != '.'):
 		// hint.strategy is one word, but not in a path such as x.hint.y.
 		lx.pos++
 		lx.scanIdentRest()

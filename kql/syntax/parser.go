@@ -292,7 +292,7 @@ func (p *parser) parseStmt() Stmt {
 		return &QueryParamsStmt{Params: p.parseFuncParams(), Span: p.span(start)}
 	case p.isWord("declare") && p.peekWord(1, "pattern"):
 		return p.parsePatternStmt()
-	case p.isWord("set") && p.peek(1).Kind == Word:
+	case p.isWord("set") && p.nameLen(1) > 0:
 		p.next()
 		st := &SetStmt{Name: p.parseName("option name")}
 		if p.accept(Assign) {

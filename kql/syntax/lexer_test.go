@@ -116,3 +116,16 @@ func TestLineIndex(t *testing.T) {
 		}
 	}
 }
+
+func TestIsKeyword(t *testing.T) {
+	for _, w := range []string{"where", "project-away", "by", "has", "!in~", "datetime", "true", "mv-expand", "summarize"} {
+		if !IsKeyword(w) {
+			t.Errorf("IsKeyword(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"Computer", "TimeGenerated", "x", "strcat"} {
+		if IsKeyword(w) {
+			t.Errorf("IsKeyword(%q) = true", w)
+		}
+	}
+}

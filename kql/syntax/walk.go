@@ -38,6 +38,29 @@ func Children(n Node) []Node {
 	return out
 }
 
+// PathAt returns the chain of nodes whose span contains the byte offset,
+// from n down to the innermost one (empty when n does not contain it). An
+// offset at a node's end counts as inside, so a cursor just after a name
+// finds the name: what an editor needs for completion and hover.
+func PathAt(n Node, off int) []Node {
+	var path []Node
+	for n != nil {
+		sp := n.Range()
+		if off < sp.Start || off > sp.End {
+			break
+		}
+		path = append(path, n)
+		var next Node
+		n.eachChild(func(c Node) {
+			if sp := c.Range(); next == nil && sp.Start <= off && off <= sp.End && sp.End > sp.Start {
+				next = c
+			}
+		})
+		n = next
+	}
+	return path
+}
+
 // each visits every element of a list (lists never hold nil).
 func each[T Node](f func(Node), list []T) {
 	for _, x := range list {

@@ -137,3 +137,22 @@ func TestParseExpr(t *testing.T) {
 		t.Error("ParseExpr(\"a b\") succeeded, want an error")
 	}
 }
+
+func TestPathAt(t *testing.T) {
+	src := "T | where Account has 'adm' | take 5"
+	s, err := Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, n := range PathAt(s, strings.Index(src, "count")) {
+		got = append(got, fmt.Sprintf("%T", n))
+	}
+	want := []string{"*syntax.Script", "*syntax.ExprStmt", "*syntax.Pipeline", "*syntax.WhereOp", "*syntax.Binary", "*syntax.Ident"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("PathAt (-want +got):\n%s", diff)
+	}
+	if p := PathAt(s, len(src)+10); len(p) != 0 {
+		t.Errorf("PathAt past the end = %d nodes, want none", len(p))
+	}
+}

@@ -70,3 +70,20 @@ func TestBenchQueryParses(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// BenchmarkCorpusParse parses every query of the Sentinel corpus once per
+// iteration (skipped without ../shared).
+func BenchmarkCorpusParse(b *testing.B) {
+	qs := readCorpus(b, "sentinel-queries.jsonl")
+	total := 0
+	for _, q := range qs {
+		total += len(q.Query)
+	}
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, q := range qs {
+			Parse(q.Query)
+		}
+	}
+}

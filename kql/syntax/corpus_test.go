@@ -20,7 +20,7 @@ type corpusQuery struct {
 // readCorpus reads the "query" of every line of a JSON Lines corpus under
 // ../shared/corpus. It skips the test when ../shared is absent and fails it
 // when the file is there but unreadable.
-func readCorpus(t *testing.T, file string) []corpusQuery {
+func readCorpus(t testing.TB, file string) []corpusQuery {
 	t.Helper()
 	shared := filepath.Join("..", "..", "..", "shared")
 	if _, err := os.Stat(shared); errors.Is(err, fs.ErrNotExist) {

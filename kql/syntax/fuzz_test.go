@@ -16,7 +16,7 @@ func FuzzParse(f *testing.F) {
 	for _, tc := range errorCases {
 		f.Add(tc.in)
 	}
-	for _, q := range goldenQueries(&testing.T{}) {
+	for _, q := range goldenQueries(f) {
 		f.Add(q)
 	}
 	f.Fuzz(func(t *testing.T, src string) {

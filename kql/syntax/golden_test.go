@@ -68,7 +68,7 @@ func section(ar *txtar.Archive, name string) string {
 }
 
 // goldenQueries returns the query of every golden file.
-func goldenQueries(t *testing.T) []string {
+func goldenQueries(t testing.TB) []string {
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.txtar"))
 	var qs []string
 	for _, file := range files {

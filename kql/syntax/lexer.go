@@ -229,7 +229,7 @@ func (lx *lexer) scanWord(start int) Token {
 	switch {
 	case (word == "h" || word == "H") && (next == '\'' || next == '"' || (next == '@' && (lx.peek(1) == '\'' || lx.peek(1) == '"'))):
 		return lx.scanString(start, lx.pos)
-	case next == '(' && typedLitWords[word]:
+	case next == '(' && isTypedLitWord(word):
 		return lx.scanTypedLit(start)
 	case isBoolWord(word):
 		return lx.tok(Bool, start)
@@ -459,6 +459,16 @@ func scanTimeSpan(s string, start, i int) (int, bool) {
 		return 0, false
 	}
 	return j, true
+}
+
+// isTypedLitWord reports whether w, directly followed by '(', starts a
+// typed literal (see typedLitWords).
+func isTypedLitWord(w string) bool {
+	switch w {
+	case "bool", "int", "long", "real", "double", "decimal", "datetime", "date", "time", "timespan", "guid":
+		return true
+	}
+	return false
 }
 
 func isBoolWord(w string) bool {

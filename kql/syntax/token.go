@@ -18,17 +18,6 @@ func (s Span) Range() Span { return s }
 // Contains reports whether the offset lies inside the span (End excluded).
 func (s Span) Contains(off int) bool { return s.Start <= off && off < s.End }
 
-// join returns the smallest span covering both.
-func join(a, b Span) Span {
-	if b.End > a.End {
-		a.End = b.End
-	}
-	if b.Start < a.Start {
-		a.Start = b.Start
-	}
-	return a
-}
-
 // Position is a human-readable location: 1-based line and 1-based column,
 // the column counted in characters (runes), not bytes.
 type Position struct {

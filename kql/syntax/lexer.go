@@ -12,7 +12,7 @@ import (
 func Tokenize(src string) ([]Token, ErrorList) {
 	errs := &errorSink{src: src, max: maxErrors}
 	lx := lexer{src: src, errs: errs, keepComments: true}
-	toks := make([]Token, 0, len(src)/6+16) // about 7 bytes a token
+	toks := make([]Token, 0, len(src)/4+16)
 	for {
 		t := lx.next()
 		toks = append(toks, t)

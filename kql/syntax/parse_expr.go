@@ -127,7 +127,7 @@ func (p *parser) parseArgExpr() Expr {
 // pipeRest parses the "| operator" tail of a pipeline.
 func (p *parser) pipeRest(start int, src Expr, ops []Operator) Expr {
 	for p.is(Pipe) {
-		p.next()
+		p.advance()
 		ops = append(ops, p.parseOperatorRecover())
 	}
 	if len(ops) == 0 {
@@ -172,12 +172,14 @@ func (p *parser) restoreDepth(d int) { p.depth = d }
 
 // binary consumes an operator token and builds x op right().
 func (p *parser) binary(x Expr, op BinaryOp, right func() Expr) Expr {
-	p.next()
+	p.advance()
 	if !p.enter() {
 		return x
 	}
 	y := right()
-	return &Binary{Op: op, X: x, Y: y, Span: Span{x.Range().Start, p.span(x.Range().Start).End}}
+	b := p.bins.alloc()
+	b.Op, b.X, b.Y, b.Span = op, x, y, Span{x.Range().Start, p.span(x.Range().Start).End}
+	return b
 }
 
 // parseEquality parses the non-associative comparison level: == != <> and
@@ -191,6 +193,10 @@ func (p *parser) parseEquality() Expr {
 	} else {
 		x = p.parseRelational()
 	}
+	k := p.kind()
+	if k != Eq && k != NotEq && k != LtGt && k != Word {
+		return x
+	}
 	t := p.tok()
 	switch {
 	case t.Kind == Eq:
@@ -200,7 +206,7 @@ func (p *parser) parseEquality() Expr {
 	case t.Kind == Word && (t.Text == "between" || t.Text == "!between"):
 		return p.parseBetween(start, x)
 	case t.Kind == Word && listOpOf(t.Text) != OpInvalid && !(t.Text == "in" && p.peekWord(1, "range")):
-		p.next()
+		p.advance()
 		in := &In{Op: listOpOf(t.Text), X: x}
 		in.List = p.parseParenList()
 		in.Span = p.span(start)
@@ -234,7 +240,7 @@ func (p *parser) parseBetween(start int, x Expr) Expr {
 
 func (p *parser) parseRelational() Expr {
 	x := p.parseAdditive()
-	switch p.tok().Kind {
+	switch p.kind() {
 	case Lt:
 		return p.binary(x, OpLt, p.parseAdditive)
 	case LtEq:
@@ -251,7 +257,7 @@ func (p *parser) parseAdditive() Expr {
 	defer p.restoreDepth(p.depth)
 	x := p.parseMultiplicative()
 	for {
-		switch p.tok().Kind {
+		switch p.kind() {
 		case Plus:
 			x = p.binary(x, OpAdd, p.parseMultiplicative)
 		case Minus:
@@ -266,7 +272,7 @@ func (p *parser) parseMultiplicative() Expr {
 	defer p.restoreDepth(p.depth)
 	x := p.parseStringOp()
 	for {
-		switch p.tok().Kind {
+		switch p.kind() {
 		case Star:
 			x = p.binary(x, OpMul, p.parseStringOp)
 		case Slash:
@@ -281,8 +287,7 @@ func (p *parser) parseMultiplicative() Expr {
 
 // stringOp returns the string operator at the current token, if any.
 func (p *parser) stringOp() BinaryOp {
-	t := p.tok()
-	switch t.Kind {
+	switch p.kind() {
 	case EqTilde:
 		return OpEqTilde
 	case BangTilde:
@@ -290,7 +295,7 @@ func (p *parser) stringOp() BinaryOp {
 	case Colon:
 		return OpSearch
 	case Word:
-		return stringOpOf(t.Text)
+		return stringOpOf(p.tok().Text)
 	}
 	return OpInvalid
 }
@@ -306,7 +311,7 @@ func (p *parser) parseStringOp() Expr {
 		if p.stringOp() != OpInvalid {
 			x = &Wildcard{Pattern: "*", Span: t.Span}
 		} else {
-			p.pos = save
+			p.seek(save)
 		}
 	}
 	if x == nil {
@@ -321,7 +326,7 @@ func (p *parser) parseStringOp() Expr {
 func (p *parser) parseUnary() Expr {
 	start := p.start()
 	var op UnaryOp
-	switch p.tok().Kind {
+	switch p.kind() {
 	case Minus:
 		op = OpNeg
 	case Plus:
@@ -329,7 +334,7 @@ func (p *parser) parseUnary() Expr {
 	default:
 		return p.parsePostfix()
 	}
-	p.next()
+	p.advance()
 	x := p.parsePostfix()
 	return &Unary{Op: op, X: x, Span: p.span(start)}
 }
@@ -346,13 +351,13 @@ func (p *parser) parsePostfix() Expr {
 		}
 		switch {
 		case p.is(Dot) && p.peek(1).Kind == LBrack:
-			p.next()
+			p.advance()
 			x = p.parseDotBracket(start, x)
 		case p.is(Dot):
-			p.next()
+			p.advance()
 			x = p.parseDotName(start, x)
 		case p.is(LBrack):
-			p.next()
+			p.advance()
 			idx := &Index{X: x, Index: p.parseExpr()}
 			p.expect(RBrack)
 			idx.Span = p.span(start)
@@ -371,8 +376,8 @@ func (p *parser) parseDotName(start int, x Expr) Expr {
 		p.errorExpected("name after \".\"")
 		return x
 	}
-	p.next()
-	name := &Ident{Name: t.Text, Span: t.Span}
+	p.advance()
+	name := p.newIdent(t.Text, t.Span)
 	if p.is(LParen) {
 		c := &Call{Recv: x, Name: name}
 		c.Args = p.parseArgs(false)
@@ -394,7 +399,7 @@ func (p *parser) parseDotBracket(start int, x Expr) Expr {
 		}
 		return &Member{X: x, Name: name, Span: p.span(start)}
 	}
-	p.next()
+	p.advance()
 	idx := &Index{X: x, Index: p.parseExpr()}
 	p.expect(RBrack)
 	idx.Span = p.span(start)
@@ -415,7 +420,7 @@ func (p *parser) parsePrimary() Expr {
 		par.Span = p.span(t.Span.Start)
 		return par
 	case Star:
-		p.next()
+		p.advance()
 		return &Wildcard{Pattern: "*", Span: t.Span}
 	case LBrack:
 		return p.parseNameOrCall()
@@ -441,7 +446,7 @@ func (p *parser) parseWordPrimary(t Token) Expr {
 	case strings.HasPrefix(t.Text, "hint."):
 		// hint.x outside a parameter list is the member x of hint (or the
 		// method call hint.x(...)).
-		p.next()
+		p.advance()
 		dot := strings.IndexByte(t.Text, '.')
 		recv := &Ident{Name: t.Text[:dot], Span: Span{t.Span.Start, t.Span.Start + dot}}
 		name := &Ident{Name: t.Text[dot+1:], Span: Span{t.Span.Start + dot + 1, t.Span.End}}
@@ -498,7 +503,7 @@ func (p *parser) parseArg(tabular bool) Expr {
 	start := p.start()
 	if n := p.nameLen(0); n > 0 && p.peek(n).Kind == Assign {
 		na := &NamedArg{Name: p.parseName("name")}
-		p.next()
+		p.advance()
 		na.Value = p.parseExpr()
 		na.Span = p.span(start)
 		return na
@@ -512,19 +517,22 @@ func (p *parser) parseArg(tabular bool) Expr {
 // nameLen returns how many tokens a name at offset k takes: 1 for a word
 // that can be a name, 2+ for ['bracketed' 'name'], 0 when there is none.
 func (p *parser) nameLen(k int) int {
-	t := p.peek(k)
-	switch t.Kind {
+	i := p.pos + k
+	if i < 0 || i >= len(p.toks) {
+		return 0
+	}
+	switch p.toks[i].kind {
 	case Word:
-		if isNonName(t.Text) {
+		if isNonName(p.textAt(i)) {
 			return 0
 		}
 		return 1
 	case LBrack:
 		n := 1
-		for p.peek(k+n).Kind == String {
+		for i+n < len(p.toks) && p.toks[i+n].kind == String {
 			n++
 		}
-		if n > 1 && p.peek(k+n).Kind == RBrack {
+		if n > 1 && i+n < len(p.toks) && p.toks[i+n].kind == RBrack {
 			return n + 1
 		}
 	}
@@ -542,8 +550,8 @@ func (p *parser) parseName(what string) *Ident {
 		p.errorExpected(what)
 		return &Ident{Span: Span{t.Span.Start, t.Span.Start}}
 	case 1:
-		p.next()
-		return &Ident{Name: t.Text, Span: t.Span}
+		p.advance()
+		return p.newIdent(t.Text, t.Span)
 	}
 	p.next() // [
 	if !p.is(String) {
@@ -553,7 +561,7 @@ func (p *parser) parseName(what string) *Ident {
 	lit := p.parseStrings()
 	p.expect(RBrack)
 	s, _ := lit.Value.(string)
-	return &Ident{Name: s, Span: p.span(t.Span.Start)}
+	return p.newIdent(s, p.span(t.Span.Start))
 }
 
 // parseLiteral parses a literal token (adjacent strings are spliced).
@@ -563,31 +571,31 @@ func (p *parser) parseLiteral() Expr {
 	case String:
 		return p.parseStrings()
 	case Long:
-		p.next()
+		p.advance()
 		v, err := parseLong(t.Text)
 		if err != nil {
 			p.error(t.Span, false, "%v", err)
 		}
-		return &Literal{Type: table.Long, Value: v, Span: t.Span}
+		return p.newLit(table.Long, v, t.Span)
 	case Real:
-		p.next()
+		p.advance()
 		v, err := parseReal(t.Text)
 		if err != nil {
 			p.error(t.Span, false, "%v", err)
 		}
-		return &Literal{Type: table.Real, Value: v, Span: t.Span}
+		return p.newLit(table.Real, v, t.Span)
 	case TimeSpan:
-		p.next()
+		p.advance()
 		v, err := parseTimeSpanLit(t.Text)
 		if err != nil {
 			p.error(t.Span, false, "%v", err)
 		}
-		return &Literal{Type: table.TimeSpan, Value: v, Span: t.Span}
+		return p.newLit(table.TimeSpan, v, t.Span)
 	case Bool:
-		p.next()
-		return &Literal{Type: table.Bool, Value: strings.EqualFold(t.Text, "true"), Span: t.Span}
+		p.advance()
+		return p.newLit(table.Bool, strings.EqualFold(t.Text, "true"), t.Span)
 	case TypedLit:
-		p.next()
+		p.advance()
 		return p.typedLit(t)
 	}
 	p.errorExpected("literal")
@@ -598,30 +606,38 @@ func (p *parser) typedLit(t Token) Expr {
 	if (strings.HasPrefix(t.Text, "datetime(") || strings.HasPrefix(t.Text, "date(")) &&
 		strings.TrimSpace(t.Text[strings.IndexByte(t.Text, '(')+1:len(t.Text)-1]) == "" {
 		// datetime() is the current time.
-		return &Call{Name: &Ident{Name: "now", Span: t.Span}, Span: t.Span}
+		return &Call{Name: p.newIdent("now", t.Span), Span: t.Span}
 	}
 	typ, v, err := typedLiteral(t.Text)
 	if err != nil {
 		p.error(t.Span, false, "%v", err)
 	}
-	return &Literal{Type: typ, Value: v, Span: t.Span}
+	return p.newLit(typ, v, t.Span)
 }
 
 // parseStrings parses one or more adjacent string literals into one.
 func (p *parser) parseStrings() *Literal {
 	start := p.start()
-	var b strings.Builder
-	lit := &Literal{Type: table.String}
-	for p.is(String) {
-		t := p.next()
-		s, obf, err := unquote(t.Text)
-		if err != nil {
-			p.error(t.Span, false, "%v", err)
-		}
-		b.WriteString(s)
-		lit.Obfuscated = lit.Obfuscated || obf
+	t := p.next()
+	val, obf, err := unquote(t.Text)
+	if err != nil {
+		p.error(t.Span, false, "%v", err)
 	}
-	lit.Value = b.String()
-	lit.Span = p.span(start)
+	if p.is(String) {
+		var b strings.Builder
+		b.WriteString(val)
+		for p.is(String) {
+			t := p.next()
+			s, o, err := unquote(t.Text)
+			if err != nil {
+				p.error(t.Span, false, "%v", err)
+			}
+			b.WriteString(s)
+			obf = obf || o
+		}
+		val = b.String()
+	}
+	lit := p.newLit(table.String, val, p.span(start))
+	lit.Obfuscated = obf
 	return lit
 }

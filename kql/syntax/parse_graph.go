@@ -8,10 +8,10 @@ func (p *parser) parseMakeGraph() Operator {
 	op.Source = p.parseName("source column")
 	switch {
 	case p.is(Minus) && p.peek(1).Kind == Minus && p.adjacent(1):
-		p.next()
-		p.next()
+		p.advance()
+		p.advance()
 		if p.is(Gt) && p.adjacent(0) {
-			p.next()
+			p.advance()
 		} else {
 			op.Undirected = true
 		}
@@ -83,7 +83,7 @@ func (p *parser) parseGraphEdge() *GraphEdge {
 	e := &GraphEdge{Dir: EdgeAny}
 	if p.is(Lt) {
 		e.Dir = EdgeLeft
-		p.next()
+		p.advance()
 		if !p.adjacent(0) {
 			p.errorExpected(`"<-"`)
 		}
@@ -91,19 +91,19 @@ func (p *parser) parseGraphEdge() *GraphEdge {
 	p.expect(Minus)
 	switch {
 	case p.is(Minus) && p.adjacent(0):
-		p.next()
+		p.advance()
 		if e.Dir != EdgeLeft && p.is(Gt) && p.adjacent(0) {
-			p.next()
+			p.advance()
 			e.Dir = EdgeRight
 		}
 	case p.is(LBrack) && p.adjacent(0):
-		p.next()
+		p.advance()
 		p.parseEdgeBody(e)
 		p.expect(RBrack)
 		if p.is(Minus) && p.adjacent(0) {
-			p.next()
+			p.advance()
 			if e.Dir != EdgeLeft && p.is(Gt) && p.adjacent(0) {
-				p.next()
+				p.advance()
 				e.Dir = EdgeRight
 			}
 		} else {

@@ -23,8 +23,8 @@ func (p *parser) parseLiteralValue() Expr {
 	case Minus, Plus:
 		n := p.peek(1)
 		if (n.Kind == Long || n.Kind == Real || n.Kind == TimeSpan) && p.adjacent(1) {
-			p.next()
-			p.next()
+			p.advance()
+			p.advance()
 			return p.signedLiteral(t, n)
 		}
 	case Word:
@@ -52,7 +52,7 @@ func (p *parser) signedLiteral(sign, num Token) Expr {
 		if err != nil {
 			p.error(sp, false, "%v", err)
 		}
-		return &Literal{Type: table.Long, Value: v, Span: sp}
+		return p.newLit(table.Long, v, sp)
 	case Real:
 		v, err := parseReal(num.Text)
 		if err != nil {
@@ -61,7 +61,7 @@ func (p *parser) signedLiteral(sign, num Token) Expr {
 		if neg {
 			v = -v
 		}
-		return &Literal{Type: table.Real, Value: v, Span: sp}
+		return p.newLit(table.Real, v, sp)
 	}
 	v, err := parseTimeSpanLit(num.Text)
 	if err != nil {
@@ -70,7 +70,7 @@ func (p *parser) signedLiteral(sign, num Token) Expr {
 	if neg {
 		v = -v
 	}
-	return &Literal{Type: table.TimeSpan, Value: v, Span: sp}
+	return p.newLit(table.TimeSpan, v, sp)
 }
 
 // parseLiteralOrName parses a literal, or else a name (parameter values
@@ -81,8 +81,8 @@ func (p *parser) parseLiteralOrName() Expr {
 	}
 	t := p.tok()
 	if t.Kind == Word {
-		p.next()
-		return &Ident{Name: t.Text, Span: t.Span}
+		p.advance()
+		return p.newIdent(t.Text, t.Span)
 	}
 	if p.nameLen(0) > 0 {
 		return p.parseName("value")
@@ -97,11 +97,11 @@ func (p *parser) parseLiteralOrName() Expr {
 // their canonical text).
 func (p *parser) parseDynamic() Expr {
 	start := p.start()
-	p.next()
+	p.advance()
 	p.expect(LParen)
 	v := p.parseJSON()
 	p.expect(RParen)
-	return &Literal{Type: table.Dynamic, Value: v, Span: p.span(start)}
+	return p.newLit(table.Dynamic, v, p.span(start))
 }
 
 func (p *parser) parseJSON() any {
@@ -112,7 +112,7 @@ func (p *parser) parseJSON() any {
 	t := p.tok()
 	switch {
 	case t.Kind == LBrack:
-		p.next()
+		p.advance()
 		arr := []any{}
 		if !p.is(RBrack) {
 			arr = commaList(p, p.parseJSON)
@@ -122,7 +122,7 @@ func (p *parser) parseJSON() any {
 	case t.Kind == LBrace:
 		return p.parseJSONObject()
 	case t.Kind == Word && t.Text == "null":
-		p.next()
+		p.advance()
 		return nil
 	case t.Kind == Word && t.Text == "dynamic" && p.peek(1).Kind == LParen:
 		return p.parseDynamic().(*Literal).Value
@@ -131,7 +131,7 @@ func (p *parser) parseJSON() any {
 	if !ok {
 		p.errorExpected("JSON value")
 		if !p.is(RParen) && !p.is(EOF) {
-			p.next()
+			p.advance()
 		}
 		return nil
 	}
@@ -139,7 +139,7 @@ func (p *parser) parseJSON() any {
 }
 
 func (p *parser) parseJSONObject() any {
-	p.next()
+	p.advance()
 	obj := map[string]any{}
 	if p.accept(RBrace) {
 		return obj
@@ -181,11 +181,11 @@ func jsonValue(l *Literal) any {
 // parseTypeOf parses typeof(type) or typeof(name:type, ...).
 func (p *parser) parseTypeOf() Expr {
 	start := p.start()
-	p.next()
+	p.advance()
 	if p.peek(1).Kind == Word && p.peek(2).Kind == RParen {
-		p.next()
+		p.advance()
 		t := &TypeRef{Name: typeName(p.next()), Span: p.span(start)}
-		p.next()
+		p.advance()
 		return &TypeOf{Type: t, Span: p.span(start)}
 	}
 	return &TypeOf{Type: p.parseSchema(), Span: p.span(start)}
@@ -211,7 +211,7 @@ func (p *parser) parseType() *TypeRef {
 		p.errorExpected("type")
 		return &TypeRef{Span: Span{t.Span.Start, t.Span.Start}}
 	}
-	p.next()
+	p.advance()
 	return &TypeRef{Name: typeName(t), Span: t.Span}
 }
 
@@ -299,7 +299,7 @@ func (p *parser) parseLiteralList(what string) []Expr {
 
 func (p *parser) parseDataTable() Expr {
 	start := p.start()
-	p.next()
+	p.advance()
 	dt := &DataTable{Params: p.parseParams(anyParam)}
 	dt.Columns = p.parseColumnList()
 	dt.Values = p.parseLiteralList("literal value")
@@ -309,7 +309,7 @@ func (p *parser) parseDataTable() Expr {
 
 func (p *parser) parseExternalData() Expr {
 	start := p.start()
-	p.next()
+	p.advance()
 	ed := &ExternalData{Params: p.parseParams(anyParam)}
 	ed.Columns = p.parseColumnList()
 	ed.URIs = p.parseLiteralList("storage URI string")

@@ -37,7 +37,7 @@ func (p *parser) parseParams(allowed paramSet) []*Param {
 func (p *parser) parseParam() *Param {
 	start := p.start()
 	t := p.next()
-	prm := &Param{Name: &Ident{Name: t.Text, Span: t.Span}}
+	prm := &Param{Name: p.newIdent(t.Text, t.Span)}
 	p.expect(Assign)
 	prm.Values = []Expr{p.parseLiteralOrName()}
 	prm.Span = p.span(start)
@@ -254,7 +254,7 @@ func (p *parser) parseWherePredicate() Expr {
 	if n := p.nameLen(0); n > 0 && p.peek(n).Kind == Assign {
 		start := p.start()
 		na := &NamedArg{Name: p.parseName("name")}
-		p.next()
+		p.advance()
 		na.Value = p.parseExpr()
 		na.Span = p.span(start)
 		return na
@@ -286,12 +286,12 @@ func (p *parser) optionalList(elem func() *NamedExpr) []*NamedExpr {
 // parseNamedExpr parses [Name =] Expr or (N1, N2) = Expr.
 func (p *parser) parseNamedExpr() *NamedExpr {
 	start := p.start()
-	ne := &NamedExpr{}
+	ne := p.named.alloc()
 	if n := p.nameLen(0); n > 0 && p.peek(n).Kind == Assign {
 		ne.Names = []*Ident{p.parseName("name")}
-		p.next()
+		p.advance()
 	} else if n := p.nameListLen(); n > 0 {
-		p.next()
+		p.advance()
 		ne.Names = commaList(p, func() *Ident { return p.parseName("name") })
 		p.expect(RParen)
 		p.expect(Assign)
@@ -468,8 +468,8 @@ func (p *parser) parseTopNested() Operator {
 		if !(p.is(Comma) && p.peekWord(1, "top-nested")) {
 			return op
 		}
-		p.next()
-		p.next()
+		p.advance()
+		p.advance()
 	}
 }
 
@@ -479,8 +479,8 @@ func (p *parser) parseMakeSeries() Operator {
 		start := p.start()
 		agg := &MakeSeriesAgg{Column: p.parseNamedExpr()}
 		if p.isWord("default") && p.peek(1).Kind == Assign {
-			p.next()
-			p.next()
+			p.advance()
+			p.advance()
 			agg.Default = p.parseExpr()
 		}
 		agg.Span = p.span(start)
@@ -489,8 +489,8 @@ func (p *parser) parseMakeSeries() Operator {
 	p.expectWord("on")
 	op.On = p.parseExpr()
 	if p.isWord("in") && p.peekWord(1, "range") {
-		p.next()
-		p.next()
+		p.advance()
+		p.advance()
 		p.expect(LParen)
 		op.From = p.parseExpr()
 		p.expect(Comma)
@@ -554,7 +554,7 @@ func (p *parser) parseRenderProp() *Param {
 	}
 	// More names follow a comma until the next "prop =" or the end.
 	for p.is(Comma) && !(p.peek(1).Kind == Word && p.peek(2).Kind == Assign) && p.nameLen(1) > 0 {
-		p.next()
+		p.advance()
 		prm.Values = append(prm.Values, p.parseName("column name"))
 	}
 	prm.Span = p.span(prm.Span.Start)

@@ -45,7 +45,7 @@ func (p *parser) parseEntityRef() Expr {
 	start := p.start()
 	var x Expr = p.parseName("column name")
 	for p.is(Dot) && p.nameLen(1) > 0 {
-		p.next()
+		p.advance()
 		x = &Member{X: x, Name: p.parseName("name"), Span: p.span(start)}
 	}
 	return x
@@ -219,7 +219,7 @@ func (p *parser) parseFork() Operator {
 		b := &ForkBranch{}
 		if n := p.nameLen(0); n > 0 && p.peek(n).Kind == Assign && p.peek(n+1).Kind == LParen {
 			b.Name = p.parseName("branch name")
-			p.next()
+			p.advance()
 		} else if !p.is(LParen) {
 			if len(op.Branches) == 0 {
 				p.errorExpected(`"("`)
@@ -282,13 +282,13 @@ func (p *parser) parsePartition() Operator {
 func (p *parser) parseScan() Operator {
 	op := &ScanOp{Params: p.parseParams(params("with_match_id"))}
 	if p.isWord("order") && p.peekWord(1, "by") {
-		p.next()
-		p.next()
+		p.advance()
+		p.advance()
 		op.OrderBy = commaList(p, p.parseSortKey)
 	}
 	if p.isWord("partition") && p.peekWord(1, "by") {
-		p.next()
-		p.next()
+		p.advance()
+		p.advance()
 		op.PartitionBy = commaList(p, p.parseExpr)
 	}
 	if p.acceptWord("declare") {
@@ -305,12 +305,12 @@ func (p *parser) parseScan() Operator {
 
 func (p *parser) parseScanStep() *ScanStep {
 	start := p.start()
-	p.next()
+	p.advance()
 	st := &ScanStep{Name: p.parseName("step name")}
 	st.Optional = p.acceptWord("optional")
 	if p.isWord("output") && p.peek(1).Kind == Assign {
-		p.next()
-		p.next()
+		p.advance()
+		p.advance()
 		st.Output = p.parseName("output kind")
 	}
 	p.expect(Colon)

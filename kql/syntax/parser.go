@@ -10,7 +10,11 @@
 // query (open bracket, trailing pipe) from a wrong one.
 package syntax
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/huntbook/huntbook/table"
+)
 
 // Limits that keep any input's cost bounded.
 const (
@@ -66,6 +70,7 @@ type parser struct {
 	src     string
 	toks    []ptok
 	pos     int
+	cur     Token // tokAt(pos), kept current by seek and next
 	prevEnd int // end offset of the last consumed token
 	errs    *errorSink
 	depth   int
@@ -76,6 +81,42 @@ type parser struct {
 	// has opened and will close: when recovery meets a closing bracket and
 	// open is 0, the bracket is stray and is skipped.
 	open int
+
+	// Slabs for the most frequent nodes: one allocation per chunk instead
+	// of one per node (a tree is used as a whole, so chunks die together).
+	idents slab[Ident]
+	lits   slab[Literal]
+	named  slab[NamedExpr]
+	bins   slab[Binary]
+}
+
+// slab hands out pointers into chunks of T that grow from 16 to 256.
+type slab[T any] struct{ buf []T }
+
+func (s *slab[T]) alloc() *T {
+	if len(s.buf) == cap(s.buf) {
+		n := 2 * cap(s.buf)
+		if n < 16 {
+			n = 16
+		} else if n > 256 {
+			n = 256
+		}
+		s.buf = make([]T, 0, n)
+	}
+	s.buf = s.buf[:len(s.buf)+1]
+	return &s.buf[len(s.buf)-1]
+}
+
+func (p *parser) newIdent(name string, sp Span) *Ident {
+	n := p.idents.alloc()
+	n.Name, n.Span = name, sp
+	return n
+}
+
+func (p *parser) newLit(typ table.Type, v any, sp Span) *Literal {
+	n := p.lits.alloc()
+	n.Type, n.Value, n.Span = typ, v, sp
+	return n
 }
 
 func newParser(src string) *parser {
@@ -84,7 +125,7 @@ func newParser(src string) *parser {
 	}
 	errs := &errorSink{src: src, max: maxErrors}
 	lx := lexer{src: src, errs: errs}
-	toks := make([]ptok, 0, len(src)/4+16)
+	toks := make([]ptok, 0, len(src)/3+16) // dense KQL has a token every 3-4 bytes
 	for {
 		t := lx.next()
 		toks = append(toks, ptok{t.Kind, int32(t.Span.Start), int32(t.Span.End)})
@@ -92,26 +133,40 @@ func newParser(src string) *parser {
 			break
 		}
 	}
-	return &parser{src: src, toks: toks, errs: errs}
+	p := &parser{src: src, toks: toks, errs: errs}
+	p.seek(0)
+	return p
+}
+
+// seek moves to token i.
+func (p *parser) seek(i int) {
+	p.pos = i
+	p.cur = p.tokAt(i)
 }
 
 // Token access.
 
-// tokAt rebuilds token i. A word whose text holds a blank can only be
-// "matches regex" (written with any blanks between); its Text is the
-// canonical spelling, as the lexer gives it.
-func (p *parser) tokAt(i int) Token {
+// textAt returns the text of token i. A word whose text holds a blank can
+// only be "matches regex" (written with any blanks between); its text is
+// the canonical spelling, as the lexer gives it.
+func (p *parser) textAt(i int) string {
 	t := p.toks[i]
 	text := p.src[t.start:t.end]
 	if t.kind == Word && len(text) > 7 && text[:7] == "matches" {
 		if c := text[7]; c == ' ' || c == '\t' || c == '\r' || c == '\n' {
-			text = "matches regex"
+			return "matches regex"
 		}
 	}
-	return Token{Kind: t.kind, Span: Span{int(t.start), int(t.end)}, Text: text}
+	return text
 }
 
-func (p *parser) tok() Token { return p.tokAt(p.pos) }
+// tokAt rebuilds token i.
+func (p *parser) tokAt(i int) Token {
+	t := p.toks[i]
+	return Token{Kind: t.kind, Span: Span{int(t.start), int(t.end)}, Text: p.textAt(i)}
+}
+
+func (p *parser) tok() Token { return p.cur }
 
 func (p *parser) peek(k int) Token {
 	if i := p.pos + k; i >= 0 && i < len(p.toks) {
@@ -121,15 +176,26 @@ func (p *parser) peek(k int) Token {
 }
 
 func (p *parser) next() Token {
-	t := p.tokAt(p.pos)
+	t := p.cur
 	if t.Kind != EOF {
-		p.pos++
 		p.prevEnd = t.Span.End
+		p.seek(p.pos + 1)
 	}
 	return t
 }
 
+// advance consumes the current token (next without building it).
+func (p *parser) advance() {
+	if p.toks[p.pos].kind != EOF {
+		p.prevEnd = int(p.toks[p.pos].end)
+		p.seek(p.pos + 1)
+	}
+}
+
 func (p *parser) is(k Kind) bool { return p.toks[p.pos].kind == k }
+
+// kind is the kind of the current token (cheaper than tok()).
+func (p *parser) kind() Kind { return p.toks[p.pos].kind }
 
 // isWord reports whether the current token is the keyword w.
 func (p *parser) isWord(w string) bool {
@@ -144,7 +210,7 @@ func (p *parser) peekWord(k int, w string) bool {
 
 func (p *parser) accept(k Kind) bool {
 	if p.is(k) {
-		p.next()
+		p.advance()
 		return true
 	}
 	return false
@@ -152,7 +218,7 @@ func (p *parser) accept(k Kind) bool {
 
 func (p *parser) acceptWord(w string) bool {
 	if p.isWord(w) {
-		p.next()
+		p.advance()
 		return true
 	}
 	return false
@@ -202,7 +268,7 @@ func (p *parser) error(sp Span, atEOF bool, format string, args ...any) {
 	}
 	p.syncing = true
 	if p.errs.full() {
-		p.pos = len(p.toks) - 1 // stop: everything below sees end of input
+		p.seek(len(p.toks) - 1) // stop: everything below sees end of input
 	}
 }
 
@@ -213,7 +279,7 @@ func (p *parser) enter() bool {
 	if p.depth > MaxDepth {
 		p.error(p.tok().Span, false, "query nested more than %d levels deep", MaxDepth)
 		p.errs.max = len(p.errs.list) // no more errors: the rest is noise
-		p.pos = len(p.toks) - 1
+		p.seek(len(p.toks) - 1)
 		return false
 	}
 	return true
@@ -231,7 +297,7 @@ func (p *parser) span(start int) Span {
 }
 
 // start is the start offset of the current token.
-func (p *parser) start() int { return p.tok().Span.Start }
+func (p *parser) start() int { return int(p.toks[p.pos].start) }
 
 // skipTo skips tokens until one of the stop kinds at bracket depth 0, or
 // a closing bracket that closes an enclosing construct, or end of input.
@@ -258,7 +324,7 @@ func (p *parser) skipTo(stops ...Kind) {
 				depth--
 			}
 		}
-		p.next()
+		p.advance()
 	}
 }
 
@@ -266,7 +332,7 @@ func (p *parser) skipTo(stops ...Kind) {
 // (parentheses, call arguments, subqueries, function bodies): the opening
 // token must be current; closeBracket expects the closing one.
 func (p *parser) openBracket() {
-	p.next()
+	p.advance()
 	p.open++
 }
 
@@ -296,7 +362,7 @@ func (p *parser) parseScript() *Script {
 		p.skipTo(Semi)
 		p.syncing = false
 		if p.pos == before {
-			p.next()
+			p.advance()
 		}
 	}
 	s.Span = Span{0, len(p.src)}
@@ -309,13 +375,13 @@ func (p *parser) parseStmt() Stmt {
 	case p.isWord("let"):
 		return p.parseLet()
 	case p.isWord("declare") && p.peekWord(1, "query_parameters"):
-		p.next()
-		p.next()
+		p.advance()
+		p.advance()
 		return &QueryParamsStmt{Params: p.parseFuncParams(), Span: p.span(start)}
 	case p.isWord("declare") && p.peekWord(1, "pattern"):
 		return p.parsePatternStmt()
 	case p.isWord("set") && p.nameLen(1) > 0:
-		p.next()
+		p.advance()
 		st := &SetStmt{Name: p.parseName("option name")}
 		if p.accept(Assign) {
 			st.Value = p.parseExpr()
@@ -323,15 +389,15 @@ func (p *parser) parseStmt() Stmt {
 		st.Span = p.span(start)
 		return st
 	case p.isWord("alias") && p.peekWord(1, "database"):
-		p.next()
-		p.next()
+		p.advance()
+		p.advance()
 		st := &AliasStmt{Name: p.parseName("alias name")}
 		p.expect(Assign)
 		st.Value = p.parseExpr()
 		st.Span = p.span(start)
 		return st
 	case p.isWord("restrict"):
-		p.next()
+		p.advance()
 		p.expectWord("access")
 		p.expectWord("to")
 		st := &RestrictStmt{}
@@ -348,7 +414,7 @@ func (p *parser) parseStmt() Stmt {
 // parseLet parses let Name = Value, where Value may be a function or view.
 func (p *parser) parseLet() *LetStmt {
 	start := p.start()
-	p.next()
+	p.advance()
 	st := &LetStmt{Name: p.parseName("name")}
 	p.expect(Assign)
 	if p.isFunctionStart() {
@@ -440,8 +506,8 @@ func (p *parser) parseFuncBody() *FuncBody {
 // parsePatternStmt parses declare pattern Name [= (params)[path] { matches }].
 func (p *parser) parsePatternStmt() *PatternStmt {
 	start := p.start()
-	p.next()
-	p.next()
+	p.advance()
+	p.advance()
 	st := &PatternStmt{Name: p.parseName("pattern name")}
 	if !p.accept(Assign) {
 		st.Span = p.span(start)
@@ -472,8 +538,8 @@ func (p *parser) parsePatternMatch() *PatternMatch {
 	m.Args = commaList(p, p.parseExpr)
 	p.expect(RParen)
 	if p.is(Dot) && p.peek(1).Kind == LBrack {
-		p.next()
-		p.next()
+		p.advance()
+		p.advance()
 		m.Path = p.parseLiteralOrName()
 		p.expect(RBrack)
 	}

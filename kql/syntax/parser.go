@@ -71,7 +71,7 @@ type parser struct {
 	toks    []ptok
 	pos     int
 	cur     Token // tokAt(pos), kept current by seek and next
-	prevEnd int // end offset of the last consumed token
+	prevEnd int   // end offset of the last consumed token
 	errs    *errorSink
 	depth   int
 	// syncing is set by an error and cleared where the parser resyncs (at

@@ -1,0 +1,5 @@
+package sqlrepr
+
+func encodingFuncs() []Func { return nil }
+
+func encodingUDFs() []UDF { return nil }

@@ -1,0 +1,5 @@
+package sqlrepr
+
+func urlFuncs() []Func { return nil }
+
+func urlUDFs() []UDF { return nil }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"iter"
 	"path/filepath"
 	"testing"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/huntbook/huntbook/engine/sqlrepr"
 	"github.com/huntbook/huntbook/table"
 )
 
@@ -214,3 +216,7 @@ func TestOptionsApplied(t *testing.T) {
 }
 
 func col(name string, t table.Type) table.Column { return table.Column{Name: name, Type: t} }
+
+func sqlDur(ticks int64) any { return sqlrepr.Duration(ticks * 10000000) }
+
+func jsonNum(i int64) any { return json.Number(fmt.Sprint(i)) }

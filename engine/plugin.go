@@ -66,15 +66,19 @@ func (db *DB) RunPlugin(ctx context.Context, name string, in Query, fn PluginFun
 	sink := &Sink{rows: make(chan []any, 256)}
 	started := make(chan []table.Column, 1)
 	sink.begin = func(schema []table.Column) error { started <- schema; return nil }
+	// The loader has its own context so a failed plugin can make it roll
+	// back without the failure reading as a cancellation.
+	loadCtx, abortLoad := context.WithCancel(ctx)
+	defer abortLoad()
 	loadErr := make(chan error, 1)
-	go func() { loadErr <- db.loadResult(ctx, name, started, sink.rows) }()
+	go func() { loadErr <- db.loadResult(loadCtx, name, started, sink.rows) }()
 
 	ferr := fn(ctx, cur, sink)
 	if ferr == nil && sink.schema == nil {
 		ferr = errors.New("engine: plugin produced no schema")
 	}
 	if ferr != nil {
-		cancel() // makes the loader roll back
+		abortLoad()
 	}
 	close(started)
 	close(sink.rows)

@@ -106,7 +106,7 @@ func (db *DB) Page(ctx context.Context, name string, offset, limit int64) (*tabl
 		return nil, fmt.Errorf("engine: negative page offset or size")
 	}
 	q := Query{
-		SQL: "SELECT * FROM " + ResultTable(name) + " WHERE rowid >= $1 AND rowid < $2 ORDER BY rowid",
+		SQL:  "SELECT * FROM " + ResultTable(name) + " WHERE rowid >= $1 AND rowid < $2 ORDER BY rowid",
 		Args: []any{offset, offset + limit}, Schema: info.Columns,
 	}
 	res, err := db.Query(ctx, q, 0)

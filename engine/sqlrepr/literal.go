@@ -42,7 +42,7 @@ func InDateTimeRange(t time.Time) bool {
 
 // Literal writes v, a value of KQL type t in the Go representation the table
 // package fixes, as a DuckDB SQL expression of the type DuckType(t). nil is
-// a typed NULL, except for string where it is ''. The text is safe to splice
+// a typed NULL, except for string where it is ”. The text is safe to splice
 // into SQL: strings are quoted, numbers are formatted, nothing else passes.
 func Literal(t table.Type, v any) (string, error) {
 	if v == nil {

@@ -98,7 +98,7 @@ func QuoteIdent(name string) string {
 	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }
 
-// QuoteString quotes text as a DuckDB string literal ('it''s'). DuckDB
+// QuoteString quotes text as a DuckDB string literal ('it”s'). DuckDB
 // string literals have no backslash escapes, so doubling the quote is the
 // whole job.
 func QuoteString(s string) string {

@@ -1,0 +1,97 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/huntbook/huntbook/engine/kqlfunc"
+	"github.com/huntbook/huntbook/engine/sqlrepr"
+	"github.com/huntbook/huntbook/table"
+)
+
+// TestTermMacros runs every term operator through DuckDB and compares it
+// with the Go definition, over haystacks with tricky boundaries.
+func TestTermMacros(t *testing.T) {
+	db := openTest(t, Options{})
+	haystacks := []string{"North America", `C:\Windows\System32\cmd.exe /c whoami`, "user_name", "ÄBC-def",
+		"\u212Aelvin", "", "a.b.c", "foo.bar baz", "xfoo.barx"}
+	needles := []string{"america", "Amer", "ica", "cmd.exe", "md.exe", "/c", "name", "äbc", "kelvin", "", "b", ".b.", "foo.bar", "FOO"}
+	ops := []string{"has", "has_cs", "hasprefix", "hasprefix_cs", "hassuffix", "hassuffix_cs"}
+	for _, opName := range ops {
+		op, _ := kqlfunc.LookupTermOp(opName)
+		f := sqlrepr.Lookup(opName)[0]
+		for _, h := range haystacks {
+			for _, n := range needles {
+				expr, err := f.Expand(sqlrepr.QuoteString(h), sqlrepr.QuoteString(n))
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := mustQuery(t, db, Query{SQL: "SELECT " + expr, Schema: []table.Column{col("r", table.Bool)}})
+				if want := op.Match(h, n); got.Rows[0][0] != want {
+					t.Errorf("%q %s %q: SQL %v, Go %v", h, opName, n, got.Rows[0][0], want)
+				}
+			}
+		}
+	}
+}
+
+func TestHasAnyAllSQL(t *testing.T) {
+	db := openTest(t, Options{})
+	for _, tt := range []struct {
+		fn, list string
+		want     bool
+	}{
+		{"has_any", `["this","example"]`, true},
+		{"has_any", `["his","examp"]`, false},
+		{"has_any", `[]`, false},
+		{"has_all", `["this","example"]`, true},
+		{"has_all", `["this","examp"]`, false},
+	} {
+		expr, _ := sqlrepr.Lookup(tt.fn)[0].Expand("'this is an example'", "CAST('"+tt.list+"' AS JSON)")
+		got := mustQuery(t, db, Query{SQL: "SELECT " + expr, Schema: []table.Column{col("r", table.Bool)}})
+		if got.Rows[0][0] != tt.want {
+			t.Errorf("%s %s = %v", tt.fn, tt.list, got.Rows[0][0])
+		}
+	}
+}
+
+// TestRegistryExpands checks every registry entry expands and runs in
+// DuckDB on sample arguments of its types.
+func TestRegistryExpands(t *testing.T) {
+	db := openTest(t, Options{})
+	samples := map[table.Type]string{
+		table.Bool: "true", table.Int: "CAST(1 AS INTEGER)", table.Long: "CAST(2 AS BIGINT)", table.Real: "CAST(1.5 AS DOUBLE)",
+		table.Decimal: "CAST(1.5 AS DECIMAL(38,18))", table.String: "'1.2.3.4'", table.DateTime: "TIMESTAMP_NS '2020-01-01'",
+		table.TimeSpan: "CAST(36000000000 AS BIGINT)", table.Dynamic: `CAST('["a",1]' AS JSON)`, table.GUID: "uuid()",
+		sqlrepr.Any: "'x'",
+	}
+	for _, f := range sqlrepr.Functions() {
+		args := make([]string, len(f.Args))
+		for i, a := range f.Args {
+			args[i] = samples[a]
+		}
+		expr, err := f.Expand(args...)
+		if err != nil {
+			t.Errorf("%s: %v", f.Name, err)
+			continue
+		}
+		q := Query{SQL: "SELECT " + expr, Schema: []table.Column{col("r", f.Result)}}
+		if _, err := db.Query(context.Background(), q, 0); err != nil {
+			t.Errorf("%s%v: %s: %v", f.Name, f.Args, expr, err)
+		}
+	}
+}
+
+func TestUDFNullHandling(t *testing.T) {
+	db := openTest(t, Options{})
+	got := mustQuery(t, db, Query{SQL: `SELECT kql_has(NULL, 'a'), kql_term_regex(NULL, 'has')`,
+		Schema: []table.Column{col("a", table.Bool), col("b", table.String)}})
+	if diff := cmp.Diff([][]any{{false, ""}}, got.Rows); diff != "" {
+		t.Error(diff)
+	}
+}
+
+var _ = fmt.Sprint

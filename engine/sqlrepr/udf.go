@@ -46,12 +46,12 @@ func UDFs() []UDF {
 	return all
 }
 
-// Macros returns every macro the engine creates, sorted by name.
+// Macros returns every macro the engine creates, in creation order (a
+// macro may call the ones before it).
 func Macros() []Macro {
 	var all []Macro
 	for _, group := range [][]Macro{termMacros(), stringMacros(), timeMacros(), dynamicMacros()} {
 		all = append(all, group...)
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i].Name < all[j].Name })
-	return all
+		return all
 }

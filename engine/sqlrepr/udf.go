@@ -53,5 +53,5 @@ func Macros() []Macro {
 	for _, group := range [][]Macro{termMacros(), stringMacros(), timeMacros(), dynamicMacros()} {
 		all = append(all, group...)
 	}
-		return all
+	return all
 }

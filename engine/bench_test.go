@@ -1,0 +1,118 @@
+package engine
+
+import (
+	"context"
+	"flag"
+	"sync"
+	"testing"
+	"time"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
+
+	"github.com/huntbook/huntbook/engine/benchdata"
+	"github.com/huntbook/huntbook/engine/kqlfunc"
+	"github.com/huntbook/huntbook/engine/sqlrepr"
+	"github.com/huntbook/huntbook/table"
+)
+
+// benchRows sizes the benchmark table: 10M rows, or 200k with -short.
+var benchRows = flag.Int("engine.rows", 0, "rows of the benchmark SecurityEvent table (default 10M, 200k with -short)")
+
+var (
+	benchOnce sync.Once
+	benchDB   *DB
+	benchMB   float64 // MB of CommandLine text
+	benchErr  error
+)
+
+// benchSetup generates the table once per test binary.
+func benchSetup(b *testing.B) *DB {
+	b.Helper()
+	benchOnce.Do(func() {
+		rows := *benchRows
+		if rows == 0 {
+			rows = 10_000_000
+			if testing.Short() {
+				rows = 200_000
+			}
+		}
+		ctx := context.Background()
+		benchDB, benchErr = Open(ctx, Options{})
+		if benchErr != nil {
+			return
+		}
+		start := time.Now()
+		for _, stmt := range benchdata.GenerateSQL(rows) {
+			if benchErr = benchDB.Exec(ctx, stmt); benchErr != nil {
+				return
+			}
+		}
+		b.Logf("generated %d rows in %v", rows, time.Since(start).Round(time.Millisecond))
+		var res *Result
+		res, benchErr = benchDB.Query(ctx, Query{SQL: `SELECT sum(strlen(CommandLine)) / 1e6 FROM SecurityEvent`,
+			Schema: []table.Column{{Name: "mb", Type: table.Real}}}, 0)
+		if benchErr == nil {
+			benchMB = res.Table.Rows[0][0].(float64)
+			benchErr = registerBenchUDF(ctx, benchDB)
+		}
+	})
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	return benchDB
+}
+
+// registerBenchUDF registers has as a plain Go UDF, the alternative the
+// kql_has macro is measured against.
+func registerBenchUDF(ctx context.Context, db *DB) error {
+	c, err := db.sql.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	f, err := newScalarUDF(sqlrepr.UDF{Name: "bench_has_udf", Args: []table.Type{table.String, table.String},
+		Result: table.Bool, Null: sqlrepr.NullPropagates, Fn: kqlfunc.Has}, db.jsonTyp)
+	if err != nil {
+		return err
+	}
+	return duckdb.RegisterScalarUDF(c, "bench_has_udf", f)
+}
+
+func runBench(b *testing.B, db *DB, sqlText string) {
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := db.Query(ctx, Query{SQL: sqlText}, 0); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkQuestions runs the ten hunting questions as hand-written SQL.
+func BenchmarkQuestions(b *testing.B) {
+	db := benchSetup(b)
+	for _, q := range benchdata.Questions {
+		b.Run(q.Name, func(b *testing.B) { runBench(b, db, q.SQL) })
+	}
+}
+
+// BenchmarkHas measures term matching throughput over the CommandLine
+// column (MB/s) for the engine's macro and the alternatives it beat.
+func BenchmarkHas(b *testing.B) {
+	db := benchSetup(b)
+	forms := []struct{ name, where string }{
+		{"macro_rare", `kql_has(CommandLine, 'mimikatz')`},
+		{"macro_common", `kql_has(CommandLine, 'whoami')`},
+		{"go_udf_rare", `bench_has_udf(CommandLine, 'mimikatz')`},
+		{"go_udf_common", `bench_has_udf(CommandLine, 'whoami')`},
+		{"regex_only_rare", `regexp_matches(CommandLine, '(?:^|[^0-9A-Za-z])[mM][iI][mM][iI][kK][aA][tT][zZ](?:$|[^0-9A-Za-z])')`},
+		{"ilike_rare", `CommandLine ILIKE '%mimikatz%'`},
+		{"contains_lower_rare", `contains(lower(CommandLine), 'mimikatz')`},
+		{"has_any_3", `kql_has_any(CommandLine, CAST('["mimikatz","whoami","sekurlsa"]' AS JSON))`},
+	}
+	for _, f := range forms {
+		b.Run(f.name, func(b *testing.B) {
+			b.SetBytes(int64(benchMB * 1e6))
+			runBench(b, db, `SELECT count(*) FROM SecurityEvent WHERE `+f.where)
+		})
+	}
+}

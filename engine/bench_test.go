@@ -108,6 +108,7 @@ func BenchmarkHas(b *testing.B) {
 		{"ilike_rare", `CommandLine ILIKE '%mimikatz%'`},
 		{"contains_lower_rare", `contains(lower(CommandLine), 'mimikatz')`},
 		{"has_any_3", `kql_has_any(CommandLine, CAST('["mimikatz","whoami","sekurlsa"]' AS JSON))`},
+		{"or_of_has_3", `kql_has(CommandLine, 'mimikatz') OR kql_has(CommandLine, 'whoami') OR kql_has(CommandLine, 'sekurlsa')`},
 	}
 	for _, f := range forms {
 		b.Run(f.name, func(b *testing.B) {
@@ -115,4 +116,27 @@ func BenchmarkHas(b *testing.B) {
 			runBench(b, db, `SELECT count(*) FROM SecurityEvent WHERE `+f.where)
 		})
 	}
+}
+
+// BenchmarkLoad measures the Appender-based bulk loader (rows/s).
+func BenchmarkLoad(b *testing.B) {
+	db := openTest(b, Options{})
+	schema := []table.Column{{Name: "t", Type: table.DateTime}, {Name: "host", Type: table.String},
+		{Name: "id", Type: table.Int}, {Name: "d", Type: table.TimeSpan}, {Name: "x", Type: table.Dynamic}}
+	const n = 100_000
+	base := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	dyn := map[string]any{"k": "v"}
+	rows := func(yield func([]any, error) bool) {
+		for i := range n {
+			if !yield([]any{base.Add(time.Duration(i) * time.Second), "HOST-0001", int32(i % 5000), time.Duration(i) * time.Millisecond, dyn}, nil) {
+				return
+			}
+		}
+	}
+	for b.Loop() {
+		if _, err := db.Load(context.Background(), "L", schema, Replace, rows); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 }

@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -23,16 +24,25 @@ func TestTermMacros(t *testing.T) {
 	for _, opName := range ops {
 		op, _ := kqlfunc.LookupTermOp(opName)
 		f := sqlrepr.Lookup(opName)[0]
+		// One query per operator, one column per (haystack, needle).
+		var exprs []string
+		var schema []table.Column
+		var want []any
 		for _, h := range haystacks {
 			for _, n := range needles {
 				expr, err := f.Expand(sqlrepr.QuoteString(h), sqlrepr.QuoteString(n))
 				if err != nil {
 					t.Fatal(err)
 				}
-				got := mustQuery(t, db, Query{SQL: "SELECT " + expr, Schema: []table.Column{col("r", table.Bool)}})
-				if want := op.Match(h, n); got.Rows[0][0] != want {
-					t.Errorf("%q %s %q: SQL %v, Go %v", h, opName, n, got.Rows[0][0], want)
-				}
+				exprs = append(exprs, expr)
+				schema = append(schema, col(fmt.Sprintf("c%d", len(schema)), table.Bool))
+				want = append(want, op.Match(h, n))
+			}
+		}
+		got := mustQuery(t, db, Query{SQL: "SELECT " + strings.Join(exprs, ", "), Schema: schema})
+		for i, w := range want {
+			if got.Rows[0][i] != w {
+				t.Errorf("%s: SQL %v, Go %v", exprs[i], got.Rows[0][i], w)
 			}
 		}
 	}
@@ -93,5 +103,3 @@ func TestUDFNullHandling(t *testing.T) {
 		t.Error(diff)
 	}
 }
-
-var _ = fmt.Sprint

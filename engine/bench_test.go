@@ -140,3 +140,34 @@ func BenchmarkLoad(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 }
+
+// TestBenchWorkload keeps the generator and the ten questions valid (the
+// benchmarks themselves only run with -bench), on a small table.
+func TestBenchWorkload(t *testing.T) {
+	db := openTest(t, Options{})
+	ctx := context.Background()
+	for _, stmt := range benchdata.GenerateSQL(20_000) {
+		if err := db.Exec(ctx, stmt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	info, err := db.Table(ctx, benchdata.Table)
+	if err != nil || info.Rows != 20_000 {
+		t.Fatalf("table: %+v, %v", info, err)
+	}
+	for i, c := range benchdata.Schema {
+		if info.Columns[i] != c {
+			t.Errorf("column %d = %v, want %v", i, info.Columns[i], c)
+		}
+	}
+	for _, q := range benchdata.Questions {
+		res, err := db.Query(ctx, Query{SQL: q.SQL}, 0)
+		if err != nil {
+			t.Errorf("%s: %v", q.Name, err)
+			continue
+		}
+		if len(res.Table.Rows) == 0 {
+			t.Errorf("%s: no rows", q.Name)
+		}
+	}
+}

@@ -220,3 +220,16 @@ func col(name string, t table.Type) table.Column { return table.Column{Name: nam
 func sqlDur(ticks int64) any { return sqlrepr.Duration(ticks * 10000000) }
 
 func jsonNum(i int64) any { return json.Number(fmt.Sprint(i)) }
+
+func TestQueryArgs(t *testing.T) {
+	db := openTest(t, Options{})
+	ts := time.Date(2017, 10, 30, 1, 2, 3, 765432100, time.UTC)
+	got := mustQuery(t, db, Query{
+		SQL:    `SELECT $1::BIGINT + 1, $2 = 'it''s', CAST($3 AS TIMESTAMP_NS)`,
+		Args:   []any{int64(41), "it's", ts},
+		Schema: []table.Column{col("a", table.Long), col("b", table.Bool), col("c", table.DateTime)},
+	})
+	if diff := cmp.Diff([][]any{{int64(42), true, ts}}, got.Rows); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

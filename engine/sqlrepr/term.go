@@ -68,7 +68,7 @@ func termFuncs() []Func {
 	return append(fs,
 		Func{Name: "has_any", Args: []table.Type{table.String, table.Dynamic}, Result: table.Bool,
 			SQL: "kql_has_any($1, $2)", Impl: ImplMacro, Null: NullAware,
-			Note: "one RE2 alternation of all needles (pass the list as a JSON array); for 1-3 literal needles an OR of kql_has is faster"},
+			Note: "one RE2 pass for the whole list (pass it as a JSON array), linear however long the IoC list; BenchmarkHas compares it with an OR of kql_has for a few literals"},
 		Func{Name: "has_all", Args: []table.Type{table.String, table.Dynamic}, Result: table.Bool,
 			SQL: "kql_has_all($1, $2)", Impl: ImplUDF, Null: NullAware,
 			Note: "for a literal list, sqlgen should emit an AND of kql_has (prefiltered, much faster)"},

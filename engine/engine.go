@@ -168,6 +168,9 @@ func (db *DB) setup(ctx context.Context) error {
 	if err := registerUDFs(c, db.jsonTyp); err != nil {
 		return err
 	}
+	if err := registerTermSetUDFs(c); err != nil {
+		return err
+	}
 	db.ready.Store(true)
 	return c.Raw(func(dc any) error { return createMacros(dc.(driver.ExecerContext)) })
 }

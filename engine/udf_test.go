@@ -103,3 +103,29 @@ func TestUDFNullHandling(t *testing.T) {
 		t.Error(diff)
 	}
 }
+
+// TestHasAnySetPerRowAndLarge covers needle lists that vary per row, nulls,
+// and a 10,000-needle IoC list (linear, unlike an RE2 alternation).
+func TestHasAnySetPerRowAndLarge(t *testing.T) {
+	db := openTest(t, Options{})
+	got := mustQuery(t, db, Query{SQL: `SELECT kql_has_any(h, CAST(n AS JSON)), kql_has_all(h, CAST(n AS JSON)) FROM (VALUES
+		('this is an example', '["this","examp"]'), ('cmd.exe /c whoami', '["cmd.exe","/c"]'),
+		(NULL, '["x"]'), ('x', NULL), ('x', '[]')) t(h, n)`,
+		Schema: []table.Column{col("any", table.Bool), col("all", table.Bool)}})
+	want := [][]any{{true, false}, {true, true}, {false, false}, {false, true}, {false, true}}
+	if diff := cmp.Diff(want, got.Rows); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	needles := make([]string, 10000)
+	for i := range needles {
+		needles[i] = fmt.Sprintf(`"ioc%05d.example"`, i)
+	}
+	list := "[" + strings.Join(needles, ",") + `,"whoami"]`
+	got = mustQuery(t, db, Query{
+		SQL: `SELECT count(*) FILTER (WHERE kql_has_any('C:\x.exe /c whoami ' || i, CAST('` + list + `' AS JSON)))
+		      FROM range(100000) t(i)`,
+		Schema: []table.Column{col("n", table.Long)}})
+	if got.Rows[0][0] != int64(100000) {
+		t.Errorf("large list: %v", got.Rows)
+	}
+}

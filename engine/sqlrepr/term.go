@@ -21,8 +21,11 @@ func termMacros() []Macro {
 	}
 	return []Macro{
 		ci("has"), cs("has_cs"), ci("hasprefix"), cs("hasprefix_cs"), ci("hassuffix"), cs("hassuffix_cs"),
-		{Name: "kql_has_any", Params: []string{"h", "needles"},
-			Body: "regexp_matches(h, kql_terms_regex(needles, 'has'))"},
+		// kql_has_any_set / kql_has_all_set are registered by the engine
+		// itself (engine/termset_udf.go): they build their needle set at
+		// bind time, which the generic UDF adapter cannot.
+		{Name: "kql_has_any", Params: []string{"h", "needles"}, Body: "(kql_has_any_set(h, needles) = 't')"},
+		{Name: "kql_has_all", Params: []string{"h", "needles"}, Body: "(kql_has_all_set(h, needles) = 't')"},
 	}
 }
 
@@ -30,25 +33,12 @@ func termUDFs() []UDF {
 	return []UDF{
 		{Name: "kql_term_regex", Args: []table.Type{table.String, table.String}, Result: table.String,
 			Null: NullAware, Fn: termRegex},
-		{Name: "kql_terms_regex", Args: []table.Type{table.Dynamic, table.String}, Result: table.String,
-			Null: NullAware, Fn: termsRegex},
-		{Name: "kql_has_all", Args: []table.Type{table.String, table.Dynamic}, Result: table.Bool,
-			Null: NullAware, Fn: hasAll},
 	}
 }
 
 func termRegex(needle, op string) string {
 	o, _ := kqlfunc.LookupTermOp(op)
 	return o.Regex(needle)
-}
-
-func termsRegex(needles any, op string) string {
-	o, _ := kqlfunc.LookupTermOp(op)
-	return o.AnyRegex(kqlfunc.StringList(needles))
-}
-
-func hasAll(haystack string, needles any) bool {
-	return kqlfunc.HasAll(haystack, kqlfunc.StringList(needles))
 }
 
 func termFuncs() []Func {
@@ -67,10 +57,10 @@ func termFuncs() []Func {
 	}
 	return append(fs,
 		Func{Name: "has_any", Args: []table.Type{table.String, table.Dynamic}, Result: table.Bool,
-			SQL: "kql_has_any($1, $2)", Impl: ImplMacro, Null: NullAware,
-			Note: "one RE2 pass for the whole list (pass it as a JSON array), linear however long the IoC list; BenchmarkHas compares it with an OR of kql_has for a few literals"},
+			SQL: "kql_has_any($1, $2)", Impl: ImplUDF, Null: NullAware,
+			Note: "the list as a JSON array; a Go term set built once per query, linear in the haystack however long the IoC list (RE2 alternations stop being linear past ~100 needles). For 1-3 literal needles an OR of kql_has, prefiltered, is faster on rare terms"},
 		Func{Name: "has_all", Args: []table.Type{table.String, table.Dynamic}, Result: table.Bool,
 			SQL: "kql_has_all($1, $2)", Impl: ImplUDF, Null: NullAware,
-			Note: "for a literal list, sqlgen should emit an AND of kql_has (prefiltered, much faster)"},
+			Note: "as has_any; for a short literal list an AND of kql_has is faster"},
 	)
 }

@@ -233,3 +233,36 @@ func TestQueryArgs(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestConcurrentQueries runs queries, loads and results from several
+// goroutines at once (run with -race).
+func TestConcurrentQueries(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t, Options{})
+	errs := make(chan error, 8)
+	for g := range 8 {
+		go func() {
+			name := fmt.Sprintf("r%d", g)
+			_, err := db.Materialize(ctx, name, Query{SQL: `SELECT i FROM range(1000) t(i)`, Schema: []table.Column{col("i", table.Long)}})
+			if err == nil {
+				var page *table.Table
+				page, err = db.Page(ctx, name, 10, 5)
+				if err == nil && (len(page.Rows) != 5 || page.Rows[0][0] != int64(10)) {
+					err = fmt.Errorf("page %v", page.Rows)
+				}
+			}
+			if err == nil {
+				_, err = db.Load(ctx, fmt.Sprintf("L%d", g), []table.Column{col("a", table.Long)}, Create, rowsOf([]any{int64(g)}))
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	if _, err := db.Query(ctx, Query{SQL: "CREATE TABLE x (a INT)"}, 0); !errors.Is(err, ErrSchema) {
+		t.Errorf("DDL through Query: %v", err)
+	}
+}

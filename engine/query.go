@@ -141,6 +141,9 @@ func resultSchema(ctx context.Context, c *sql.Conn, q Query) ([]table.Column, er
 		}
 		defer stmt.Close()
 		ds := stmt.(*duckdb.Stmt)
+		if kind, err := ds.StatementType(); err != nil || kind != duckdb.STATEMENT_TYPE_SELECT {
+			return fmt.Errorf("%w: not a SELECT (use Exec)", ErrSchema)
+		}
 		n, err := ds.ColumnCount()
 		if err != nil {
 			return err

@@ -94,3 +94,17 @@ func FuzzParseCommandLine(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseURLPath(f *testing.F) {
+	for _, s := range []string{"scheme://u:p@h:1/p?a=b#f", `file://C:/temp/file.txt:ads`, `\\srv\share\x.gz`, "%zz+%41"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ParseURL(s)
+		ParsePath(s)
+		ParseURLQuery(s)
+		if got := URLDecode(URLEncode(s)); utf8Valid(s) && got != s {
+			t.Fatalf("url_decode(url_encode(%q)) = %q", s, got)
+		}
+	})
+}

@@ -152,3 +152,51 @@ func Lookup(name string) []Func {
 	}
 	return out
 }
+
+// Resolve picks the overload of a KQL function for arguments of the given
+// types: an exact match first, then one that needs only widening (int to
+// long, int or long to real, any type to Any), preferring the fewest
+// widenings. ok is false when no overload fits.
+func Resolve(name string, args []table.Type) (Func, bool) {
+	best, bestCost := Func{}, -1
+	for _, f := range Lookup(name) {
+		cost, fits := fitCost(f, args)
+		if fits && (bestCost < 0 || cost < bestCost) {
+			best, bestCost = f, cost
+		}
+	}
+	return best, bestCost >= 0
+}
+
+// fitCost counts the widenings args need to fit f, or reports no fit.
+func fitCost(f Func, args []table.Type) (int, bool) {
+	if !f.Variadic && len(args) != len(f.Args) || f.Variadic && len(args) < len(f.Args)-1 {
+		return 0, false
+	}
+	cost := 0
+	for i, a := range args {
+		p := f.Args[min(i, len(f.Args)-1)]
+		switch {
+		case p == a:
+		case p == Any:
+			cost += 2
+		case widens(a, p):
+			cost++
+		default:
+			return 0, false
+		}
+	}
+	return cost, true
+}
+
+// widens reports whether KQL converts a value of type from to type to
+// implicitly in a function call.
+func widens(from, to table.Type) bool {
+	switch to {
+	case table.Long:
+		return from == table.Int
+	case table.Real:
+		return from == table.Int || from == table.Long
+	}
+	return false
+}

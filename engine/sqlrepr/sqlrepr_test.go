@@ -150,3 +150,28 @@ func TestLookup(t *testing.T) {
 		t.Error("unknown function found")
 	}
 }
+
+func TestResolve(t *testing.T) {
+	s, i, l, r := table.String, table.Int, table.Long, table.Real
+	tests := []struct {
+		name string
+		args []table.Type
+		sql  string
+		ok   bool
+	}{
+		{"indexof", []table.Type{s, s}, "(strpos($1, $2) - 1)", true},
+		{"indexof", []table.Type{s, s, i}, "kql_indexof($1, $2, $3, -1, 1)", true},
+		{"bin", []table.Type{i, l}, "kql_floor($1, $2)", true},
+		{"bin", []table.Type{r, i}, "kql_bin_real($1, $2)", true},
+		{"pack_array", []table.Type{s, l, r}, "json_array($*)", true},
+		{"hash", []table.Type{i}, "kql_xxhash64_long($1)", true},
+		{"parse_ipv4", []table.Type{l}, "", false},
+		{"nope", nil, "", false},
+	}
+	for _, tt := range tests {
+		f, ok := Resolve(tt.name, tt.args)
+		if ok != tt.ok || ok && f.SQL != tt.sql {
+			t.Errorf("Resolve(%s, %v) = %q, %v", tt.name, tt.args, f.SQL, ok)
+		}
+	}
+}

@@ -56,6 +56,9 @@ func (op TermOp) Match(haystack, needle string) bool {
 	}
 	checkStart := op.Prefix && isTermByte(needle[0])
 	checkEnd := op.Suffix && isTermByte(needle[len(needle)-1])
+	if op.CaseSensitive || isASCII(needle) {
+		return op.matchBytes(haystack, needle, checkStart, checkEnd)
+	}
 	for i := 0; i < len(haystack); i++ {
 		if checkStart && i > 0 && isTermByte(haystack[i-1]) {
 			continue
@@ -70,6 +73,75 @@ func (op TermOp) Match(haystack, needle string) bool {
 		return true
 	}
 	return false
+}
+
+// matchBytes is Match for a case-sensitive or ASCII needle: candidates
+// come from IndexByte (vectorised) on the needle's first byte, in both
+// cases, and compare byte by byte.
+func (op TermOp) matchBytes(h, n string, checkStart, checkEnd bool) bool {
+	lo, up := n[0], n[0]
+	if !op.CaseSensitive {
+		lo, up = lowerASCII(n[0]), upperASCII(n[0])
+	}
+	nextLo, nextUp := -1, -1
+	for i := 0; i+len(n) <= len(h); i++ {
+		if nextLo < i {
+			nextLo = indexFrom(h, lo, i)
+		}
+		if nextUp < i {
+			nextUp = indexFrom(h, up, i)
+		}
+		i = min(nextLo, nextUp)
+		if i+len(n) > len(h) {
+			return false
+		}
+		if checkStart && i > 0 && isTermByte(h[i-1]) {
+			continue
+		}
+		cand := h[i : i+len(n)]
+		if op.CaseSensitive && cand != n || !op.CaseSensitive && !equalFoldASCII(cand, n) {
+			continue
+		}
+		if !checkEnd || i+len(n) == len(h) || !isTermByte(h[i+len(n)]) {
+			return true
+		}
+	}
+	return false
+}
+
+// indexFrom is the index of c in s at or after from, or len(s).
+func indexFrom(s string, c byte, from int) int {
+	if j := strings.IndexByte(s[from:], c); j >= 0 {
+		return from + j
+	}
+	return len(s)
+}
+
+// equalFoldASCII compares a haystack slice with an ASCII needle, folding
+// ASCII letters only.
+func equalFoldASCII(h, n string) bool {
+	for i := 0; i < len(n); i++ {
+		if lowerASCII(h[i]) != lowerASCII(n[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func upperASCII(c byte) byte {
+	if c >= 'a' && c <= 'z' {
+		return c - 'a' + 'A'
+	}
+	return c
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // matchAt compares needle with haystack at byte i and returns where the

@@ -11,6 +11,7 @@ package kqlfunc
 // number of needles. Needles without a letter or digit fall back to a scan.
 type TermSet struct {
 	byFirst map[string][]setNeedle
+	lens    [256]bool   // lengths of the first terms (255: longer), to skip lookups
 	scan    []setNeedle // needles with no term: plain has per haystack
 	count   int
 	empty   bool // an empty needle matches everything
@@ -43,6 +44,7 @@ func NewTermSet(needles []string) *TermSet {
 			k++
 		}
 		key := string(appendLower(nil, n[j:k]))
+		s.lens[min(k-j, 255)] = true
 		s.byFirst[key] = append(s.byFirst[key], setNeedle{text: n, offset: j, index: i})
 	}
 	return s
@@ -110,6 +112,10 @@ func (s *TermSet) each(h string, match func(index int) bool) {
 		j := i
 		for j < len(h) && isTermByte(h[j]) {
 			j++
+		}
+		if !s.lens[min(j-i, 255)] {
+			i = j
+			continue
 		}
 		key := appendLower(buf[:0], h[i:j])
 		for _, n := range s.byFirst[string(key)] {

@@ -43,8 +43,9 @@ type Options struct {
 	// QueryTimeout bounds every query run through this DB; 0 means none.
 	// A shorter deadline on the caller's context still wins.
 	QueryTimeout time.Duration
-	// MaxConns bounds the connections (and so the concurrent queries);
-	// 0 means 4.
+	// MaxConns bounds the connections (and so the concurrent queries and
+	// open cursors); 0 means 4, and less than 2 means 2 (a plugin reads its
+	// input on one connection while it writes its output on another).
 	MaxConns int
 }
 
@@ -86,8 +87,11 @@ func Open(ctx context.Context, opts Options) (*DB, error) {
 	}
 	db.sql, db.conn = sql.OpenDB(connector), connector
 	maxConns := opts.MaxConns
-	if maxConns <= 0 {
+	switch {
+	case maxConns <= 0:
 		maxConns = 4
+	case maxConns < 2:
+		maxConns = 2
 	}
 	db.sql.SetMaxOpenConns(maxConns)
 	db.sql.SetMaxIdleConns(maxConns)

@@ -129,3 +129,29 @@ func TestHasAnySetPerRowAndLarge(t *testing.T) {
 		t.Errorf("large list: %v", got.Rows)
 	}
 }
+
+// TestTermMacroColumnNeedle: a needle from a column cannot be folded; the
+// pattern is then built per row, slower but the same answer.
+func TestTermMacroColumnNeedle(t *testing.T) {
+	db := openTest(t, Options{})
+	got := mustQuery(t, db, Query{SQL: `SELECT kql_has(h, n), kql_hasprefix(h, n) FROM (VALUES
+		('cmd.exe /c whoami', 'WHOAMI'), ('cmd.exe /c whoami', 'who'), ('x', '')) t(h, n)`,
+		Schema: []table.Column{col("has", table.Bool), col("prefix", table.Bool)}})
+	want := [][]any{{true, true}, {false, true}, {true, true}}
+	if diff := cmp.Diff(want, got.Rows); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestMaterializeWithArgs(t *testing.T) {
+	db := openTest(t, Options{MaxConns: 1})
+	info, err := db.Materialize(context.Background(), "p", Query{SQL: `SELECT i FROM range(10) t(i) WHERE i >= $1`,
+		Args: []any{int64(7)}, Schema: []table.Column{col("i", table.Long)}})
+	if err != nil || info.Rows != 3 {
+		t.Fatalf("%+v, %v", info, err)
+	}
+	// One connection asked for, two given: a plugin still runs.
+	if _, err := db.RunPlugin(context.Background(), "wc", Query{SQL: `SELECT 'a b'`, Schema: []table.Column{col("s", table.String)}}, wordCount); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,6 +1,7 @@
 package kqlfunc
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -110,12 +111,21 @@ func parseClock(s string) (time.Duration, bool) {
 			ticks += f
 		}
 	}
+	if days > maxTicks/864000000000 {
+		return 0, false
+	}
 	ticks += (days*86400 + int64(h)*3600 + int64(m)*60) * 10000000
+	if ticks > maxTicks {
+		return 0, false
+	}
 	if neg {
 		ticks = -ticks
 	}
 	return time.Duration(ticks) * 100, true
 }
+
+// maxTicks is the largest timespan time.Duration holds, in ticks.
+const maxTicks = math.MaxInt64 / 100
 
 // timeUnits are the timespan literal suffixes, longest first.
 var timeUnits = []struct {
@@ -140,7 +150,11 @@ func parseTimeLiteral(s string) (time.Duration, bool) {
 		if err != nil || strings.ContainsAny(num, "eEnNxX_") {
 			return 0, false
 		}
-		return time.Duration(int64(v*u.ticks+copysignHalf(v))) * 100, true
+		ticks := v*u.ticks + copysignHalf(v)
+		if math.Abs(ticks) > maxTicks {
+			return 0, false // beyond time.Duration's ±292 years
+		}
+		return time.Duration(int64(ticks)) * 100, true
 	}
 	return 0, false
 }

@@ -22,6 +22,19 @@ func TestFunctionsInSQL(t *testing.T) {
 		want any
 	}{
 		{"trim", []any{"--", "--https://bing.com--"}, "https://bing.com"},
+		{"contains", []any{"FabriKam", "BRik"}, true},
+		{"!contains", []any{"Fabrikam", "xyz"}, true},
+		{"contains_cs", []any{"FabriKam", "Kam"}, true},
+		{"endswith", []any{"Fabrikam", "Kam"}, true},
+		{"endswith_cs", []any{"Fabrikam", "Kam"}, false},
+		{"startswith", []any{"Fabrikam", "fab"}, true},
+		{"=~", []any{"abc", "ABC"}, true},
+		{"==", []any{"aBc", "abc"}, false},
+		{"isempty", []any{""}, true},
+		{"strlen", []any{"héllo"}, int64(5)},
+		{"substring", []any{"123456", int64(1), int64(3)}, "234"},
+		{"substring", []any{"ABCD", int64(2)}, "CD"},
+		{"strcat", []any{"a", "b", "c"}, "abc"},
 		{"trim_end", []any{`[^\w]+`, "-  Te st1// $"}, "-  Te st1"},
 		{"split", []any{"a__b", "_"}, []any{"a", "", "b"}},
 		{"split", []any{"aaa_bbb_ccc", "_", int64(1)}, []any{"bbb"}},
@@ -85,13 +98,17 @@ func TestFunctionsInSQL(t *testing.T) {
 func pickOverload(t *testing.T, name string, vals []any) (*sqlrepr.Func, []string) {
 	t.Helper()
 	for _, f := range sqlrepr.Lookup(name) {
-		if len(f.Args) != len(vals) {
+		if !f.Variadic && len(f.Args) != len(vals) {
 			continue
 		}
 		args := make([]string, len(vals))
 		ok := true
 		for i, v := range vals {
-			lit, err := sqlrepr.Literal(f.Args[i], v)
+			ty := f.Args[min(i, len(f.Args)-1)]
+			if ty == sqlrepr.Any {
+				ty = goType(v)
+			}
+			lit, err := sqlrepr.Literal(ty, v)
 			if err != nil {
 				ok = false
 				break
@@ -126,4 +143,23 @@ func FuzzLiteralRoundTrip(f *testing.F) {
 			t.Fatalf("%q came back as %q", s, got.Rows[0][0])
 		}
 	})
+}
+
+// goType is the KQL type of a Go value of the table package's forms.
+func goType(v any) table.Type {
+	switch v.(type) {
+	case string:
+		return table.String
+	case int64:
+		return table.Long
+	case float64:
+		return table.Real
+	case bool:
+		return table.Bool
+	case time.Time:
+		return table.DateTime
+	case time.Duration:
+		return table.TimeSpan
+	}
+	return table.Dynamic
 }

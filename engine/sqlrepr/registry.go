@@ -128,7 +128,7 @@ func (f Func) Expand(args ...string) (string, error) {
 // Functions returns the registry, sorted by name then arity.
 func Functions() []Func {
 	var all []Func
-	for _, group := range [][]Func{termFuncs(), stringFuncs(), urlFuncs(), encodingFuncs(),
+	for _, group := range [][]Func{termFuncs(), stringOpFuncs(), stringFuncs(), urlFuncs(), encodingFuncs(),
 		ipv4Funcs(), ipv6Funcs(), timeFuncs(), dynamicFuncs()} {
 		all = append(all, group...)
 	}

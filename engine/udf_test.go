@@ -155,3 +155,28 @@ func TestMaterializeWithArgs(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestMacrosOnEveryConnection holds all four pooled connections open at
+// once, so each must have received the macros and the workspace default.
+func TestMacrosOnEveryConnection(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t, Options{MaxConns: 4})
+	if _, err := db.Load(ctx, "T", []table.Column{col("s", table.String)}, Create, rowsOf([]any{"cmd.exe /c whoami"})); err != nil {
+		t.Fatal(err)
+	}
+	var curs []*Cursor
+	for range 4 {
+		cur, err := db.OpenCursor(ctx, Query{SQL: `SELECT kql_has(s, 'whoami') FROM T`, Schema: []table.Column{col("b", table.Bool)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		curs = append(curs, cur)
+	}
+	for _, cur := range curs {
+		batch, _ := cur.Next(10)
+		if len(batch.Rows) != 1 || batch.Rows[0][0] != true {
+			t.Errorf("rows = %v", batch.Rows)
+		}
+		cur.Close()
+	}
+}

@@ -30,6 +30,9 @@ var layers = map[string]int{
 	"kql/plan":                    3,
 	"kql/sqlgen":                  4,
 	"engine":                      5,
+	"engine/kqlfunc":              1, // plain Go KQL functions, no DuckDB
+	"engine/sqlrepr":              2, // the SQL representation contract sqlgen consults, no DuckDB
+	"engine/benchdata":            3, // benchmark workload as SQL text, no DuckDB
 	"workspace":                   6,
 	"ingest":                      7,
 	"demo":                        7,

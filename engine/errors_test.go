@@ -126,9 +126,11 @@ func TestLoadFailureLeavesTable(t *testing.T) {
 	if _, err := db.Load(ctx, "T", schema, Create, rowsOf()); err == nil {
 		t.Error("Create over an existing table succeeded")
 	}
-	if _, err := db.Load(ctx, "T", schema[:1], Append, rowsOf([]any{int64(5)})); !errors.Is(err, ErrSchema) {
-		t.Errorf("append with another schema: err = %v", err)
+	conflict := []table.Column{{Name: schema[1].Name, Type: table.Long}}
+	if _, err := db.Load(ctx, "T", conflict, Append, rowsOf([]any{int64(5)})); !errors.Is(err, ErrSchema) {
+		t.Errorf("append with a conflicting column type: err = %v", err)
 	}
+	check("a conflicting append")
 	// Cancellation.
 	cctx, cancel := context.WithCancel(ctx)
 	cancel()

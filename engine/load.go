@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"iter"
 	"math/big"
@@ -36,84 +35,47 @@ const (
 // Load writes rows, in the Go representation the table package fixes, into
 // the named table of the database, all in one transaction: when a row is
 // bad, rows yields an error, or ctx ends, nothing changes and the table is
-// as it was. It uses DuckDB's Appender and returns the number of rows.
+// as it was. It uses DuckDB's Appender and returns the number of rows. In
+// Append mode an existing table gains the columns it lacks; a column whose
+// KQL type differs is an ErrSchema error. BeginLoad loads several tables in
+// one transaction.
 func (db *DB) Load(ctx context.Context, name string, schema []table.Column, mode LoadMode, rows iter.Seq2[[]any, error]) (int64, error) {
-	if len(schema) == 0 {
-		return 0, fmt.Errorf("engine: load %q: empty schema", name)
-	}
-	var n int64
-	err := db.inTx(ctx, func(c *sql.Conn) error {
-		if err := db.prepareLoad(ctx, c, name, schema, mode); err != nil {
-			return err
-		}
-		var err error
-		n, err = appendRows(ctx, c, workspaceCatalog, name, schema, rows)
-		return err
-	})
+	l, err := db.BeginLoad(ctx)
 	if err != nil {
-		return 0, classify(ctx, fmt.Errorf("load %q: %w", name, err))
+		return 0, err
 	}
-	return n, nil
-}
-
-// prepareLoad creates, replaces or checks the target table inside the
-// load's transaction.
-func (db *DB) prepareLoad(ctx context.Context, c *sql.Conn, name string, schema []table.Column, mode LoadMode) error {
-	ref := sqlrepr.QuoteIdent(name)
-	switch mode {
-	case Create, Replace:
-		return createTable(ctx, c, ref, schema, mode == Replace)
-	case Append:
-		info, err := db.Table(ctx, name)
-		if errors.Is(err, ErrNoTable) {
-			return createTable(ctx, c, ref, schema, false)
+	defer l.Rollback()
+	t, err := l.Table(name, schema, mode)
+	if err != nil {
+		return 0, err
+	}
+	for row, err := range rows {
+		if err == nil {
+			err = t.Append(row)
+		}
+		if err == nil && t.Rows()%4096 == 0 {
+			err = ctx.Err()
 		}
 		if err != nil {
+			return 0, classify(ctx, fmt.Errorf("load %q: row %d: %w", name, t.Rows()+1, err))
+		}
+	}
+	counts, err := l.Commit()
+	if err != nil {
+		return 0, err
+	}
+	return counts[name], nil
+}
+
+// createTable creates (or replaces) a table with the schema's columns, each
+// typed and commented with its KQL type.
+func createTable(ctx context.Context, c *sql.Conn, ref string, schema []table.Column, replace bool) error {
+	for _, stmt := range createTableDDL(ref, schema, replace) {
+		if _, err := c.ExecContext(ctx, stmt); err != nil {
 			return err
 		}
-		if info.Result || !sameColumns(info.Columns, schema) {
-			return fmt.Errorf("%w: table %q has columns %v", ErrSchema, name, info.Columns)
-		}
-		return nil
 	}
-	return fmt.Errorf("unknown load mode %d", mode)
-}
-
-func sameColumns(a, b []table.Column) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// createTable creates a table with the schema's columns, each typed and
-// commented with its KQL type; string columns default to "".
-func createTable(ctx context.Context, c *sql.Conn, ref string, schema []table.Column, replace bool) error {
-	var b strings.Builder
-	b.WriteString("CREATE ")
-	if replace {
-		b.WriteString("OR REPLACE ")
-	}
-	b.WriteString("TABLE " + ref + " (")
-	for i, col := range schema {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(sqlrepr.QuoteIdent(col.Name) + " " + sqlrepr.DuckType(col.Type))
-		if col.Type == table.String {
-			b.WriteString(" DEFAULT ''")
-		}
-	}
-	b.WriteString(")")
-	if _, err := c.ExecContext(ctx, b.String()); err != nil {
-		return err
-	}
-	return commentColumns(ctx, c, ref, schema)
+	return nil
 }
 
 // appendRows feeds rows to an Appender on c's open transaction.

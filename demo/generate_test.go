@@ -133,3 +133,39 @@ func TestSlotFor(t *testing.T) {
 		}
 	}
 }
+
+// TestCompact: compact schemas are the catalog's columns the generator
+// fills, in catalog order, and the rows are the same values.
+func TestCompact(t *testing.T) {
+	cfg := Config{Seed: 4, End: testEnd, Days: 7, Events: 20_000}
+	full := newCheckSink(testEnd.Add(-7*24*time.Hour), testEnd, nil)
+	if _, err := Generate(context.Background(), cfg, full); err != nil {
+		t.Fatal(err)
+	}
+	cfg.Compact = true
+	compact := newCheckSink(testEnd.Add(-7*24*time.Hour), testEnd, nil)
+	if _, err := Generate(context.Background(), cfg, compact); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range compact.errs {
+		t.Error(e)
+	}
+	for name, cols := range compact.schemas {
+		fullCols := full.schemas[name]
+		j := 0
+		for _, c := range cols {
+			for j < len(fullCols) && fullCols[j] != c {
+				j++
+			}
+			if j == len(fullCols) {
+				t.Errorf("%s.%s is not a catalog column in order", name, c.Name)
+			}
+		}
+		if compact.counts[name] != full.counts[name] {
+			t.Errorf("%s: %d rows compact, %d full", name, compact.counts[name], full.counts[name])
+		}
+	}
+	if n := len(compact.schemas["SecurityEvent"]); n > 100 {
+		t.Errorf("compact SecurityEvent has %d columns", n)
+	}
+}

@@ -139,11 +139,26 @@ func newTableCols() *tableCols {
 // catalogSchema is the schema a table is emitted with: the catalog's, so
 // the demo tables have every column real ones have (the ones the demo does
 // not fill stay empty), or the declared columns for the demo's own tables.
-func catalogSchema(name string, cols any) []table.Column {
-	if s, ok := schema.Table(name); ok {
+// With compact, only the catalog columns the generator declares.
+func catalogSchema(name string, cols any, compact bool) []table.Column {
+	s, ok := schema.Table(name)
+	if !ok {
+		return declaredColumns(cols)
+	}
+	if !compact {
 		return s.Columns
 	}
-	return declaredColumns(cols)
+	declared := map[string]bool{"TenantId": true, "Type": true}
+	for _, c := range declaredColumns(cols) {
+		declared[c.Name] = true
+	}
+	var out []table.Column
+	for _, c := range s.Columns {
+		if declared[c.Name] {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func mdeFixed(w *world, e *writer) {

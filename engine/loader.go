@@ -415,3 +415,19 @@ func (t *TableLoader) write(ctx context.Context, batch [][]any) error {
 	}
 	return nil
 }
+
+// AddColumns adds columns (typed, commented with their KQL type, strings
+// defaulting to "") to a stored table in one transaction.
+func (db *DB) AddColumns(ctx context.Context, name string, cols []table.Column) error {
+	ref := sqlrepr.QuoteIdent(name)
+	return classify(ctx, db.inTx(ctx, func(c *sql.Conn) error {
+		for _, col := range cols {
+			for _, stmt := range addColumnDDL(ref, col) {
+				if _, err := c.ExecContext(ctx, stmt); err != nil {
+					return fmt.Errorf("add column %q to %q: %w", col.Name, name, err)
+				}
+			}
+		}
+		return nil
+	}))
+}

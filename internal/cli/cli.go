@@ -34,6 +34,7 @@ func commands() map[string]command {
 		"version": {"print the huntbook version", runVersion},
 		"parse":   {"parse a KQL query and print its canonical form or syntax tree", runParse},
 		"ingest":  {"load log files into a workspace's tables", runIngest},
+		"demo":    {"generate the demo organisation and its attack stories into a workspace", runDemo},
 	}
 }
 

@@ -7,6 +7,7 @@ require github.com/google/go-cmp v0.7.0
 require gonum.org/v1/gonum v0.16.0
 
 require (
+	github.com/coder/websocket v1.8.15
 	github.com/microcosm-cc/bluemonday v1.0.27
 	github.com/yuin/goldmark v1.8.7
 	golang.org/x/net v0.49.0

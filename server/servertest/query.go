@@ -288,7 +288,7 @@ func summarize(t *table.Table, rest string, bad func(string) error) (*table.Tabl
 	}
 	var keys []key
 	out := &table.Table{}
-	for _, k := range strings.Split(by, ",") {
+	for _, k := range splitTopLevel(by) {
 		k = strings.TrimSpace(k)
 		var kk key
 		if m := binRE.FindStringSubmatch(k); m != nil {
@@ -338,4 +338,24 @@ func renderAs(t *table.Table, rest string) *table.Table {
 	out := *t
 	out.Visualization = v
 	return &out
+}
+
+// splitTopLevel splits on commas outside parentheses.
+func splitTopLevel(s string) []string {
+	var parts []string
+	depth, start := 0, 0
+	for i, c := range s {
+		switch c {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case ',':
+			if depth == 0 {
+				parts = append(parts, s[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(parts, s[start:])
 }

@@ -46,7 +46,7 @@ export class Grid {
   private search = "";
   private total: number;
   private pages = new Map<number, unknown[][]>();
-  private pending = new Set<number>();
+  private pending = new Map<number, Promise<void>>();
   private generation = 0;
   private selected: { row: number; col: number } | null = null;
   private renderQueued = false;
@@ -81,6 +81,9 @@ export class Grid {
     this.body.style.height = `${Math.min(BODY_ROWS, Math.max(this.total, 1)) * ROW_H + 16}px`;
     this.body.addEventListener("scroll", () => { headWrap.scrollLeft = this.body.scrollLeft; this.queueRender(); });
     this.body.addEventListener("keydown", (e) => this.onKey(e));
+    // Rows are laid out for the visible height: draw again when it changes
+    // (a grid shown from a hidden tab, a resized window).
+    new ResizeObserver(() => this.queueRender()).observe(this.body);
     this.renderHead();
     this.layout();
   }
@@ -209,21 +212,28 @@ export class Grid {
     return el;
   }
 
-  private async fetchPage(p: number): Promise<void> {
-    if (this.pages.has(p) || this.pending.has(p)) return;
+  // fetchPage loads a page of the current view once; callers share the
+  // request in flight.
+  private fetchPage(p: number): Promise<void> {
+    if (this.pages.has(p)) return Promise.resolve();
+    const inFlight = this.pending.get(p);
+    if (inFlight) return inFlight;
     const gen = this.generation;
-    this.pending.add(p);
-    try {
-      const page = await api.page(this.nb, this.info.id, { offset: p * PAGE, limit: PAGE, ...this.viewQuery() });
-      if (gen !== this.generation) return;
-      this.pages.set(p, page.rows);
-      if (page.total !== this.total) { this.total = page.total; this.layout(); }
-      this.queueRender();
-    } catch (e) {
-      if (gen === this.generation) this.status.textContent = `error: ${(e as Error).message}`;
-    } finally {
-      this.pending.delete(p);
-    }
+    const req = (async () => {
+      try {
+        const page = await api.page(this.nb, this.info.id, { offset: p * PAGE, limit: PAGE, ...this.viewQuery() });
+        if (gen !== this.generation) return;
+        this.pages.set(p, page.rows);
+        if (page.total !== this.total) { this.total = page.total; this.layout(); }
+        this.queueRender();
+      } catch (e) {
+        if (gen === this.generation) this.status.textContent = `error: ${(e as Error).message}`;
+      } finally {
+        if (gen === this.generation) this.pending.delete(p);
+      }
+    })();
+    this.pending.set(p, req);
+    return req;
   }
 
   private rowAt(r: number): unknown[] | undefined {
@@ -234,9 +244,12 @@ export class Grid {
     this.selected = { row: r, col: c };
     this.queueRender();
     this.body.focus({ preventScroll: true });
-    const row = this.rowAt(r);
-    if (!row) return;
-    this.showDetail(r, c, row);
+    const show = () => {
+      const row = this.rowAt(r);
+      if (row && this.selected?.row === r && this.selected.col === c) this.showDetail(r, c, row);
+    };
+    if (this.rowAt(r)) show();
+    else void this.fetchPage(Math.floor(r / PAGE)).then(show);
   }
 
   private showDetail(r: number, c: number, row: unknown[]): void {

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"time"
 
@@ -291,6 +292,16 @@ type Duration time.Duration
 // MarshalJSON writes the duration as (fractional) milliseconds.
 func (d Duration) MarshalJSON() ([]byte, error) {
 	return []byte(formatMillis(time.Duration(d))), nil
+}
+
+// UnmarshalJSON reads milliseconds.
+func (d *Duration) UnmarshalJSON(b []byte) error {
+	var ms float64
+	if err := json.Unmarshal(b, &ms); err != nil {
+		return err
+	}
+	*d = Duration(ms * float64(time.Millisecond))
+	return nil
 }
 
 // PageQuery selects a page of a result's view.

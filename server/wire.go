@@ -73,12 +73,16 @@ func utf16ToByte(s string, pos int) int {
 	return len(s)
 }
 
-// byteToUTF16 converts a byte offset into s to a UTF-16 offset.
+// byteToUTF16 converts a byte offset into s to a UTF-16 offset (an offset
+// inside a rune becomes the rune's start).
 func byteToUTF16(s string, off int) int {
 	off = min(max(off, 0), len(s))
 	units := 0
 	for i := 0; i < off; {
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if i+size > off {
+			break // an offset inside a rune counts from the rune's start
+		}
 		units += runeUnits(r)
 		i += size
 	}

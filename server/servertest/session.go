@@ -185,6 +185,10 @@ func (s *Session) Save(ctx context.Context) (int64, error) {
 	s.saveMu.Lock()
 	defer s.saveMu.Unlock()
 	s.mu.Lock()
+	if s.closed { // Close saved the last version; nothing may write after it
+		s.mu.Unlock()
+		return s.saved, nil
+	}
 	s.saveTimer = nil
 	v := s.version
 	data, err := notebook.Marshal(s.nb)
@@ -219,8 +223,13 @@ func (s *Session) Result(ctx context.Context, id string) (server.Result, error) 
 func (s *Session) Close(ctx context.Context) error {
 	_ = s.Interrupt(ctx)
 	_, err := s.Save(ctx)
+	s.saveMu.Lock() // no save in flight from here on
+	defer s.saveMu.Unlock()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.saveTimer != nil {
+		s.saveTimer.Stop()
+	}
 	if !s.closed {
 		s.closed = true
 		close(s.wake)

@@ -37,6 +37,7 @@ var layers = map[string]int{
 	"kernel":            9,
 	"server":            9,
 	"web":               9,
+	"server/servertest": 10, // the fake Backend of the server and UI tests
 	"internal/cli":      10,
 	"cmd/huntbook":      11,
 	"internal/archtest": 12,

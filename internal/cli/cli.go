@@ -31,6 +31,8 @@ type command struct {
 func commands() map[string]command {
 	return map[string]command{
 		"version": {"print the huntbook version", runVersion},
+		// The lead passes the session's backend factory here once it exists.
+		"serve": serveCommand(nil),
 	}
 }
 

@@ -104,6 +104,7 @@ func TestBrowserNotebook(t *testing.T) {
 	p.waitJS(t, "timechart canvas", fmt.Sprintf(`document.querySelector(%q)`, cellSel(2)+" .chart-host canvas"))
 	p.runCell(t, 3, `SecurityEvent | summarize count() by Account | render piechart`)
 	p.waitJS(t, "pie canvas", fmt.Sprintf(`document.querySelector(%q)`, cellSel(3)+" .chart-host canvas"))
+	p.eval(t, fmt.Sprintf(`document.querySelector(%q).scrollIntoView()`, cellSel(2)), nil)
 	p.shot(t, "chart")
 	p.runCell(t, 4, `ProcessEvents | render processtree with (title="WS5 process tree")`)
 	p.waitJS(t, "process tree", fmt.Sprintf(`document.querySelectorAll(%q).length === 11`, cellSel(4)+" .ptree li"))
@@ -272,4 +273,21 @@ func aliceRows() int {
 		}
 	}
 	return n
+}
+
+// TestBrowserInterrupt runs a slow query, sees it running with a live
+// clock, and interrupts it from the toolbar.
+func TestBrowserInterrupt(t *testing.T) {
+	assets := builtAssets(t)
+	p := newBrowser(t)
+	ui := startUI(t, assets)
+	if _, err := ui.backend.CreateNotebook(context.Background(), "Slow"); err != nil {
+		t.Fatal(err)
+	}
+	p.openNotebook(t, ui, "Slow")
+	p.runCell(t, 0, "SecurityEvent | sleep 30")
+	p.waitDone(t, 0, "running · ")
+	p.eval(t, `[...document.querySelectorAll(".toolbar-actions .btn")].find(b => b.textContent.includes("Interrupt")).click()`, nil)
+	p.waitDone(t, 0, "interrupted")
+	p.checkClean(t)
 }

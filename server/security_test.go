@@ -219,3 +219,36 @@ func TestWebSocketOrigin(t *testing.T) {
 		})
 	}
 }
+
+func TestStaticAssets(t *testing.T) {
+	big := strings.Repeat("console.log('huntbook');\n", 2000)
+	ui := startUI(t, fstest.MapFS{"index.html": {Data: []byte("x")}, "app.js": {Data: []byte(big)}})
+	tr := &http.Transport{DisableCompression: true}
+	c := &http.Client{Transport: tr}
+	get := func(h map[string]string) *http.Response {
+		r, _ := http.NewRequest("GET", ui.base+"/static/app.js", nil)
+		r.Header.Set("Authorization", "token "+ui.srv.Token())
+		for k, v := range h {
+			r.Header.Set(k, v)
+		}
+		res, err := c.Do(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { res.Body.Close() })
+		return res
+	}
+	plain := get(nil)
+	body, _ := io.ReadAll(plain.Body)
+	if string(body) != big || plain.Header.Get("Content-Type") != "text/javascript; charset=utf-8" {
+		t.Errorf("plain: %q %d bytes", plain.Header.Get("Content-Type"), len(body))
+	}
+	gz := get(map[string]string{"Accept-Encoding": "gzip"})
+	zbody, _ := io.ReadAll(gz.Body)
+	if gz.Header.Get("Content-Encoding") != "gzip" || len(zbody) >= len(big)/10 {
+		t.Errorf("gzip: %q, %d bytes", gz.Header.Get("Content-Encoding"), len(zbody))
+	}
+	if res := get(map[string]string{"If-None-Match": plain.Header.Get("ETag")}); res.StatusCode != http.StatusNotModified {
+		t.Errorf("conditional GET: %d", res.StatusCode)
+	}
+}

@@ -110,10 +110,13 @@ func (r *TableResult) computeView(ctx context.Context, q PageQuery) ([]int32, er
 		}
 	}
 	if len(sortCols) > 0 {
+		keys := sortKeys(ctx, r.tbl.Rows, sortCols, q.Sort)
+		if keys == nil {
+			return nil, ctx.Err()
+		}
 		slices.SortStableFunc(rows, func(a, b int32) int {
-			ra, rb := r.tbl.Rows[a], r.tbl.Rows[b]
-			for i, c := range sortCols {
-				if d := compareValues(ra[c], rb[c], q.Sort[i].Desc); d != 0 {
+			for _, k := range keys {
+				if d := k.compare(a, b); d != 0 {
 					return d
 				}
 			}

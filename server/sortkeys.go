@@ -13,7 +13,7 @@ import (
 type sortKey struct {
 	desc  bool
 	null  []bool
-	ints  []int64  // int, long, bool, datetime, timespan
+	ints  []int64 // int, long, bool, datetime, timespan
 	reals []float64
 	strs  []string
 	any   []any // anything else: compareValues

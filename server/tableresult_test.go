@@ -42,7 +42,7 @@ func TestTableResultPage(t *testing.T) {
 		{"sort desc nulls last", PageQuery{Limit: 10, Sort: []SortKey{{Column: "N", Desc: true}}}, 4, []any{int64(3), int64(2), int64(1), nil}, false},
 		{"sort timespan", PageQuery{Limit: 10, Sort: []SortKey{{Column: "D"}}}, 4, []any{int64(1), int64(3), int64(2), nil}, false},
 		{"sort datetime desc", PageQuery{Limit: 10, Sort: []SortKey{{Column: "T", Desc: true}}}, 4, []any{int64(3), int64(2), nil, int64(1)}, false},
-		{"sort strings then numbers", PageQuery{Limit: 10, Sort: []SortKey{{Column: "X"}, {Column: "S", Desc: true}}}, 4, []any{int64(3), int64(2), int64(1), nil}, false},
+		{"sort strings then numbers", PageQuery{Limit: 10, Sort: []SortKey{{Column: "X"}, {Column: "S", Desc: true}}}, 4, []any{int64(3), int64(1), int64(2), nil}, false},
 		{"contains ignores case", PageQuery{Limit: 10, Filters: []ColumnFilter{{Column: "S", Op: FilterContains, Value: "B"}}}, 2, []any{int64(3), int64(2)}, false},
 		{"eq string is exact", PageQuery{Limit: 10, Filters: []ColumnFilter{{Column: "S", Op: FilterEq, Value: "B"}}}, 1, []any{int64(2)}, false},
 		{"empty", PageQuery{Limit: 10, Filters: []ColumnFilter{{Column: "S", Op: FilterEmpty}}}, 1, []any{nil}, false},

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
@@ -289,5 +290,38 @@ func TestBrowserInterrupt(t *testing.T) {
 	p.waitDone(t, 0, "running · ")
 	p.eval(t, `[...document.querySelectorAll(".toolbar-actions .btn")].find(b => b.textContent.includes("Interrupt")).click()`, nil)
 	p.waitDone(t, 0, "interrupted")
+	p.checkClean(t)
+}
+
+// TestBrowserSavedMeansDurable checks the server half of "nothing
+// acknowledged is lost": the UI says "Saving…" while the backend has the
+// edit but not yet on disk, and "All changes saved" only once the file
+// holds it.
+func TestBrowserSavedMeansDurable(t *testing.T) {
+	assets := builtAssets(t)
+	p := newBrowser(t)
+	ui := startUI(t, assets)
+	ui.backend.SaveDelay = 2 * time.Second
+	if _, err := ui.backend.CreateNotebook(context.Background(), "Durable"); err != nil {
+		t.Fatal(err)
+	}
+	p.openNotebook(t, ui, "Durable")
+	p.run(t, "type", chromedp.Focus(cellSel(0)+" .cm-content", chromedp.ByQuery),
+		chromedp.SendKeys(cellSel(0)+" .cm-content", "Evil // unsaved yet", chromedp.ByQuery))
+	p.waitJS(t, "saving", `document.querySelector(".save-state").textContent === "Saving…"`)
+	read := func() string {
+		nb, err := notebook.Load(filepath.Join(ui.dir, "Durable.ipynb"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return nb.Cells[0].Source
+	}
+	if src := read(); strings.Contains(src, "unsaved yet") {
+		t.Fatalf("saved before the delay: %q", src)
+	}
+	p.waitJS(t, "saved", `document.querySelector(".save-state").textContent === "All changes saved"`)
+	if src := read(); src != "Evil // unsaved yet" {
+		t.Errorf("the UI said saved, the file holds %q", src)
+	}
 	p.checkClean(t)
 }

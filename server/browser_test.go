@@ -83,6 +83,11 @@ func TestBrowserNotebook(t *testing.T) {
 	p.run(t, "rerun", chromedp.Focus(cellSel(0)+" .cm-content", chromedp.ByQuery), shiftEnter())
 	p.waitDone(t, 0, fmt.Sprintf("%d rows", aliceRows()))
 	p.shot(t, "notebook-grid")
+	if *screenshots {
+		p.eval(t, `document.querySelector('.toolbar .btn.icon[title^="Switch"]').click()`, nil)
+		p.shot(t, "notebook-dark")
+		p.eval(t, `document.querySelector('.toolbar .btn.icon[title^="Switch"]').click()`, nil)
+	}
 
 	// A million rows: jump deep into the result, sort, search.
 	p.runCell(t, 1, "Big")

@@ -23,9 +23,9 @@ const KEYWORDS = new Set((
 const TYPES = new Set("bool boolean int long real double decimal string datetime date timespan time dynamic guid uniqueid".split(" "));
 const ATOMS = new Set(["true", "false", "null"]);
 
-interface State { inTripleString: boolean; afterPipe: boolean }
+export interface State { inTripleString: boolean; afterPipe: boolean }
 
-function token(stream: StringStream, state: State): string | null {
+export function token(stream: StringStream, state: State): string | null {
   if (state.inTripleString) {
     if (stream.skipTo("```")) { stream.pos += 3; state.inTripleString = false; } else stream.skipToEnd();
     return "string";

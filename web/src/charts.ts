@@ -166,7 +166,44 @@ export function timelineOption(c: Chart, t: Theme): Opt {
   };
 }
 
+// panelColumns is the y columns drawn one panel each (ysplit=panels or
+// axes with more than one y column); empty when the chart is one panel.
+export function panelColumns(c: Chart): string[] {
+  if ((c.ysplit !== "panels" && c.ysplit !== "axes") || c.kind === "columnchart" || c.kind === "barchart") return [];
+  const cols = [...new Set((c.series ?? []).map((s) => s.column))];
+  return cols.length > 1 ? cols : [];
+}
+
+const PANEL_H = 150;
+
+// panelsOption draws one grid per y column, stacked, sharing the x zoom.
+export function panelsOption(c: Chart, t: Theme, cols: string[]): Opt {
+  const top0 = c.title ? 40 : 16;
+  const grids = cols.map((_, i) => ({ left: 64, right: 24, top: top0 + i * (PANEL_H + 24), height: PANEL_H }));
+  const xAxes = cols.map((_, i) => axis(c.x.kind, i === cols.length - 1 ? c.x.title : undefined, t, {
+    gridIndex: i, min: c.x.min, max: c.x.max, data: c.x.kind === "category" ? c.categories : undefined,
+    axisLabel: { color: t.muted, hideOverlap: true, show: i === cols.length - 1 },
+  }));
+  const yAxes = cols.map((col, i) => axis(c.y.kind, col, t, { gridIndex: i, nameGap: 45 }));
+  const all = xySeries(c, t);
+  const series = all.map((o, j) => {
+    const src = c.series?.[j] ?? c.series?.find((s) => `${s.name} anomalies` === o["name"]);
+    const i = Math.max(0, cols.indexOf(src?.column ?? cols[0]!));
+    return { ...o, xAxisIndex: i, yAxisIndex: i };
+  });
+  const xIdx = cols.map((_, i) => i);
+  const opt: Opt = {
+    ...baseOption(c, t), grid: grids, xAxis: xAxes, yAxis: yAxes, series,
+    dataZoom: [{ type: "inside", xAxisIndex: xIdx }, { type: "slider", xAxisIndex: xIdx, bottom: c.legend ? 36 : 8, height: 18 }],
+    axisPointer: { link: [{ xAxisIndex: "all" }] },
+  };
+  (opt["tooltip"] as Opt)["formatter"] = axisTooltip(c);
+  return opt;
+}
+
 export function echartsOption(c: Chart, t: Theme): Opt | null {
+  const panels = panelColumns(c);
+  if (panels.length) return panelsOption(c, t, panels);
   switch (c.kind) {
     case "piechart": return pieOption(c, t);
     case "timeline": case "ladderchart": return timelineOption(c, t);

@@ -5,7 +5,7 @@ import { DataZoomComponent, GridComponent, LegendComponent, TitleComponent, Tool
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { api } from "./api";
-import { echartsOption, type Theme } from "./charts";
+import { echartsOption, panelColumns, type Theme } from "./charts";
 import { h } from "./dom";
 import { renderProcessTree } from "./proctree";
 import type { Chart } from "./types";
@@ -63,7 +63,8 @@ export function drawChart(host: HTMLElement, c: Chart): void {
     const tall = c.kind === "timeline" || c.kind === "ladderchart";
     const lanes = c.timeline?.lanes.length ?? 0;
     const box = h("div", { class: "chart-canvas", role: "img", "aria-label": `${c.kind}${c.title ? ": " + c.title : ""}` });
-    box.style.height = `${tall ? Math.max(220, 90 + lanes * 28) : 380}px`;
+    const panels = panelColumns(c).length;
+    box.style.height = `${tall ? Math.max(220, 90 + lanes * 28) : panels ? 110 + panels * 174 : 380}px`;
     host.append(box);
     const chart = echarts.init(box, undefined, { renderer: "canvas" });
     chart.setOption(opt ?? {});

@@ -193,59 +193,7 @@ func TestWebSocketSession(t *testing.T) {
 	res := done["outputs"].([]any)[0].(map[string]any)["result"].(map[string]any)
 	rid := res["id"].(string)
 
-	base := "/api/notebooks/" + url.PathEscape(info.ID) + "/results/" + rid
-	pageTests := []struct {
-		name  string
-		q     server.PageQuery
-		total int64
-		first []any
-	}{
-		{"first page", server.PageQuery{Limit: 2}, 250000, []any{0.0, "2024-03-04T00:00:00.0000000Z", "WS5.contoso.local", 0.0}},
-		{"deep page", server.PageQuery{Offset: 200000, Limit: 1}, 250000, []any{800000.0, "2024-03-13T06:13:20.0000000Z", "WS5.contoso.local", 0.0}},
-		{"sort desc", server.PageQuery{Limit: 1, Sort: []server.SortKey{{Column: "Id", Desc: true}}}, 250000, []any{999996.0, "2024-03-15T13:46:36.0000000Z", "WS5.contoso.local", 68324.0}},
-		{"filter gt", server.PageQuery{Limit: 1, Filters: []server.ColumnFilter{{Column: "Id", Op: server.FilterGe, Value: "999990"}}}, 2, []any{999992.0, "2024-03-15T13:46:32.0000000Z", "WS5.contoso.local", 36648.0}},
-		{"filter datetime", server.PageQuery{Limit: 1, Filters: []server.ColumnFilter{{Column: "TimeGenerated", Op: server.FilterLt, Value: "2024-03-04T00:00:08Z"}}}, 2, []any{0.0, "2024-03-04T00:00:00.0000000Z", "WS5.contoso.local", 0.0}},
-		{"search", server.PageQuery{Limit: 1, Search: "99999"}, 2, []any{999992.0, "2024-03-15T13:46:32.0000000Z", "WS5.contoso.local", 36648.0}},
-	}
-	for _, tt := range pageTests {
-		t.Run(tt.name, func(t *testing.T) {
-			q, _ := json.Marshal(tt.q)
-			var p struct {
-				Total int64   `json:"total"`
-				Rows  [][]any `json:"rows"`
-			}
-			if st := ui.getJSON(t, "GET", base+"/page?q="+url.QueryEscape(string(q)), "", &p); st != 200 {
-				t.Fatalf("status %d", st)
-			}
-			if p.Total != tt.total || len(p.Rows) == 0 {
-				t.Fatalf("total %d rows %d, want total %d", p.Total, len(p.Rows), tt.total)
-			}
-			if d := cmp.Diff(tt.first, p.Rows[0]); d != "" {
-				t.Errorf("first row (-want +got):\n%s", d)
-			}
-		})
-	}
-	var e map[string]string
-	if st := ui.getJSON(t, "GET", base+"/page?q="+url.QueryEscape(`{"filters":[{"column":"Id","op":"gt","value":"x"}]}`), "", &e); st != 400 {
-		t.Errorf("bad filter value: %d %v", st, e)
-	}
-	if st := ui.getJSON(t, "GET", "/api/notebooks/"+url.PathEscape(info.ID)+"/results/r999/page", "", &e); st != 404 {
-		t.Errorf("unknown result: %d", st)
-	}
-
-	// CSV of the filtered view.
-	q := url.QueryEscape(`{"filters":[{"column":"Id","op":"ge","value":"999990"}]}`)
-	csvRes := ui.do(t, req{method: "GET", path: base + "/csv?q=" + q, auth: "header"})
-	body, _ := io.ReadAll(csvRes.Body)
-	wantCSV := "Id,TimeGenerated,Host,Bytes\n" +
-		"999992,2024-03-15T13:46:32.0000000Z,WS5.contoso.local,36648\n" +
-		"999996,2024-03-15T13:46:36.0000000Z,WS5.contoso.local,68324\n"
-	if d := cmp.Diff(wantCSV, string(body)); d != "" {
-		t.Errorf("csv (-want +got):\n%s", d)
-	}
-	if cd := csvRes.Header.Get("Content-Disposition"); cd != `attachment; filename=_1.csv` {
-		t.Errorf("Content-Disposition %q", cd)
-	}
+	checkResultEndpoints(t, ui, info.ID, rid)
 
 	// Completion and diagnostics count UTF-16 units in the browser.
 	src := "// é😀\nSecurityEvent | where Acc"
@@ -349,5 +297,91 @@ func TestStoredHTMLSanitised(t *testing.T) {
 	want := []string{"", "<b>ok</b>", "**bold**"} // the iframe line is an HTML block: dropped with its tag
 	if d := cmp.Diff(want, htmls); d != "" {
 		t.Errorf("sanitised HTML (-want +got):\n%s", d)
+	}
+}
+
+// checkResultEndpoints pages, filters and downloads the result of
+// `Big | where Host == "WS5.contoso.local"`.
+func checkResultEndpoints(t *testing.T, ui *uiServer, nbID, rid string) {
+	t.Helper()
+	base := "/api/notebooks/" + url.PathEscape(nbID) + "/results/" + rid
+	pageTests := []struct {
+		name  string
+		q     server.PageQuery
+		total int64
+		first []any
+	}{
+		{"first page", server.PageQuery{Limit: 2}, 250000, []any{0.0, "2024-03-04T00:00:00.0000000Z", "WS5.contoso.local", 0.0}},
+		{"deep page", server.PageQuery{Offset: 200000, Limit: 1}, 250000, []any{800000.0, "2024-03-13T06:13:20.0000000Z", "WS5.contoso.local", 0.0}},
+		{"sort desc", server.PageQuery{Limit: 1, Sort: []server.SortKey{{Column: "Id", Desc: true}}}, 250000, []any{999996.0, "2024-03-15T13:46:36.0000000Z", "WS5.contoso.local", 68324.0}},
+		{"filter gt", server.PageQuery{Limit: 1, Filters: []server.ColumnFilter{{Column: "Id", Op: server.FilterGe, Value: "999990"}}}, 2, []any{999992.0, "2024-03-15T13:46:32.0000000Z", "WS5.contoso.local", 36648.0}},
+		{"filter datetime", server.PageQuery{Limit: 1, Filters: []server.ColumnFilter{{Column: "TimeGenerated", Op: server.FilterLt, Value: "2024-03-04T00:00:08Z"}}}, 2, []any{0.0, "2024-03-04T00:00:00.0000000Z", "WS5.contoso.local", 0.0}},
+		{"search", server.PageQuery{Limit: 1, Search: "99999"}, 2, []any{999992.0, "2024-03-15T13:46:32.0000000Z", "WS5.contoso.local", 36648.0}},
+	}
+	for _, tt := range pageTests {
+		t.Run(tt.name, func(t *testing.T) {
+			q, _ := json.Marshal(tt.q)
+			var p struct {
+				Total int64   `json:"total"`
+				Rows  [][]any `json:"rows"`
+			}
+			if st := ui.getJSON(t, "GET", base+"/page?q="+url.QueryEscape(string(q)), "", &p); st != 200 {
+				t.Fatalf("status %d", st)
+			}
+			if p.Total != tt.total || len(p.Rows) == 0 {
+				t.Fatalf("total %d rows %d, want total %d", p.Total, len(p.Rows), tt.total)
+			}
+			if d := cmp.Diff(tt.first, p.Rows[0]); d != "" {
+				t.Errorf("first row (-want +got):\n%s", d)
+			}
+		})
+	}
+	var e map[string]string
+	if st := ui.getJSON(t, "GET", base+"/page?q="+url.QueryEscape(`{"filters":[{"column":"Id","op":"gt","value":"x"}]}`), "", &e); st != 400 {
+		t.Errorf("bad filter value: %d %v", st, e)
+	}
+	if st := ui.getJSON(t, "GET", "/api/notebooks/"+url.PathEscape(nbID)+"/results/r999/page", "", &e); st != 404 {
+		t.Errorf("unknown result: %d", st)
+	}
+
+	// CSV of the filtered view.
+	q := url.QueryEscape(`{"filters":[{"column":"Id","op":"ge","value":"999990"}]}`)
+	csvRes := ui.do(t, req{method: "GET", path: base + "/csv?q=" + q, auth: "header"})
+	body, _ := io.ReadAll(csvRes.Body)
+	wantCSV := "Id,TimeGenerated,Host,Bytes\n" +
+		"999992,2024-03-15T13:46:32.0000000Z,WS5.contoso.local,36648\n" +
+		"999996,2024-03-15T13:46:36.0000000Z,WS5.contoso.local,68324\n"
+	if d := cmp.Diff(wantCSV, string(body)); d != "" {
+		t.Errorf("csv (-want +got):\n%s", d)
+	}
+	if cd := csvRes.Header.Get("Content-Disposition"); cd != `attachment; filename=_1.csv` {
+		t.Errorf("Content-Disposition %q", cd)
+	}
+
+}
+
+func TestWebSocketInterruptRestart(t *testing.T) {
+	ui := startUI(t, testAssets)
+	info, _ := ui.backend.CreateNotebook(context.Background(), "I")
+	w := ui.dial(t, info.ID)
+	w.next("snapshot", isType("snapshot"))
+	w.answer(w.send(map[string]any{"type": "edit", "edits": []map[string]any{
+		{"op": "insert", "cellId": "s0000001", "index": 0, "source": "Evil | sleep 60"},
+		{"op": "insert", "cellId": "s0000002", "index": 1, "source": "Evil"},
+	}}))
+	w.send(map[string]any{"type": "execute", "cells": []string{"s0000001", "s0000002"}})
+	w.next("running", func(m map[string]any) bool { return m["status"] == "running" })
+	w.send(map[string]any{"type": "interrupt"}) // events may come before the ack
+	got := map[string]string{}
+	for len(got) < 2 {
+		m := w.next("interrupted", func(m map[string]any) bool { return m["status"] == "interrupted" })
+		got[m["cellId"].(string)] = m["status"].(string)
+	}
+	w.send(map[string]any{"type": "restart"})
+	w.next("restarting", func(m map[string]any) bool { return m["type"] == "kernel" && m["state"] == "restarting" })
+	// The session still runs cells after a restart.
+	w.send(map[string]any{"type": "execute", "cells": []string{"s0000002"}})
+	if m := w.next("done", func(m map[string]any) bool { return m["status"] == "done" }); m["rows"].(float64) != 3 {
+		t.Errorf("after restart: %v", m)
 	}
 }

@@ -70,6 +70,16 @@ func TestBrowserNotebook(t *testing.T) {
 	}
 	p.openNotebook(t, ui, "Hunt")
 
+	checkGridAndFilter(t, p)
+	checkMillionRows(t, p)
+	checkCharts(t, p)
+	checkErrorAndSidebar(t, p)
+	checkReload(t, p, ui)
+	p.checkClean(t)
+}
+
+func checkGridAndFilter(t *testing.T, p *browserPage) {
+	t.Helper()
 	// A query, its grid and the add-as-filter round trip.
 	p.runCell(t, 0, `SecurityEvent | where EventID == 4688 | take 50`)
 	p.waitDone(t, 0, "50 rows")
@@ -89,6 +99,10 @@ func TestBrowserNotebook(t *testing.T) {
 		p.eval(t, `document.querySelector('.toolbar .btn.icon[title^="Switch"]').click()`, nil)
 	}
 
+}
+
+func checkMillionRows(t *testing.T, p *browserPage) {
+	t.Helper()
 	// A million rows: jump deep into the result, sort, search.
 	p.runCell(t, 1, "Big")
 	p.waitDone(t, 1, "1,000,000 rows")
@@ -104,6 +118,10 @@ func TestBrowserNotebook(t *testing.T) {
 	p.run(t, "search", chromedp.SendKeys(cellSel(1)+" .grid-search", "SRV-SQL", chromedp.ByQuery))
 	p.waitJS(t, "searched", fmt.Sprintf(`document.querySelector(%q).textContent === "250,000 of 1,000,000 rows"`, cellSel(1)+" .grid-count"))
 
+}
+
+func checkCharts(t *testing.T, p *browserPage) {
+	t.Helper()
 	// Charts.
 	p.runCell(t, 2, `SecurityEvent | summarize count() by bin(TimeGenerated, 1h), Computer | render timechart with (title="Events per hour")`)
 	p.waitDone(t, 2, "rows")
@@ -123,6 +141,10 @@ func TestBrowserNotebook(t *testing.T) {
 	p.runCell(t, 5, `SecurityEvent | take 300 | render timeline with (title="Activity")`)
 	p.waitJS(t, "timeline canvas", fmt.Sprintf(`document.querySelector(%q)`, cellSel(5)+" .chart-host canvas"))
 
+}
+
+func checkErrorAndSidebar(t *testing.T, p *browserPage) {
+	t.Helper()
 	// An error is positioned and underlined.
 	p.runCell(t, 6, "SecurityEvent\n| wher EventID == 1")
 	p.waitDone(t, 6, "error")
@@ -136,6 +158,10 @@ func TestBrowserNotebook(t *testing.T) {
 	p.eval(t, `document.querySelector(".schema details").open = true`, nil)
 	p.shot(t, "schema")
 
+}
+
+func checkReload(t *testing.T, p *browserPage, ui *uiServer) {
+	t.Helper()
 	// Everything is saved: reload and find it.
 	p.waitJS(t, "saved", `document.querySelector(".save-state").textContent === "All changes saved"`)
 	p.run(t, "reload", chromedp.Reload())
@@ -151,7 +177,6 @@ func TestBrowserNotebook(t *testing.T) {
 	if len(nb.Cells) < 7 || !strings.Contains(nb.Cells[0].Source, `| where Account == "CONTOSO\\alice"`) {
 		t.Errorf("the file does not hold the edits: %d cells, first %q", len(nb.Cells), nb.Cells[0].Source)
 	}
-	p.checkClean(t)
 }
 
 // TestBrowserXSS runs payloads through every place text from a notebook or

@@ -161,3 +161,61 @@ func BenchmarkTableResultSearch1M(b *testing.B) {
 		}
 	}
 }
+
+func TestParseFilterValue(t *testing.T) {
+	tests := []struct {
+		typ  table.Type
+		in   string
+		want any
+		err  bool
+	}{
+		{table.Long, " 42 ", int64(42), false},
+		{table.Int, "7", int32(7), false},
+		{table.Real, "1e3", 1000.0, false},
+		{table.Bool, "True", true, false},
+		{table.Long, "null", nil, false},
+		{table.String, "null", "null", false},
+		{table.DateTime, "2024-03-04", time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC), false},
+		{table.DateTime, "2024-03-04T10:00:00.5+02:00", time.Date(2024, 3, 4, 8, 0, 0, 5e8, time.UTC), false},
+		{table.DateTime, "2024-03-04 10:30", time.Date(2024, 3, 4, 10, 30, 0, 0, time.UTC), false},
+		{table.TimeSpan, "1.02:03:04.5", 26*time.Hour + 3*time.Minute + 4500*time.Millisecond, false},
+		{table.TimeSpan, "-00:00:01", -time.Second, false},
+		{table.TimeSpan, "2d3h", 51 * time.Hour, false},
+		{table.TimeSpan, "90s", 90 * time.Second, false},
+		{table.Long, "x", nil, true},
+		{table.DateTime, "yesterday", nil, true},
+		{table.TimeSpan, "soon", nil, true},
+	}
+	for _, tt := range tests {
+		got, err := parseFilterValue(tt.typ, tt.in)
+		if tt.err {
+			if err == nil {
+				t.Errorf("%v %q: no error", tt.typ, tt.in)
+			}
+			continue
+		}
+		if err != nil || !cmp.Equal(tt.want, got) {
+			t.Errorf("%v %q = %#v, %v; want %#v", tt.typ, tt.in, got, err, tt.want)
+		}
+	}
+}
+
+// FuzzParseFilterValue: no input panics, and Kusto's own text forms of
+// datetimes and timespans read back to the same value.
+func FuzzParseFilterValue(f *testing.F) {
+	f.Add("1.02:03:04.5", int64(93784500000000))
+	f.Add("2024-03-04", int64(-5))
+	f.Fuzz(func(t *testing.T, text string, n int64) {
+		for typ := table.Bool; typ <= table.GUID; typ++ {
+			_, _ = parseFilterValue(typ, text)
+		}
+		d := time.Duration(n).Truncate(table.Tick)
+		if back, err := parseTimeSpan(table.FormatTimeSpan(d)); err != nil || back != d {
+			t.Errorf("timespan %v → %q → %v, %v", d, table.FormatTimeSpan(d), back, err)
+		}
+		tm := time.Unix(0, n).UTC().Truncate(table.Tick)
+		if back, err := parseDateTime(table.FormatDateTime(tm)); err != nil || !back.Equal(tm) {
+			t.Errorf("datetime %v → %v, %v", tm, back, err)
+		}
+	})
+}

@@ -121,7 +121,6 @@ export class NotebookView implements CellHost {
     this.selected = i;
     const c = this.cells[i]!;
     c.el.classList.add("selected");
-    this.sidebar.setCell(c.id);
     if (scroll) c.el.scrollIntoView({ block: "nearest" });
   }
 

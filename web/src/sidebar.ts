@@ -33,8 +33,6 @@ export class Sidebar {
     void this.loadSchema();
   }
 
-  setCell(_id: string): void { /* the insert target follows the notebook's selection */ }
-
   private show(pane: HTMLElement): void {
     for (const [i, p] of [this.schemaEl, this.historyEl].entries()) {
       p.hidden = p !== pane;

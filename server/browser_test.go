@@ -355,3 +355,26 @@ func TestBrowserSavedMeansDurable(t *testing.T) {
 	}
 	p.checkClean(t)
 }
+
+// TestBrowserTwoTabs: what one tab types and runs shows in the other.
+func TestBrowserTwoTabs(t *testing.T) {
+	assets := builtAssets(t)
+	p := newBrowser(t)
+	ui := startUI(t, assets)
+	if _, err := ui.backend.CreateNotebook(context.Background(), "Shared"); err != nil {
+		t.Fatal(err)
+	}
+	p.openNotebook(t, ui, "Shared")
+	var href string
+	p.eval(t, "location.href", &href)
+	ctx2, cancel := chromedp.NewContext(p.ctx) // a second tab of the same browser
+	defer cancel()
+	q := &browserPage{ctx: ctx2}
+	q.run(t, "open second tab", chromedp.Navigate(href))
+	q.waitJS(t, "second tab open", `document.querySelector(".cells .cm-content")`)
+	p.runCell(t, 0, "Evil")
+	q.waitJS(t, "source in the other tab", fmt.Sprintf(`document.querySelector(%q)?.textContent === "Evil"`, cellSel(0)+" .cm-content"))
+	q.waitDone(t, 0, "3 rows")
+	q.waitJS(t, "new cell in the other tab", `document.querySelectorAll(".cells > section.cell").length === 2`)
+	p.checkClean(t)
+}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -112,6 +113,19 @@ func checkMillionRows(t *testing.T, p *browserPage) {
 	p.eval(t, fmt.Sprintf(`(() => { const b = document.querySelector(%q); b.scrollTop = (b.scrollHeight - b.clientHeight) / 2; })()`, body), nil)
 	p.waitJS(t, "rows near 500,000 loaded", fmt.Sprintf(`(() => { const rs = [...document.querySelectorAll(%q)];
 		return rs.length > 5 && rs.every(r => { const i = +r.getAttribute("aria-rowindex"); return i > 499000 && i < 501000 && r.children[1].textContent === String(i - 1); }); })()`, body+" .grid-tr"))
+	// Twenty jumps to random places: how long until each shows its rows
+	// (logged, not asserted: timing belongs in benchmarks).
+	var jumpMS float64
+	p.run(t, "random jumps", chromedp.Evaluate(fmt.Sprintf(`(async () => {
+		const b = document.querySelector(%q);
+		const t0 = performance.now();
+		for (let i = 0; i < 20; i++) {
+			b.scrollTop = Math.random() * (b.scrollHeight - b.clientHeight);
+			await new Promise(r => { const f = () => { const rs = b.querySelectorAll(".grid-tr");
+				rs.length && ![...rs].some(x => x.children[1].textContent === "…") ? r() : requestAnimationFrame(f); }; requestAnimationFrame(f); });
+		}
+		return (performance.now() - t0) / 20; })()`, body), &jumpMS, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	t.Logf("1M-row grid: %.0f ms from a random jump to its rows on screen (mean of 20)", jumpMS)
 	p.eval(t, fmt.Sprintf(`[...document.querySelectorAll(%q)][0].click()`, cellSel(1)+" .grid-sort"), nil)
 	p.eval(t, fmt.Sprintf(`[...document.querySelectorAll(%q)][0].click()`, cellSel(1)+" .grid-sort"), nil)
 	p.waitJS(t, "sorted descending", fmt.Sprintf(`document.querySelector(%q)?.children[1].textContent === "999999"`, body+" .grid-tr"))
@@ -164,8 +178,11 @@ func checkReload(t *testing.T, p *browserPage, ui *uiServer) {
 	t.Helper()
 	// Everything is saved: reload and find it.
 	p.waitJS(t, "saved", `document.querySelector(".save-state").textContent === "All changes saved"`)
+	start := time.Now()
 	p.run(t, "reload", chromedp.Reload())
 	p.waitJS(t, "reloaded", `document.querySelectorAll(".cells > section.cell").length >= 7`)
+	p.waitJS(t, "first result rows", `document.querySelector(".grid-tr .grid-td:nth-child(2)")?.textContent.length > 1`)
+	t.Logf("reload to the first result's rows on screen: %v", time.Since(start).Round(time.Millisecond))
 	if got := p.cellSource(t, 1); got != "Big" {
 		t.Errorf("after reload cell 1 holds %q, want Big", got)
 	}

@@ -16,7 +16,8 @@ if (tests) {
   for (const f of readdirSync("dist")) if (f !== "README") rmSync("dist/" + f, { recursive: true, force: true });
   mkdirSync("dist", { recursive: true });
   const result = await esbuild.build({
-    entryPoints: { app: "src/main.ts" }, outdir: "dist", bundle: true, minify: true,
+    entryPoints: { app: "src/main.ts" }, outdir: "dist", bundle: true, minify: true, splitting: true,
+    chunkNames: "chunk-[hash]",
     format: "esm", target: ["chrome110", "firefox110", "safari16"], metafile: true,
     legalComments: "linked", logLevel: "warning", loader: { ".css": "css" },
   });

@@ -2,7 +2,6 @@
 import { setDiagnostics } from "@codemirror/lint";
 import type { KeyBinding, EditorView } from "@codemirror/view";
 import { api } from "./api";
-import { mountChart } from "./chartview";
 import { clear, formatCount, formatElapsed, h, setSafeHTML } from "./dom";
 import { createEditor, insertAtCursor, setSource, showError } from "./editor";
 import { Grid } from "./grid";
@@ -193,7 +192,9 @@ export class CellView {
     tabs.append(chartBtn, tableBtn);
     wrap.append(tabs, chartHost, grid.el);
     show(true);
-    void mountChart(chartHost, this.host.nbId, r.id);
+    // The charting code (ECharts, d3-hierarchy) is loaded on the first chart,
+    // so a notebook of tables opens without it.
+    void import("./chartview").then((m) => m.mountChart(chartHost, this.host.nbId, r.id));
     return wrap;
   }
 

@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net/http"
 	"regexp"
+	"strings"
 
 	"github.com/huntbook/huntbook/render"
 	"github.com/huntbook/huntbook/table"
@@ -128,7 +129,7 @@ func (s *Server) handleCSV(w http.ResponseWriter, r *http.Request) {
 		for _, row := range p.Rows {
 			rec := make([]string, len(row))
 			for i, v := range row {
-				rec[i] = table.FormatValue(v)
+				rec[i] = csvField(info.Columns[i].Type, v)
 			}
 			_ = cw.Write(rec)
 		}
@@ -142,6 +143,22 @@ func (s *Server) handleCSV(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	cw.Flush()
+}
+
+// csvField writes a value for a spreadsheet. Log data is attacker-written:
+// a text value starting with = + - @ or a control character would run as a
+// formula in Excel or LibreOffice (CSV injection), so it gets a leading
+// apostrophe, as OWASP advises. Numbers, datetimes and timespans are
+// written as they are.
+func csvField(typ table.Type, v any) string {
+	text := table.FormatValue(v)
+	switch typ {
+	case table.String, table.Dynamic, table.GUID:
+		if text != "" && strings.ContainsRune("=+-@\t\r", rune(text[0])) {
+			return "'" + text
+		}
+	}
+	return text
 }
 
 var unsafeFileChars = regexp.MustCompile(`[^A-Za-z0-9_.-]+`)

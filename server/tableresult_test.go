@@ -219,3 +219,27 @@ func FuzzParseFilterValue(f *testing.F) {
 		}
 	})
 }
+
+func TestCSVField(t *testing.T) {
+	tests := []struct {
+		typ  table.Type
+		v    any
+		want string
+	}{
+		{table.String, `=HYPERLINK("http://x","y")`, `'=HYPERLINK("http://x","y")`},
+		{table.String, "+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"},
+		{table.String, "-2+3", "'-2+3"},
+		{table.String, "@SUM(1)", "'@SUM(1)"},
+		{table.String, "\tx", "'\tx"},
+		{table.String, "plain", "plain"},
+		{table.String, "", ""},
+		{table.Long, int64(-5), "-5"},
+		{table.Real, -1.5, "-1.5"},
+		{table.TimeSpan, -time.Hour, "-01:00:00"},
+	}
+	for _, tt := range tests {
+		if got := csvField(tt.typ, tt.v); got != tt.want {
+			t.Errorf("csvField(%v, %q) = %q, want %q", tt.typ, tt.v, got, tt.want)
+		}
+	}
+}

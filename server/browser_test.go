@@ -303,6 +303,12 @@ func TestBrowserKeyboard(t *testing.T) {
 	if got := strings.Join(types, ","); got != "code,markdown,code,code" {
 		t.Errorf("saved cell types %s, want code,markdown,code,code", got)
 	}
+	// C, V copies the selected cell below; Shift+V pastes above.
+	p.run(t, "esc, c, v, V", chromedp.KeyEvent(kb.Escape), chromedp.KeyEvent("c"), chromedp.KeyEvent("v"), chromedp.KeyEvent(kb.Escape),
+		chromedp.KeyEvent("V", chromedp.KeyModifiers(input.ModifierShift)), chromedp.KeyEvent(kb.Escape))
+	if n := count(); n != 6 {
+		t.Errorf("after C V Shift+V: %d cells, want 6", n)
+	}
 	p.checkClean(t)
 }
 

@@ -38,6 +38,7 @@ export class NotebookView implements CellHost {
   private online = false;
   private lastKey = { key: "", at: 0 };
   private deleted: { st: CellState; index: number } | null = null;
+  private clipboard: { type: CellType; source: string } | null = null;
   private readonly onKey = (e: KeyboardEvent) => this.commandKey(e);
   private readonly onUnload = (e: BeforeUnloadEvent) => { if (this.dirty()) e.preventDefault(); };
 
@@ -284,6 +285,19 @@ export class NotebookView implements CellHost {
     this.current().el.focus();
   }
 
+  // copyCell keeps the cell for V (and cuts it with cut).
+  private copyCell(c: CellView, cut: boolean): void {
+    this.clipboard = { type: c.type, source: c.source };
+    if (cut) this.deleteCell(c);
+    toast(cut ? "Cell cut" : "Cell copied");
+  }
+
+  private pasteCell(above: boolean): void {
+    if (!this.clipboard) return;
+    this.insertCell(this.selected + (above ? 0 : 1), this.clipboard.type, this.clipboard.source);
+    this.commandMode();
+  }
+
   private undoDelete(): void {
     const d = this.deleted;
     if (!d) return;
@@ -385,6 +399,10 @@ export class NotebookView implements CellHost {
         case "b": this.insertCell(this.selected + 1, "code"); this.commandMode(); return true;
         case "d": if (twice("d")) this.deleteCell(c); return true;
         case "z": this.undoDelete(); return true;
+        case "c": this.copyCell(c, false); return true;
+        case "x": this.copyCell(c, true); return true;
+        case "v": this.pasteCell(false); return true;
+        case "V": this.pasteCell(true); return true;
         case "m": this.changeType(c, "markdown"); return true;
         case "y": this.changeType(c, "code"); return true;
         case "r": this.changeType(c, "raw"); return true;

@@ -20,27 +20,32 @@ const module = "github.com/huntbook/huntbook"
 // independent. A package missing from this table fails the test: placing a
 // new package is a design decision, taken here.
 var layers = map[string]int{
-	"table":             0,
-	"kql/syntax":        1,
-	"secops":            1, // and every package below secops/
-	"workspace/schema":  1,
-	"notebook":          1,
-	"kql/sema":          2,
-	"render":            2,
-	"kql/plan":          3,
-	"kql/sqlgen":        4,
-	"engine":            5,
-	"workspace":         6,
-	"ingest":            7,
-	"demo":              7,
-	"session":           8,
-	"kernel":            9,
-	"server":            9,
-	"web":               9,
-	"server/servertest": 10, // the fake Backend of the server and UI tests
-	"internal/cli":      10,
-	"cmd/huntbook":      11,
-	"internal/archtest": 12,
+	"table":                       0,
+	"kql/syntax":                  1,
+	"secops":                      1, // and every package below secops/
+	"workspace/schema":            1,
+	"notebook":                    1,
+	"kql/sema":                    2,
+	"render":                      2,
+	"kql/plan":                    3,
+	"kql/sqlgen":                  4,
+	"engine":                      5,
+	"engine/kqlfunc":              1, // plain Go KQL functions, no DuckDB
+	"engine/sqlrepr":              2, // the SQL representation contract sqlgen consults, no DuckDB
+	"engine/benchdata":            3, // benchmark workload as SQL text, no DuckDB
+	"workspace":                   6,
+	"ingest":                      7,
+	"demo":                        7,
+	"session":                     8,
+	"kernel":                      9,
+	"kernel/internal/fakesession": 10, // test fixture: a scripted kernel.Session
+	"kernel/internal/testkernel":  11, // test fixture: a kernel binary serving the fake
+	"server":                      9,
+	"web":                         9,
+	"server/servertest":           10, // the fake Backend of the server and UI tests
+	"internal/cli":                10,
+	"cmd/huntbook":                11,
+	"internal/archtest":           12,
 }
 
 // rank finds the layer of a package path relative to the module root. The

@@ -30,7 +30,10 @@ type command struct {
 // commands is the explicit table of subcommands (no init-time registration).
 func commands() map[string]command {
 	return map[string]command{
+		"kernel":  {"run the Jupyter kernel, or install its kernelspec (kernel install)", runKernel},
 		"version": {"print the huntbook version", runVersion},
+		"parse":   {"parse a KQL query and print its canonical form or syntax tree", runParse},
+		"ingest":  {"load log files into a workspace's tables", runIngest},
 		// The lead passes the session's backend factory here once it exists.
 		"serve": serveCommand(nil),
 	}

@@ -76,6 +76,13 @@ func Table(name string) (Schema, bool) {
 	return clone(catalog[i]), true
 }
 
+// Has reports whether the catalog has the named table, without copying
+// its schema.
+func Has(name string) bool {
+	_, ok := slices.BinarySearchFunc(catalog, name, func(s Schema, n string) int { return strings.Compare(s.Name, n) })
+	return ok
+}
+
 // Lookup finds a table ignoring case, for command-line flags and file names
 // where people type "securityevent"; it returns the canonical schema.
 func Lookup(name string) (Schema, bool) {

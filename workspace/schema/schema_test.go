@@ -227,3 +227,9 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+func TestHas(t *testing.T) {
+	if !Has("Syslog") || Has("syslog") || Has("Nope") {
+		t.Error("Has is wrong")
+	}
+}

@@ -1,0 +1,417 @@
+package engine
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"strings"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
+
+	"github.com/huntbook/huntbook/engine/sqlrepr"
+	"github.com/huntbook/huntbook/table"
+)
+
+// loadBatch is how many rows a TableLoader buffers before handing them to
+// the connection's goroutine: one channel round trip per batch, not per row.
+const loadBatch = 2048
+
+// Loader writes rows into several tables in one transaction: nothing is
+// visible before Commit, and Rollback (or any failure) leaves every table as
+// it was. Ingestion uses it because one input file may feed several tables
+// (a Windows event log splits into SecurityEvent, WindowsEvent and Event)
+// and rows of different tables arrive interleaved.
+//
+// database/sql only lends a driver connection inside Conn.Raw's callback, so
+// a goroutine holds that callback open and serves the loader's requests;
+// the caller's Append calls stay push-style. A Loader is used from one
+// goroutine.
+type Loader struct {
+	db     *DB
+	ctx    context.Context
+	conn   *sql.Conn
+	reqs   chan loadReq
+	served chan error
+	tables map[string]*TableLoader
+	failed error
+	done   bool
+}
+
+// TableLoader appends the rows of one table of a Loader.
+type TableLoader struct {
+	l       *Loader
+	name    string
+	schema  []table.Column // the caller's columns, in row order
+	width   int            // the table's column count
+	pos     []int          // pos[i] = table position of schema[i]
+	types   []table.Type   // the table's column types, by position
+	ddl     []string       // statements that shape the table, run on prepare
+	pending [][]any
+	rows    int64
+	app     *duckdb.Appender // owned by the connection goroutine
+}
+
+// loadReq is one request to the connection goroutine; exactly one field
+// set besides reply.
+type loadReq struct {
+	prepare *TableLoader
+	flush   *TableLoader
+	batch   [][]any
+	finish  func(driver.Conn) error
+	reply   chan error
+}
+
+// BeginLoad starts a transaction for loading. The caller must end it with
+// Commit or Rollback.
+func (db *DB) BeginLoad(ctx context.Context) (*Loader, error) {
+	c, err := db.sql.Conn(ctx)
+	if err != nil {
+		return nil, classify(ctx, err)
+	}
+	if _, err := c.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
+		c.Close()
+		return nil, classify(ctx, err)
+	}
+	l := &Loader{db: db, ctx: ctx, conn: c, reqs: make(chan loadReq), served: make(chan error, 1),
+		tables: map[string]*TableLoader{}}
+	go l.serve()
+	return l, nil
+}
+
+// serve owns the driver connection for the loader's lifetime.
+func (l *Loader) serve() {
+	l.served <- l.conn.Raw(func(dc any) error {
+		conn := dc.(driver.Conn)
+		for req := range l.reqs {
+			req.reply <- l.handle(conn, req)
+		}
+		return nil
+	})
+}
+
+// handle runs one request on the connection goroutine.
+func (l *Loader) handle(conn driver.Conn, req loadReq) error {
+	switch {
+	case req.prepare != nil:
+		t := req.prepare
+		ex := conn.(driver.ExecerContext)
+		for _, stmt := range t.ddl {
+			if _, err := ex.ExecContext(l.ctx, stmt, nil); err != nil {
+				return err
+			}
+		}
+		app, err := duckdb.NewAppender(conn, workspaceCatalog, "main", t.name)
+		if err != nil {
+			return err
+		}
+		t.app = app
+		return nil
+	case req.flush != nil:
+		return req.flush.write(l.ctx, req.batch)
+	default:
+		return req.finish(conn)
+	}
+}
+
+// call sends a request to the connection goroutine and waits for its answer.
+func (l *Loader) call(req loadReq) error {
+	req.reply = make(chan error, 1)
+	l.reqs <- req
+	return <-req.reply
+}
+
+// Table begins loading a table: Create fails when it exists; Replace swaps
+// its content and schema; Append creates it when missing, otherwise adds
+// the columns it lacks and fails on a column whose KQL type differs. A
+// table is begun at most once per Loader.
+func (l *Loader) Table(name string, schema []table.Column, mode LoadMode) (*TableLoader, error) {
+	if err := l.usable(); err != nil {
+		return nil, err
+	}
+	if len(schema) == 0 {
+		return nil, fmt.Errorf("engine: load %q: empty schema", name)
+	}
+	if _, dup := l.tables[name]; dup {
+		return nil, fmt.Errorf("engine: load %q: table begun twice in one load", name)
+	}
+	t := &TableLoader{l: l, name: name, schema: schema}
+	if err := t.plan(mode); err != nil {
+		return nil, l.fail(err)
+	}
+	if err := l.call(loadReq{prepare: t}); err != nil {
+		return nil, l.fail(fmt.Errorf("load %q: %w", name, err))
+	}
+	l.tables[name] = t
+	return t, nil
+}
+
+// Append adds one row (values in the order of the schema given to Table).
+// The row is copied; the caller may reuse the slice.
+func (t *TableLoader) Append(row []any) error {
+	if err := t.l.usable(); err != nil {
+		return err
+	}
+	if len(row) != len(t.schema) {
+		return t.l.fail(fmt.Errorf("load %q: row %d: %w: %d values for %d columns",
+			t.name, t.rows+int64(len(t.pending))+1, ErrSchema, len(row), len(t.schema)))
+	}
+	t.pending = append(t.pending, append([]any(nil), row...))
+	if len(t.pending) >= loadBatch {
+		return t.flush()
+	}
+	return nil
+}
+
+// Rows is the number of rows appended so far.
+func (t *TableLoader) Rows() int64 { return t.rows + int64(len(t.pending)) }
+
+func (t *TableLoader) flush() error {
+	if len(t.pending) == 0 {
+		return nil
+	}
+	batch := t.pending
+	t.pending = nil
+	if err := t.l.call(loadReq{flush: t, batch: batch}); err != nil {
+		return t.l.fail(fmt.Errorf("load %q: %w", t.name, err))
+	}
+	t.rows += int64(len(batch))
+	return nil
+}
+
+// Commit makes every table's rows visible at once and returns the row
+// count per table.
+func (l *Loader) Commit() (map[string]int64, error) {
+	if err := l.usable(); err != nil {
+		l.Rollback()
+		return nil, err
+	}
+	for _, t := range l.tables {
+		if err := t.flush(); err != nil {
+			l.Rollback()
+			return nil, err
+		}
+	}
+	if err := l.finish(true); err != nil {
+		return nil, classify(l.ctx, fmt.Errorf("load commit: %w", err))
+	}
+	counts := make(map[string]int64, len(l.tables))
+	for name, t := range l.tables {
+		counts[name] = t.rows
+	}
+	return counts, nil
+}
+
+// Rollback discards everything the loader wrote. It is safe to call after a
+// failure and after Commit (then it does nothing).
+func (l *Loader) Rollback() error {
+	if l.done {
+		return nil
+	}
+	return l.finish(false)
+}
+
+// finish closes the appenders, commits or rolls back, and releases the
+// connection.
+func (l *Loader) finish(commit bool) error {
+	l.done = true
+	err := l.call(loadReq{finish: func(conn driver.Conn) error { return l.end(conn, commit) }})
+	close(l.reqs)
+	if rawErr := <-l.served; err == nil {
+		err = rawErr
+	}
+	l.conn.Close()
+	return err
+}
+
+// end runs on the connection goroutine: it flushes (commit) or clears
+// (rollback) every appender, then ends the transaction. A failing flush
+// turns the commit into a rollback.
+func (l *Loader) end(conn driver.Conn, commit bool) error {
+	var first error
+	for _, t := range l.tables {
+		if t.app == nil {
+			continue
+		}
+		var err error
+		if commit && first == nil {
+			err = t.app.CloseWithCancel(l.ctx)
+		} else {
+			_ = t.app.Clear()
+			err = t.app.Close()
+		}
+		if err != nil && first == nil {
+			first = fmt.Errorf("load %q: %w", t.name, err)
+		}
+	}
+	if err := endTx(l.ctx, conn, commit && first == nil); err != nil && first == nil {
+		first = err
+	}
+	return first
+}
+
+func (l *Loader) usable() error {
+	switch {
+	case l.done:
+		return errors.New("engine: loader already committed or rolled back")
+	case l.failed != nil:
+		return fmt.Errorf("engine: loader failed earlier: %w", l.failed)
+	}
+	return nil
+}
+
+// fail records the first error; the loader then only accepts Rollback.
+func (l *Loader) fail(err error) error {
+	err = classify(l.ctx, err)
+	if l.failed == nil {
+		l.failed = err
+	}
+	return err
+}
+
+// endTx commits or rolls back on the driver connection. The rollback runs
+// even when ctx is done.
+func endTx(ctx context.Context, conn driver.Conn, commit bool) error {
+	ex := conn.(driver.ExecerContext)
+	if commit {
+		_, err := ex.ExecContext(ctx, "COMMIT", nil)
+		if err == nil {
+			return nil
+		}
+		_, _ = ex.ExecContext(context.WithoutCancel(ctx), "ROLLBACK", nil)
+		return err
+	}
+	_, err := ex.ExecContext(context.WithoutCancel(ctx), "ROLLBACK", nil)
+	return err
+}
+
+// plan works out the table's final columns, where each schema column
+// lands, and the DDL that makes the table so, from its committed state.
+func (t *TableLoader) plan(mode LoadMode) error {
+	info, err := t.l.db.Table(t.l.ctx, t.name)
+	if err != nil && !errors.Is(err, ErrNoTable) {
+		return err
+	}
+	exists := err == nil && !info.Result
+	ref := sqlrepr.QuoteIdent(t.name)
+	switch {
+	case mode == Create && exists:
+		return fmt.Errorf("engine: load %q: table exists", t.name)
+	case mode == Create, mode == Replace, mode == Append && !exists:
+		t.layout(nil)
+		t.ddl = createTableDDL(ref, t.schema, mode == Replace)
+		return nil
+	case mode == Append:
+		return t.reconcile(ref, info.Columns)
+	}
+	return fmt.Errorf("engine: unknown load mode %d", mode)
+}
+
+// layout places the schema's columns after the existing ones.
+func (t *TableLoader) layout(existing []table.Column) {
+	t.types = nil
+	for _, c := range existing {
+		t.types = append(t.types, c.Type)
+	}
+	t.pos = make([]int, len(t.schema))
+	for i, c := range t.schema {
+		t.pos[i] = len(t.types)
+		t.types = append(t.types, c.Type)
+	}
+	t.width = len(t.types)
+}
+
+// reconcile maps the schema onto an existing table: shared columns must
+// agree on their KQL type, missing ones are added at the end.
+func (t *TableLoader) reconcile(ref string, existing []table.Column) error {
+	index := make(map[string]int, len(existing))
+	for i, c := range existing {
+		index[c.Name] = i
+		t.types = append(t.types, c.Type)
+	}
+	t.pos = make([]int, len(t.schema))
+	for i, c := range t.schema {
+		at, ok := index[c.Name]
+		if !ok {
+			at = len(t.types)
+			index[c.Name] = at
+			t.types = append(t.types, c.Type)
+			t.ddl = append(t.ddl, addColumnDDL(ref, c)...)
+		} else if t.types[at] != c.Type {
+			return fmt.Errorf("engine: load %q: %w: column %q is %v in the table, %v in the data",
+				t.name, ErrSchema, c.Name, t.types[at], c.Type)
+		}
+		t.pos[i] = at
+	}
+	t.width = len(t.types)
+	return nil
+}
+
+// createTableDDL creates a table with the schema's columns, each typed and
+// commented with its KQL type; string columns default to "".
+func createTableDDL(ref string, schema []table.Column, replace bool) []string {
+	var b strings.Builder
+	b.WriteString("CREATE ")
+	if replace {
+		b.WriteString("OR REPLACE ")
+	}
+	b.WriteString("TABLE " + ref + " (")
+	for i, col := range schema {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(columnDef(col))
+	}
+	b.WriteString(")")
+	stmts := []string{b.String()}
+	for _, col := range schema {
+		stmts = append(stmts, commentDDL(ref, col))
+	}
+	return stmts
+}
+
+func addColumnDDL(ref string, col table.Column) []string {
+	return []string{"ALTER TABLE " + ref + " ADD COLUMN " + columnDef(col), commentDDL(ref, col)}
+}
+
+func columnDef(col table.Column) string {
+	def := sqlrepr.QuoteIdent(col.Name) + " " + sqlrepr.DuckType(col.Type)
+	if col.Type == table.String {
+		def += " DEFAULT ''"
+	}
+	return def
+}
+
+func commentDDL(ref string, col table.Column) string {
+	return "COMMENT ON COLUMN " + ref + "." + sqlrepr.QuoteIdent(col.Name) +
+		" IS " + sqlrepr.QuoteString(sqlrepr.ColumnComment(col.Type))
+}
+
+// write appends a batch on the connection goroutine. Columns of the table
+// the schema does not cover get null ("" for strings).
+func (t *TableLoader) write(ctx context.Context, batch [][]any) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	vals := make([]driver.Value, t.width)
+	for i, row := range batch {
+		for j := range vals {
+			vals[j] = nil
+			if t.types[j] == table.String {
+				vals[j] = ""
+			}
+		}
+		for k, v := range row {
+			sv, err := storeValue(t.schema[k].Type, v)
+			if err != nil {
+				return fmt.Errorf("row %d: column %q: %w", t.rows+int64(i)+1, t.schema[k].Name, err)
+			}
+			vals[t.pos[k]] = sv
+		}
+		if err := t.app.AppendRow(vals...); err != nil {
+			return fmt.Errorf("row %d: %w", t.rows+int64(i)+1, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,133 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/huntbook/huntbook/table"
+)
+
+// TestLoaderInterleavedTables loads two tables whose rows arrive
+// interleaved, as a Windows event log split by channel does, in one
+// transaction.
+func TestLoaderInterleavedTables(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t, Options{})
+	l, err := db.BeginLoad(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := l.Table("A", []table.Column{col("n", table.Long)}, Create)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := l.Table("B", []table.Column{col("s", table.String), col("n", table.Long)}, Append)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 3*loadBatch + 7 // several flushes and a partial batch
+	row := make([]any, 2)
+	for i := range n {
+		if err := a.Append([]any{int64(i)}); err != nil {
+			t.Fatal(err)
+		}
+		row[0], row[1] = "x", int64(i) // the slice is reused: Append must copy
+		if i%2 == 0 {
+			if err := b.Append(row); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// Nothing is visible before Commit.
+	if _, err := db.Table(ctx, "A"); !errors.Is(err, ErrNoTable) {
+		t.Errorf("table A visible before commit: %v", err)
+	}
+	counts, err := l.Commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(map[string]int64{"A": n, "B": (n + 1) / 2}, counts); diff != "" {
+		t.Errorf("counts (-want +got):\n%s", diff)
+	}
+	got := mustQuery(t, db, Query{SQL: `SELECT count(*), sum(n), min(s) FROM "B"`})
+	want := []any{int64((n + 1) / 2), nil, "x"}
+	if got.Rows[0][0] != want[0] || got.Rows[0][2] != want[2] {
+		t.Errorf("B = %v, want count %v and s %q", got.Rows[0], want[0], want[2])
+	}
+	if err := l.Rollback(); err != nil {
+		t.Errorf("rollback after commit: %v", err)
+	}
+}
+
+func TestLoaderRollbackLeavesEveryTable(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t, Options{})
+	schema := []table.Column{col("n", table.Long)}
+	if _, err := db.Load(ctx, "A", schema, Create, rowsOf([]any{int64(1)})); err != nil {
+		t.Fatal(err)
+	}
+	l, err := db.BeginLoad(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := l.Table("A", schema, Replace)
+	c, _ := l.Table("C", schema, Create)
+	for i := range 5000 {
+		_ = a.Append([]any{int64(i)})
+		_ = c.Append([]any{int64(i)})
+	}
+	// A bad value fails the loader; afterwards only Rollback is accepted.
+	if err := c.Append([]any{"not a number"}); err == nil {
+		if _, err = l.Commit(); err == nil {
+			t.Fatal("a bad value was committed")
+		}
+	}
+	if _, err := l.Table("D", schema, Create); err == nil {
+		t.Error("a failed loader accepted another table")
+	}
+	if err := l.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	got := mustQuery(t, db, Query{SQL: `SELECT n FROM "A"`, Schema: schema})
+	if diff := cmp.Diff([][]any{{int64(1)}}, got.Rows); diff != "" {
+		t.Errorf("A after rollback (-want +got):\n%s", diff)
+	}
+	if _, err := db.Table(ctx, "C"); !errors.Is(err, ErrNoTable) {
+		t.Errorf("C exists after rollback: %v", err)
+	}
+}
+
+// TestLoaderAppendReconciles: appending data with fewer and with new
+// columns widens the table; a column of another type is refused.
+func TestLoaderAppendReconciles(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t, Options{})
+	first := []table.Column{col("n", table.Long), col("s", table.String)}
+	if _, err := db.Load(ctx, "T", first, Create, rowsOf([]any{int64(1), "one"})); err != nil {
+		t.Fatal(err)
+	}
+	second := []table.Column{col("extra", table.Real), col("n", table.Long)}
+	if _, err := db.Load(ctx, "T", second, Append, rowsOf([]any{2.5, int64(2)})); err != nil {
+		t.Fatal(err)
+	}
+	info, err := db.Table(ctx, "T")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantCols := []table.Column{col("n", table.Long), col("s", table.String), col("extra", table.Real)}
+	if diff := cmp.Diff(wantCols, info.Columns); diff != "" {
+		t.Errorf("columns (-want +got):\n%s", diff)
+	}
+	got := mustQuery(t, db, Query{SQL: `SELECT * FROM "T" ORDER BY n`, Schema: wantCols})
+	want := [][]any{{int64(1), "one", nil}, {int64(2), "", 2.5}}
+	if diff := cmp.Diff(want, got.Rows); diff != "" {
+		t.Errorf("rows (-want +got):\n%s", diff)
+	}
+	conflict := []table.Column{col("s", table.Long)}
+	if _, err := db.Load(ctx, "T", conflict, Append, rowsOf([]any{int64(3)})); !errors.Is(err, ErrSchema) {
+		t.Errorf("conflicting type: err = %v, want ErrSchema", err)
+	}
+}

@@ -93,6 +93,17 @@ func checkGridAndFilter(t *testing.T, p *browserPage) {
 	}
 	p.run(t, "rerun", chromedp.Focus(cellSel(0)+" .cm-content", chromedp.ByQuery), shiftEnter())
 	p.waitDone(t, 0, fmt.Sprintf("%d rows", aliceRows()))
+	var widths []float64
+	p.eval(t, fmt.Sprintf(`(() => {
+		const th = document.querySelectorAll(%q)[1], grip = th.querySelector(".grid-grip");
+		const w0 = th.getBoundingClientRect().width;
+		grip.dispatchEvent(new PointerEvent("pointerdown", { clientX: 500, bubbles: true }));
+		window.dispatchEvent(new PointerEvent("pointermove", { clientX: 580 }));
+		window.dispatchEvent(new PointerEvent("pointerup", { clientX: 580 }));
+		return [w0, th.getBoundingClientRect().width]; })()`, cellSel(0)+" .grid-th"), &widths)
+	if len(widths) != 2 || widths[1]-widths[0] != 80 {
+		t.Errorf("column resize: widths %v, want 80 px wider", widths)
+	}
 	p.shot(t, "notebook-grid")
 	if *screenshots {
 		p.eval(t, `document.querySelector('.toolbar .btn.icon[title^="Switch"]').click()`, nil)

@@ -147,7 +147,7 @@ export function timelineOption(c: Chart, t: Theme): Opt {
     },
     grid: { left: 160, right: 24, top: c.title ? 40 : 16, bottom: 60 },
     xAxis: axis("time", c.x.title, t),
-    yAxis: { ...axis("category", undefined, t), data: tl.lanes, inverse: true, axisLabel: { color: t.muted, width: 150, overflow: "truncate" } },
+    yAxis: { ...axis("category", undefined, t), data: tl.lanes.map((l) => l || "(all)"), inverse: true, axisLabel: { color: t.muted, width: 150, overflow: "truncate" } },
     dataZoom: [{ type: "inside", xAxisIndex: 0, filterMode: "weakFilter" }, { type: "slider", xAxisIndex: 0, bottom: 10, height: 18, filterMode: "weakFilter" }],
     series: [{
       type: "custom", encode: { x: [1, 2], y: 0 }, data,

@@ -116,10 +116,29 @@ export class Grid {
           this.reload();
         }, 300);
       });
-      const th = h("div", { class: "grid-th", role: "columnheader", "aria-sort": s ? (s.desc ? "descending" : "ascending") : "none" }, btn, f);
+      const grip = h("div", { class: "grid-grip", title: "Drag to resize", "aria-hidden": "true" });
+      grip.addEventListener("pointerdown", (e) => this.startResize(e, i, th));
+      const th = h("div", { class: "grid-th", role: "columnheader", "aria-sort": s ? (s.desc ? "descending" : "ascending") : "none" }, btn, f, grip);
       th.style.width = `${this.widths[i]}px`;
       this.head.appendChild(th);
     });
+  }
+
+  // startResize drags a column's right edge; the rows follow on release
+  // (and live, through the next frame's render).
+  private startResize(e: PointerEvent, i: number, th: HTMLElement): void {
+    e.preventDefault();
+    const x0 = e.clientX, w0 = this.widths[i]!;
+    const move = (ev: PointerEvent) => {
+      this.widths[i] = Math.max(50, w0 + ev.clientX - x0);
+      th.style.width = `${this.widths[i]}px`;
+      const width = `${this.widths.reduce((a, b) => a + b, 48)}px`;
+      this.head.style.width = this.spacer.style.width = this.rowsEl.style.width = width;
+      this.queueRender();
+    };
+    const up = () => { window.removeEventListener("pointermove", move); window.removeEventListener("pointerup", up); };
+    window.addEventListener("pointermove", move);
+    window.addEventListener("pointerup", up);
   }
 
   private filterText(col: string): string {

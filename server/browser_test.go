@@ -320,6 +320,10 @@ func TestBrowserKeyboard(t *testing.T) {
 	if n := count(); n != 6 {
 		t.Errorf("after C V Shift+V: %d cells, want 6", n)
 	}
+	p.run(t, "h", chromedp.KeyEvent("h"))
+	p.waitJS(t, "shortcut help", `document.querySelector("dialog.shortcuts")?.open`)
+	p.run(t, "esc closes it", chromedp.KeyEvent(kb.Escape))
+	p.waitJS(t, "help closed", `!document.querySelector("dialog.shortcuts")`)
 	p.checkClean(t)
 }
 

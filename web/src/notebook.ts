@@ -7,6 +7,7 @@ import { api } from "./api";
 import { CellView, type CellHost } from "./cell";
 import { Connection } from "./conn";
 import { clear, h, toast } from "./dom";
+import { showShortcuts } from "./shortcuts";
 import { Sidebar } from "./sidebar";
 import type { CellState, CellType, Completions, Diagnostic, Edit, NotebookState, SessionEvent } from "./types";
 
@@ -60,7 +61,8 @@ export class NotebookView implements CellHost {
         btn("↻ Restart", "Forget let bindings and results (0, 0)", () => void this.restart()),
         btn("+ Code", "Insert a code cell below (B)", () => this.insertCell(this.selected + 1, "code")),
         btn("+ Markdown", "Insert a markdown cell below", () => this.insertCell(this.selected + 1, "markdown")),
-        btn("◐", "Switch between light and dark theme", toggleTheme, "btn icon")),
+        btn("◐", "Switch between light and dark theme", toggleTheme, "btn icon"),
+        btn("?", "Keyboard shortcuts (H)", showShortcuts, "btn icon")),
       this.kernelEl, this.saveEl);
     this.el = h("div", { class: "nb-page" }, toolbar, h("div", { class: "nb-body" }, this.sidebar.el, this.cellsEl));
     this.conn = new Connection(nbId, {
@@ -408,6 +410,7 @@ export class NotebookView implements CellHost {
         case "r": this.changeType(c, "raw"); return true;
         case "i": if (twice("i")) void this.interrupt(); return true;
         case "0": if (twice("0")) void this.restart(); return true;
+        case "h": showShortcuts(); return true;
       }
       return false;
     })();

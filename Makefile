@@ -6,16 +6,33 @@ GO      ?= go
 BIN     := bin/huntbook
 GOFLAGS ?=
 
-.PHONY: run build test test-deps vet fmt-check fuzz bench clean
+.PHONY: run build web web-check test test-deps vet fmt-check fuzz bench screenshots clean
 
 run: build
 	./$(BIN)
 
-build:
+build: web
 	$(GO) build $(GOFLAGS) -o $(BIN) ./cmd/huntbook
 
-test: test-deps fmt-check vet
+# The notebook UI: npm ci installs the pinned packages of web/package-lock.json
+# (only when they changed), esbuild bundles web/src into web/dist, which the
+# Go binary embeds.
+web: web/node_modules/.package-lock.json
+	cd web && npm run --silent build
+
+web/node_modules/.package-lock.json: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+
+# Type-checks the TypeScript (strict) and runs its unit tests.
+web-check: web/node_modules/.package-lock.json
+	cd web && npx tsc --noEmit -p . && npm test --silent
+
+test: test-deps fmt-check vet web web-check
 	$(GO) test $(GOFLAGS) -timeout 45m ./...
+
+# Re-makes docs/images/ui-*.png from the browser tests.
+screenshots: web
+	$(GO) test ./server -run 'TestBrowser' -count=1 -screenshots
 
 test-deps:
 	./scripts/test-deps.sh
@@ -36,4 +53,5 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 clean:
-	rm -rf bin
+	rm -rf bin web/dist-test web/meta.json
+	find web/dist -mindepth 1 ! -name README -delete

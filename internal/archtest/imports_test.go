@@ -42,6 +42,7 @@ var layers = map[string]int{
 	"kernel/internal/testkernel":  11, // test fixture: a kernel binary serving the fake
 	"server":                      9,
 	"web":                         9,
+	"server/servertest":           10, // the fake Backend of the server and UI tests
 	"internal/cli":                10,
 	"cmd/huntbook":                11,
 	"internal/archtest":           12,

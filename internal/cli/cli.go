@@ -33,6 +33,7 @@ func commands() map[string]command {
 		"kernel":  {"run the Jupyter kernel, or install its kernelspec (kernel install)", runKernel},
 		"version": {"print the huntbook version", runVersion},
 		"parse":   {"parse a KQL query and print its canonical form or syntax tree", runParse},
+		"query":   {"run a KQL query and print its result as a table, JSON or CSV", runQuery},
 	}
 }
 

@@ -50,7 +50,7 @@ func UDFs() []UDF {
 // macro may call the ones before it).
 func Macros() []Macro {
 	var all []Macro
-	for _, group := range [][]Macro{termMacros(), stringMacros(), timeMacros(), dynamicMacros()} {
+	for _, group := range [][]Macro{termMacros(), stringMacros(), timeMacros(), dynamicMacros(), opMacros()} {
 		all = append(all, group...)
 	}
 	return all

@@ -33,6 +33,7 @@ var layers = map[string]int{
 	"engine/kqlfunc":              1, // plain Go KQL functions, no DuckDB
 	"engine/sqlrepr":              2, // the SQL representation contract sqlgen consults, no DuckDB
 	"engine/benchdata":            3, // benchmark workload as SQL text, no DuckDB
+	"engine/exec":                 6, // KQL → sema → plan → sqlgen → engine; sessions build on it
 	"workspace":                   6,
 	"ingest":                      7,
 	"demo":                        7,

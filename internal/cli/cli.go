@@ -37,6 +37,7 @@ func commands() map[string]command {
 		"demo":    {"generate the demo organisation and its attack stories into a workspace", runDemo},
 		// The lead passes the session's backend factory here once it exists.
 		"serve": serveCommand(nil),
+		"query": {"run a KQL query and print its result as a table, JSON or CSV", runQuery},
 	}
 }
 

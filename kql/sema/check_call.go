@@ -1,0 +1,344 @@
+package sema
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/huntbook/huntbook/kql/syntax"
+	"github.com/huntbook/huntbook/table"
+)
+
+// call checks a function call in a scalar position: a user function, a
+// built-in function, an aggregate (in summarize) or a window function.
+func (c *checker) call(e *syntax.Call, sc *scope, row *rowCtx) Expr {
+	if e.Recv != nil {
+		c.unsupported(e, "cross-cluster and cross-database references")
+	}
+	name := e.Name.Name
+	if sym, ok := sc.lookup(name); ok && sym.fn != nil {
+		if c.funcReturnsTable(sym) {
+			c.errorf(e, "function '%s' returns a table; a scalar is expected here", name)
+		}
+		inner := c.bindCall(e, sym, sc, row, nil)
+		return inFunc(c, sym, func() Expr {
+			c.bodyScope(sym.fn.Fn.Body, inner)
+			return c.scalar(sym.fn.Fn.Body.Result, inner, nil)
+		})
+	}
+	switch name {
+	case "toscalar":
+		return c.toscalar(e, sc, row)
+	case "materialize", "view", "table", "range_table":
+		c.errorf(e, "%s() is tabular; a scalar is expected here", name)
+	case "now":
+		return c.now(e, sc, row)
+	case "ago":
+		return c.ago(e, sc, row)
+	}
+	f, ok := LookupFunction(name)
+	if !ok || f.Kind == KindOperator {
+		c.unknownFunction(e, sc)
+	}
+	return c.builtin(e, f, sc, row)
+}
+
+// unknownFunction reports a call to a name that is no function.
+func (c *checker) unknownFunction(e *syntax.Call, sc *scope) {
+	name := e.Name.Name
+	if sym, ok := sc.lookup(name); ok && sym.tab != nil {
+		c.errorf(e.Name, "'%s' is a table, not a function", name)
+	}
+	if knownUnsupported[name] {
+		c.unsupported(e.Name, "the function "+name+"()")
+	}
+	var names []string
+	for _, f := range Functions() {
+		if f.Kind != KindOperator {
+			names = append(names, f.Name)
+		}
+	}
+	c.errorf(e.Name, "unknown function '%s'%s", name, didYouMean(name, append(names, sc.all()...)))
+}
+
+// builtin checks a call of a built-in function against its signatures.
+func (c *checker) builtin(e *syntax.Call, f *Function, sc *scope, row *rowCtx) Expr {
+	argRow := row
+	switch f.Kind {
+	case KindAggregate:
+		if row == nil || !row.aggOK {
+			c.errorf(e.Name, "the aggregate %s() is only allowed in summarize, make-series and similar operators", f.Name)
+		}
+		if row.inAgg {
+			c.errorf(e.Name, "aggregates cannot be nested (%s() inside another aggregate)", f.Name)
+		}
+		row.usedAgg = true
+		inner := *row
+		inner.inAgg, inner.aggOK = true, false
+		argRow = &inner
+	case KindWindow:
+		if row == nil || !row.windowOK {
+			c.errorf(e.Name, "the window function %s() is only allowed in extend, project or serialize over a serialized input", f.Name)
+		}
+		row.usedWindow = true
+	}
+	args := c.callArgs(e, f, sc, argRow)
+	for _, i := range f.Constant {
+		if i < len(args) && !IsConstant(args[i]) {
+			c.errorf(e.Args[i], "argument %d of %s() must be a constant", i+1, f.Name)
+		}
+	}
+	if f.Check != nil {
+		args, t := f.Check(c, e, args)
+		return &Call{Fn: f, Args: args, T: t}
+	}
+	return c.resolve(e, f, args)
+}
+
+// callArgs checks the arguments of a built-in call; * expands to the
+// row's columns where the function allows it.
+func (c *checker) callArgs(e *syntax.Call, f *Function, sc *scope, row *rowCtx) []Expr {
+	var args []Expr
+	for _, a := range e.Args {
+		switch a := a.(type) {
+		case *syntax.Wildcard:
+			if !f.Star || a.Pattern != "*" || row == nil {
+				c.errorf(a, "'*' is not allowed as an argument of %s()", f.Name)
+			}
+			for _, col := range row.cols {
+				args = append(args, &ColumnRef{Name: col.Name, T: col.Type})
+			}
+		case *syntax.NamedArg:
+			c.errorf(a, "%s() takes no named arguments", f.Name)
+		default:
+			args = append(args, c.scalar(a, sc, row))
+		}
+	}
+	return args
+}
+
+// resolve picks the first signature the arguments fit, converting
+// dynamic arguments to strings where a string is expected.
+func (c *checker) resolve(e *syntax.Call, f *Function, args []Expr) Expr {
+	types := make([]table.Type, len(args))
+	for i, a := range args {
+		types[i] = a.Type()
+	}
+	var firstBad string
+	for _, sig := range f.Sigs {
+		lo, hi := sig.arity()
+		if len(args) < lo || hi >= 0 && len(args) > hi {
+			continue
+		}
+		conv, bad := fitSig(sig, types)
+		if bad >= 0 {
+			if firstBad == "" {
+				prm, _ := sig.paramAt(bad)
+				firstBad = fmt.Sprintf("argument %d of %s() must be %s, got %s", bad+1, f.Name, kindName(prm.Kind), types[bad])
+			}
+			continue
+		}
+		out := make([]Expr, len(args))
+		for i, a := range args {
+			out[i] = a
+			if conv[i] {
+				out[i] = c.convert(a, table.String)
+				types[i] = table.String
+			}
+		}
+		return &Call{Fn: f, Args: out, T: sig.Result(types)}
+	}
+	if firstBad != "" {
+		c.errorf(e, "%s", firstBad)
+	}
+	c.errorf(e, "%s() takes %s arguments, got %d", f.Name, f.arityText(), len(args))
+	return nil
+}
+
+// fitSig checks argument types against a signature: which arguments need
+// a string conversion, and the index of the first that does not fit (-1).
+func fitSig(sig Sig, types []table.Type) ([]bool, int) {
+	conv := make([]bool, len(types))
+	for i, t := range types {
+		prm, _ := sig.paramAt(i)
+		ok, toStr := accepts(prm.Kind, t)
+		if !ok {
+			return nil, i
+		}
+		conv[i] = toStr
+	}
+	return conv, -1
+}
+
+// toscalar turns a tabular expression into its single value.
+func (c *checker) toscalar(e *syntax.Call, sc *scope, row *rowCtx) Expr {
+	if len(e.Args) != 1 {
+		c.errorf(e, "toscalar() takes 1 argument, got %d", len(e.Args))
+	}
+	if !c.isTabular(e.Args[0], sc) {
+		return c.scalar(e.Args[0], sc, row)
+	}
+	q := c.tabular(e.Args[0], sc)
+	cols := q.Schema()
+	if len(cols) == 0 {
+		c.errorf(e, "toscalar() of a table without columns")
+	}
+	return &Subquery{Query: q, T: cols[0].Type}
+}
+
+// now is the query's clock, plus an optional offset.
+func (c *checker) now(e *syntax.Call, sc *scope, row *rowCtx) Expr {
+	nowLit := &Literal{T: table.DateTime, Value: c.opts.Now}
+	switch len(e.Args) {
+	case 0:
+		return nowLit
+	case 1:
+		off := c.scalar(e.Args[0], sc, row)
+		if off.Type() != table.TimeSpan {
+			c.errorf(e.Args[0], "now() takes a timespan offset, got %s", off.Type())
+		}
+		return foldDateTimeAdd(nowLit, off, 1)
+	}
+	c.errorf(e, "now() takes 0 or 1 arguments, got %d", len(e.Args))
+	return nil
+}
+
+// ago is now() minus a timespan.
+func (c *checker) ago(e *syntax.Call, sc *scope, row *rowCtx) Expr {
+	if len(e.Args) != 1 {
+		c.errorf(e, "ago() takes 1 argument, got %d", len(e.Args))
+	}
+	off := c.scalar(e.Args[0], sc, row)
+	if off.Type() != table.TimeSpan {
+		c.errorf(e.Args[0], "ago() takes a timespan, got %s", off.Type())
+	}
+	return foldDateTimeAdd(&Literal{T: table.DateTime, Value: c.opts.Now}, off, -1)
+}
+
+// bindCall binds the arguments of a user function call to its parameters
+// in a new scope under the function's definition scope. input, when
+// set, is the first (tabular) argument (invoke).
+func (c *checker) bindCall(e *syntax.Call, sym *symbol, sc *scope, row *rowCtx, input Tabular) *scope {
+	fnx := sym.fn.Fn
+	inner := newScope(sym.fnScope)
+	given := map[string]syntax.Expr{}
+	pos := 0
+	params := fnx.Params
+	if input != nil {
+		if len(params) == 0 || params[0].Type == nil || params[0].Type.Name != "" {
+			c.errorf(e, "invoke needs a function whose first parameter is a table")
+		}
+		c.bindTableParam(e, params[0], input, inner)
+		params = params[1:]
+	}
+	for _, a := range e.Args {
+		if na, ok := a.(*syntax.NamedArg); ok {
+			given[na.Name.Name] = na.Value
+			continue
+		}
+		if pos >= len(params) {
+			c.errorf(a, "too many arguments for %s(): it takes %d", sym.fn.Name, len(params))
+		}
+		given[params[pos].Name.Name] = a
+		pos++
+	}
+	for _, prm := range params {
+		arg, ok := given[prm.Name.Name]
+		delete(given, prm.Name.Name)
+		if prm.Type != nil && prm.Type.Name == "" {
+			if !ok {
+				c.errorf(e, "missing table argument '%s' of %s()", prm.Name.Name, sym.fn.Name)
+			}
+			c.bindTableParam(arg, prm, c.tabular(arg, sc), inner)
+			continue
+		}
+		t := c.typeRef(prm.Type)
+		var v Expr
+		switch {
+		case ok:
+			v = c.coerce(arg, c.scalar(arg, sc, row), t)
+		case prm.Default != nil:
+			v = inFunc(c, sym, func() Expr { return c.coerce(prm.Default, c.scalar(prm.Default, sym.fnScope, nil), t) })
+		default:
+			c.errorf(e, "missing argument '%s' of %s()", prm.Name.Name, sym.fn.Name)
+		}
+		inner.bind(prm.Name.Name, &symbol{scalar: v})
+	}
+	for n := range given {
+		c.errorf(e, "%s() has no parameter '%s'", sym.fn.Name, n)
+	}
+	return inner
+}
+
+// bindTableParam binds a tabular argument, checking the columns the
+// parameter's schema declares.
+func (c *checker) bindTableParam(n syntax.Node, prm *syntax.FuncParam, t Tabular, inner *scope) {
+	have := t.Schema()
+	for _, want := range c.schemaRef(prm.Type) {
+		i := columnIndex(have, want.Name)
+		if i < 0 {
+			c.errorf(n, "table argument '%s' lacks the column '%s' its parameter declares", prm.Name.Name, want.Name)
+		}
+		if have[i].Type != want.Type {
+			c.errorf(n, "column '%s' of table argument '%s' is %s, the parameter declares %s",
+				want.Name, prm.Name.Name, have[i].Type, want.Type)
+		}
+	}
+	inner.bind(prm.Name.Name, &symbol{tab: t})
+}
+
+// inFunc runs f with the function's own source text for error positions
+// (a function bound by an earlier query was parsed from another text),
+// counting the nesting of calls.
+func inFunc[T any](c *checker, sym *symbol, f func() T) T {
+	c.depth++
+	defer func() { c.depth-- }()
+	if c.depth > maxCallDepth {
+		c.errorf(sym.fn.Fn, "function calls nested too deep (recursive function '%s'?)", sym.fn.Name)
+	}
+	if sym.fn.Src != "" && sym.fn.Src != c.src {
+		src, lines := c.src, c.lines
+		c.src, c.lines = sym.fn.Src, syntax.NewLineIndex(sym.fn.Src)
+		defer func() { c.src, c.lines = src, lines }()
+	}
+	return f()
+}
+
+// bodyScope binds the let statements of a function body.
+func (c *checker) bodyScope(body *syntax.FuncBody, inner *scope) *scope {
+	for _, st := range body.Stmts {
+		switch st := st.(type) {
+		case *syntax.LetStmt:
+			c.letStmt(st, inner)
+		case *syntax.QueryParamsStmt:
+			c.queryParams(st, inner)
+		default:
+			c.errorf(st, "only let statements may precede the result of a function body")
+		}
+	}
+	return inner
+}
+
+// knownUnsupported are real KQL functions huntbook does not implement:
+// calling one gives "not supported", not "unknown".
+var knownUnsupported = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range strings.Fields(`cursor_after cursor_before_or_at cursor_current current_cluster_endpoint
+		current_database current_principal current_principal_details current_principal_is_member_of
+		extent_id extent_tags ingestion_time estimate_data_size cluster database table
+		geo_angle geo_azimuth geo_distance_2points geo_distance_point_to_line geo_distance_point_to_polygon
+		geo_geohash_neighbors geo_geohash_to_central_point geo_geohash_to_polygon geo_h3cell_children
+		geo_h3cell_level geo_h3cell_neighbors geo_h3cell_parent geo_h3cell_rings geo_h3cell_to_central_point
+		geo_h3cell_to_polygon geo_intersection_2lines geo_intersection_2polygons geo_intersection_line_with_polygon
+		geo_intersects_2lines geo_intersects_2polygons geo_intersects_line_with_polygon geo_line_buffer
+		geo_line_centroid geo_line_densify geo_line_length geo_line_simplify geo_line_to_s2cells
+		geo_point_buffer geo_point_in_circle geo_point_in_polygon geo_point_to_geohash geo_point_to_h3cell
+		geo_point_to_s2cell geo_polygon_area geo_polygon_buffer geo_polygon_centroid geo_polygon_densify
+		geo_polygon_perimeter geo_polygon_simplify geo_polygon_to_h3cells geo_polygon_to_s2cells
+		geo_s2cell_neighbors geo_s2cell_to_central_point geo_s2cell_to_polygon geo_simplify_polygons_array
+		geo_union_lines_array geo_union_polygons_array geo_from_wkt geo_closest_point_on_line
+		geo_closest_point_on_polygon geo_info_from_ip_address geo_line_interpolate_point geo_line_locate_point
+		ai_embed_text ai_chat_completion ai_chat_completion_prompt`) {
+		m[n] = true
+	}
+	return m
+}()

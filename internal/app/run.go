@@ -155,4 +155,3 @@ func firstLine(src string) string {
 	}
 	return ""
 }
-

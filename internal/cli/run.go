@@ -113,6 +113,9 @@ func progress(stdio IO, nb *notebook.Notebook) func(int, *session.Execution) {
 		case e.Table == nil:
 			status = "bound " + strings.Join(e.Bound, ", ")
 		}
+		if len(e.Parameters) > 0 {
+			status += " (parameters applied)"
+		}
 		fmt.Fprintf(stdio.Stderr, "[%d/%d] %s: %s in %s\n", i+1, len(nb.Cells), firstLineOf(nb.Cells[i].Source), status, e.Duration.Round(time.Millisecond))
 	}
 }

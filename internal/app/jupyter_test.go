@@ -111,9 +111,11 @@ func TestRealKernelUnderNbconvert(t *testing.T) {
 		t.Fatal(err)
 	}
 	nb := notebook.New()
+	params := notebook.NewCell(notebook.Code, "let who = 'bob';")
+	params.SetTag(notebook.ParametersTag, true) // papermill's tag; nbconvert runs the cell as it is
 	nb.Cells = append(nb.Cells,
 		notebook.NewCell(notebook.Markdown, "# Test hunt"),
-		notebook.NewCell(notebook.Code, "let who = 'bob';"),
+		params,
 		notebook.NewCell(notebook.Code, "Events | where User == who | project User, Count | as bobs"),
 		notebook.NewCell(notebook.Code, "Events | summarize n = count() by bin(TimeGenerated, 4h) | render columnchart"),
 		notebook.NewCell(notebook.Code, "bobs | summarize total = sum(Count)"),

@@ -202,3 +202,37 @@ func (w *Workspace) AddKnownColumns(ctx context.Context) (int, error) {
 	}
 	return added, nil
 }
+
+// Catalog is a snapshot of the tables a query can name, for the KQL
+// compiler: the stored tables and the known-but-empty catalog tables
+// (which read as empty). Take a new snapshot after loading data.
+type Catalog struct {
+	tables map[string]TableInfo
+	names  []string
+}
+
+// Catalog snapshots the workspace's tables.
+func (w *Workspace) Catalog(ctx context.Context) (*Catalog, error) {
+	infos, err := w.Tables(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c := &Catalog{tables: make(map[string]TableInfo, len(infos))}
+	for _, t := range infos {
+		c.tables[t.Name] = t
+		c.names = append(c.names, t.Name)
+	}
+	return c, nil
+}
+
+// Table returns the columns of the named table.
+func (c *Catalog) Table(name string) ([]table.Column, bool) {
+	t, ok := c.tables[name]
+	return t.Columns, ok
+}
+
+// TableNames lists every table, sorted.
+func (c *Catalog) TableNames() []string { return c.names }
+
+// Stored reports whether the database holds the table.
+func (c *Catalog) Stored(name string) bool { return c.tables[name].Stored }

@@ -39,8 +39,17 @@ type Option func(*Executor)
 func WithClock(now func() time.Time) Option { return func(x *Executor) { x.clock = now } }
 
 // WithCatalog sets the tables queries may name. The default is the
-// engine's own tables (DB.Tables).
+// engine's own tables (DB.Tables). A catalog that also names tables the
+// database does not hold (the workspace's known-but-empty Sentinel
+// tables) implements StoredCatalog; those tables read as empty.
 func WithCatalog(c sema.Catalog) Option { return func(x *Executor) { x.catalog = c } }
+
+// StoredCatalog is a catalog that tells which of its tables the database
+// holds.
+type StoredCatalog interface {
+	sema.Catalog
+	Stored(table string) bool
+}
 
 // New returns an executor over db.
 func New(db *engine.DB, opts ...Option) *Executor {
@@ -133,7 +142,11 @@ func (x *Executor) compile(ctx context.Context, src string, env *Env, opts RunOp
 func (x *Executor) translate(c *Compiled, q sema.Tabular) error {
 	c.Plan = plan.Optimize(plan.Build(q))
 	c.PlanText = plan.Format(c.Plan)
-	text, err := sqlgen.Generate(c.Plan, sqlgen.Options{ResultTable: engine.ResultTable})
+	opts := sqlgen.Options{ResultTable: engine.ResultTable}
+	if sc, ok := x.catalog.(StoredCatalog); ok {
+		opts.Unstored = func(t string) bool { return !sc.Stored(t) }
+	}
+	text, err := sqlgen.Generate(c.Plan, opts)
 	if err != nil {
 		return err
 	}

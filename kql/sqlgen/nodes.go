@@ -55,6 +55,9 @@ func (g *gen) scan(n *plan.Scan) *rel {
 			name = sqlrepr.QuoteIdent(n.Ref)
 		}
 	}
+	if !n.Result && g.opts.Unstored != nil && g.opts.Unstored(n.Table) {
+		return g.values(&plan.Values{Cols: n.Cols})
+	}
 	cols := make([]string, len(n.Cols))
 	for i, c := range n.Cols {
 		cols[i] = c.Name

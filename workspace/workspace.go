@@ -165,44 +165,6 @@ func Exists(dir string) bool {
 	return err == nil
 }
 
-// AddKnownColumns gives every stored table that the Sentinel catalog knows
-// the catalog columns it lacks (empty strings, nulls otherwise), so queries
-// written for Sentinel find every column they name. Loading only the columns
-// that hold data and adding the rest afterwards is much faster than
-// appending empty values row by row: DuckDB stores an added column with a
-// constant default as metadata.
-func (w *Workspace) AddKnownColumns(ctx context.Context) (int, error) {
-	stored, err := w.DB.Tables(ctx)
-	if err != nil {
-		return 0, err
-	}
-	added := 0
-	for _, s := range stored {
-		known, ok := schema.Table(s.Name)
-		if s.Result || !ok {
-			continue
-		}
-		have := make(map[string]bool, len(s.Columns))
-		for _, c := range s.Columns {
-			have[c.Name] = true
-		}
-		var missing []table.Column
-		for _, c := range known.Columns {
-			if !have[c.Name] {
-				missing = append(missing, c)
-			}
-		}
-		if len(missing) == 0 {
-			continue
-		}
-		if err := w.DB.AddColumns(ctx, s.Name, missing); err != nil {
-			return added, err
-		}
-		added += len(missing)
-	}
-	return added, nil
-}
-
 // Catalog is a snapshot of the tables a query can name, for the KQL
 // compiler: the stored tables and the known-but-empty catalog tables
 // (which read as empty). Take a new snapshot after loading data.

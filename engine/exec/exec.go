@@ -19,7 +19,6 @@ import (
 	"github.com/huntbook/huntbook/engine"
 	"github.com/huntbook/huntbook/kql/plan"
 	"github.com/huntbook/huntbook/kql/sema"
-	"github.com/huntbook/huntbook/kql/sqlgen"
 	"github.com/huntbook/huntbook/kql/syntax"
 	"github.com/huntbook/huntbook/table"
 )
@@ -89,6 +88,9 @@ type Compiled struct {
 	// SQL is the query's DuckDB SQL; Schema its result columns.
 	SQL    string
 	Schema []table.Column
+	// plugins names the tables of the query's Go plugins, which run
+	// before SQL.
+	plugins *pluginSet
 }
 
 // Compile parses, checks, plans and translates a query without running
@@ -133,11 +135,11 @@ func (x *Executor) compile(ctx context.Context, src string, env *Env, opts RunOp
 func (x *Executor) translate(c *Compiled, q sema.Tabular) error {
 	c.Plan = plan.Optimize(plan.Build(q))
 	c.PlanText = plan.Format(c.Plan)
-	text, err := sqlgen.Generate(c.Plan, sqlgen.Options{ResultTable: engine.ResultTable})
+	text, plugins, err := generate(c.Plan)
 	if err != nil {
 		return err
 	}
-	c.SQL, c.Schema = text, q.Schema()
+	c.SQL, c.Schema, c.plugins = text, q.Schema(), plugins
 	return nil
 }
 
@@ -176,6 +178,10 @@ func (x *Executor) Run(ctx context.Context, src string, env *Env, opts RunOption
 // runQuery runs the compiled SQL: directly, or kept as a named result
 // whose first page is returned.
 func (x *Executor) runQuery(ctx context.Context, c *Compiled, opts RunOptions, res *Result) error {
+	defer c.plugins.drop(ctx, x)
+	if err := c.plugins.run(ctx, x, c.Plan); err != nil {
+		return err
+	}
 	q := engine.Query{SQL: c.SQL, Schema: c.Schema}
 	if opts.Name == "" {
 		r, err := x.db.Query(ctx, q, opts.MaxRows)

@@ -206,6 +206,9 @@ func (b *builder) sortKeys(keys []sema.SortKey) {
 
 // node2 lowers the operators that combine or reshape tables.
 func (b *builder) node2(t sema.Tabular) Node {
+	if p, ok := t.(*sema.Plugin); ok {
+		return b.plugin(p)
+	}
 	panic(fmt.Sprintf("plan: cannot lower %T", t))
 }
 

@@ -120,6 +120,10 @@ func WithInputs(n Node, ins []Node) Node {
 		c := *n
 		c.In = ins[0]
 		return &c
+	case *GoPlugin:
+		c := *n
+		c.In = ins[0]
+		return &c
 	}
 	return n
 }

@@ -218,6 +218,9 @@ func setExpr(cols []sema.NamedExpr, c sema.NamedExpr) []sema.NamedExpr {
 
 // node2 translates the operators that combine or reshape tables.
 func (g *gen) node2(n plan.Node) *rel {
+	if p, ok := n.(*plan.GoPlugin); ok {
+		return g.goPlugin(p)
+	}
 	fail("cannot translate %T", n)
 	return nil
 }

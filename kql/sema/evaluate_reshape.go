@@ -186,8 +186,7 @@ func (c *checker) pivot(op *syntax.EvaluateOp, a *pluginArgs, in Tabular, sc *sc
 	}
 	b := newColumns()
 	var keys []NamedExpr
-	for _, k := range rest {
-		kc := c.pluginColumn(k, in, "a pivot() key")
+	for _, kc := range c.pivotKeys(rest, in, pcol, aggArgs) {
 		keys = append(keys, NamedExpr{Name: b.add(kc.Name, kc.Type), Expr: &ColumnRef{Name: kc.Name, T: kc.Type}})
 	}
 	pref := &ColumnRef{Name: pcol.Name, T: pcol.Type}
@@ -201,6 +200,34 @@ func (c *checker) pivot(op *syntax.EvaluateOp, a *pluginArgs, in Tabular, sc *sc
 		aggs = append(aggs, AggItem{Cols: []table.Column{{Name: name, Type: agg.Type()}}, Expr: agg})
 	}
 	return &Summarize{In: in, Keys: keys, Aggs: aggs, out: b.cols}
+}
+
+// pivotKeys are the columns pivot groups by: the ones named, or by
+// default every column but the pivoted one and those the aggregation
+// reads.
+func (c *checker) pivotKeys(named []syntax.Expr, in Tabular, pcol table.Column, aggArgs []Expr) []table.Column {
+	var out []table.Column
+	for _, k := range named {
+		out = append(out, c.pluginColumn(k, in, "a pivot() key"))
+	}
+	if len(named) > 0 {
+		return out
+	}
+	used := map[string]bool{pcol.Name: true}
+	for _, a := range aggArgs {
+		Walk(a, func(x Expr) bool {
+			if r, ok := x.(*ColumnRef); ok {
+				used[r.Name] = true
+			}
+			return true
+		})
+	}
+	for _, col := range in.Schema() {
+		if !used[col.Name] {
+			out = append(out, col)
+		}
+	}
+	return out
 }
 
 // pivotAgg checks pivot's aggregation argument.

@@ -105,6 +105,10 @@ func pluginFunc(p *plan.GoPlugin) (engine.PluginFunc, error) {
 		return processTree(cfg, p.Cols), nil
 	case *sema.NarrowConfig:
 		return narrow(p.Cols), nil
+	case *sema.BeaconDetectConfig:
+		return beaconDetect(cfg, p.Cols), nil
+	case *sema.SessionAnomaliesConfig:
+		return sessionAnomalies(cfg, p.Cols), nil
 	}
 	return nil, fmt.Errorf("evaluate %s: no Go implementation", p.Name)
 }

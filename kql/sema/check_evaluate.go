@@ -31,12 +31,14 @@ type pluginChecker func(c *checker, op *syntax.EvaluateOp, args *pluginArgs, in 
 // are reported as unsupported rather than unknown.
 func plugins() map[string]pluginChecker {
 	return map[string]pluginChecker{
-		"bag_unpack":    (*checker).bagUnpack,
-		"pivot":         (*checker).pivot,
-		"narrow":        (*checker).narrow,
-		"ioc_extract":   (*checker).iocExtract,
-		"decode_unpack": (*checker).decodeUnpack,
-		"process_tree":  (*checker).processTree,
+		"bag_unpack":        (*checker).bagUnpack,
+		"pivot":             (*checker).pivot,
+		"narrow":            (*checker).narrow,
+		"ioc_extract":       (*checker).iocExtract,
+		"decode_unpack":     (*checker).decodeUnpack,
+		"process_tree":      (*checker).processTree,
+		"beacon_detect":     (*checker).beaconDetect,
+		"session_anomalies": (*checker).sessionAnomalies,
 	}
 }
 
@@ -87,6 +89,9 @@ type pluginArgs struct {
 	call  *syntax.Call
 	pos   []syntax.Expr
 	named map[string]*syntax.NamedArg
+	// all lists the named arguments in order (a name may repeat:
+	// session_anomalies(..., key=User, key=ClientIP)).
+	all []*syntax.NamedArg
 }
 
 func (c *checker) splitPluginArgs(call *syntax.Call) *pluginArgs {
@@ -94,6 +99,7 @@ func (c *checker) splitPluginArgs(call *syntax.Call) *pluginArgs {
 	for _, x := range call.Args {
 		if na, ok := x.(*syntax.NamedArg); ok {
 			a.named[strings.ToLower(na.Name.Name)] = na
+			a.all = append(a.all, na)
 			continue
 		}
 		if len(a.named) > 0 {

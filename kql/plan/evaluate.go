@@ -63,3 +63,31 @@ func BuildColumn(in sema.Tabular, e sema.Expr) *Query {
 	b.q.Root = &Project{In: b.node(in), Cols: []sema.NamedExpr{{Name: "v", Expr: e}}}
 	return b.q
 }
+
+// IPLookup joins Left with the lookup table Right on an address-in-prefix
+// condition (see sema.IPLookup).
+type IPLookup struct {
+	Left, Right Node
+	Cond        sema.Expr
+	Unmatched   bool
+	RightCols   []string
+	Cols        []table.Column
+}
+
+func (n *IPLookup) Schema() []table.Column { return n.Cols }
+func (n *IPLookup) Inputs() []Node         { return []Node{n.Left, n.Right} }
+func (*IPLookup) node()                    {}
+
+func (b *builder) ipLookup(l *sema.IPLookup) Node {
+	b.exprs(l.Cond)
+	return &IPLookup{Left: b.node(l.In), Right: b.node(l.Lookup), Cond: l.Cond, Unmatched: l.Unmatched,
+		RightCols: l.RightCols, Cols: l.Schema()}
+}
+
+func describeIPLookup(n *IPLookup) string {
+	kind := "inner"
+	if n.Unmatched {
+		kind = "leftouter"
+	}
+	return fmt.Sprintf("IPLookup %s on %s %s", kind, n.Cond, schemaText(n.Cols))
+}

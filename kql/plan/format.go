@@ -150,8 +150,11 @@ func sortedSubqueries(q *Query) []namedSub {
 }
 
 func describe2(n Node) string {
-	if p, ok := n.(*GoPlugin); ok {
-		return describePlugin(p)
+	switch n := n.(type) {
+	case *GoPlugin:
+		return describePlugin(n)
+	case *IPLookup:
+		return describeIPLookup(n)
 	}
 	return fmt.Sprintf("%T", n)
 }

@@ -39,13 +39,15 @@ func plugins() map[string]pluginChecker {
 		"process_tree":      (*checker).processTree,
 		"beacon_detect":     (*checker).beaconDetect,
 		"session_anomalies": (*checker).sessionAnomalies,
+		"ipv4_lookup":       (*checker).ipv4Lookup,
+		"ipv6_lookup":       (*checker).ipv6Lookup,
 	}
 }
 
 var knownUnsupportedPlugins = map[string]bool{
 	"autocluster": true, "basket": true, "diffpatterns": true, "diffpatterns_text": true,
 	"funnel_sequence": true, "funnel_sequence_completion": true, "infer_storage_schema": true,
-	"ipv4_lookup": true, "ipv6_lookup": true, "python": true, "r": true, "rolling_percentile": true,
+	"python": true, "r": true, "rolling_percentile": true,
 	"rows_near": true, "schema_merge": true, "sequence_detect": true, "session_count": true,
 	"sliding_window_counts": true, "sql_request": true, "mysql_request": true, "postgresql_request": true,
 	"cosmosdb_sql_request": true, "http_request": true, "http_request_post": true, "active_users_count": true,

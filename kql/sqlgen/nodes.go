@@ -218,8 +218,11 @@ func setExpr(cols []sema.NamedExpr, c sema.NamedExpr) []sema.NamedExpr {
 
 // node2 translates the operators that combine or reshape tables.
 func (g *gen) node2(n plan.Node) *rel {
-	if p, ok := n.(*plan.GoPlugin); ok {
-		return g.goPlugin(p)
+	switch n := n.(type) {
+	case *plan.GoPlugin:
+		return g.goPlugin(n)
+	case *plan.IPLookup:
+		return g.ipLookup(n)
 	}
 	fail("cannot translate %T", n)
 	return nil

@@ -88,9 +88,6 @@ type Compiled struct {
 	// SQL is the query's DuckDB SQL; Schema its result columns.
 	SQL    string
 	Schema []table.Column
-	// plugins names the tables of the query's Go plugins, which run
-	// before SQL.
-	plugins *pluginSet
 }
 
 // Compile parses, checks, plans and translates a query without running
@@ -135,11 +132,11 @@ func (x *Executor) compile(ctx context.Context, src string, env *Env, opts RunOp
 func (x *Executor) translate(c *Compiled, q sema.Tabular) error {
 	c.Plan = plan.Optimize(plan.Build(q))
 	c.PlanText = plan.Format(c.Plan)
-	text, plugins, err := generate(c.Plan)
+	text, _, err := generate(c.Plan, false)
 	if err != nil {
 		return err
 	}
-	c.SQL, c.Schema, c.plugins = text, q.Schema(), plugins
+	c.SQL, c.Schema = text, q.Schema()
 	return nil
 }
 
@@ -178,11 +175,15 @@ func (x *Executor) Run(ctx context.Context, src string, env *Env, opts RunOption
 // runQuery runs the compiled SQL: directly, or kept as a named result
 // whose first page is returned.
 func (x *Executor) runQuery(ctx context.Context, c *Compiled, opts RunOptions, res *Result) error {
-	defer c.plugins.drop(ctx, x)
-	if err := c.plugins.run(ctx, x, c.Plan); err != nil {
-		return err
+	if !hasGoPlugins(c.Plan) {
+		return x.runSQL(ctx, c.SQL, c, opts, res)
 	}
-	q := engine.Query{SQL: c.SQL, Schema: c.Schema}
+	// The Go plugins run first, into tables of names unique to this run.
+	return x.withPlugins(ctx, c.Plan, func(text string) error { return x.runSQL(ctx, text, c, opts, res) })
+}
+
+func (x *Executor) runSQL(ctx context.Context, text string, c *Compiled, opts RunOptions, res *Result) error {
+	q := engine.Query{SQL: text, Schema: c.Schema}
 	if opts.Name == "" {
 		r, err := x.db.Query(ctx, q, opts.MaxRows)
 		if err != nil {

@@ -24,17 +24,25 @@ type pluginSet struct {
 	names map[*plan.GoPlugin]string
 }
 
-// newPluginSet names the Go plugins of q: a random suffix keeps two
-// queries running at once on one database apart.
-func newPluginSet(q *plan.Query) *pluginSet {
+// newPluginSet names the Go plugins of q. Unique names (a random suffix)
+// keep two runs on one database apart; the others are stable, for the
+// SQL that Compile shows.
+func newPluginSet(q *plan.Query, unique bool) *pluginSet {
 	s := &pluginSet{order: plan.GoPlugins(q), names: map[*plan.GoPlugin]string{}}
-	for _, p := range s.order {
-		var b [8]byte
-		_, _ = rand.Read(b[:])
-		s.names[p] = "plugin_" + p.Name + "_" + hex.EncodeToString(b[:])
+	for i, p := range s.order {
+		name := fmt.Sprintf("plugin_%d_%s", i+1, p.Name)
+		if unique {
+			var b [8]byte
+			_, _ = rand.Read(b[:])
+			name += "_" + hex.EncodeToString(b[:])
+		}
+		s.names[p] = name
 	}
 	return s
 }
+
+// hasGoPlugins reports whether a plan runs Go plugins.
+func hasGoPlugins(q *plan.Query) bool { return len(plan.GoPlugins(q)) > 0 }
 
 // sqlOptions are the generator options of a query with these plugins.
 func (s *pluginSet) sqlOptions() sqlgen.Options {
@@ -74,8 +82,8 @@ func (s *pluginSet) drop(ctx context.Context, x *Executor) {
 
 // generate writes the SQL of a planned query whose Go plugins the caller
 // runs with the returned set.
-func generate(q *plan.Query) (string, *pluginSet, error) {
-	s := newPluginSet(q)
+func generate(q *plan.Query, unique bool) (string, *pluginSet, error) {
+	s := newPluginSet(q, unique)
 	text, err := sqlgen.Generate(q, s.sqlOptions())
 	return text, s, err
 }
@@ -83,7 +91,7 @@ func generate(q *plan.Query) (string, *pluginSet, error) {
 // withPlugins writes the SQL of a checked tabular expression, runs its Go
 // plugins, and calls fn with the SQL; the plugin tables are dropped after.
 func (x *Executor) withPlugins(ctx context.Context, q *plan.Query, fn func(sqlText string) error) error {
-	text, s, err := generate(q)
+	text, s, err := generate(q, true)
 	if err != nil {
 		return err
 	}

@@ -19,7 +19,7 @@ func TestCompilePlugins(t *testing.T) {
 	}{
 		{name: "go plugin", query: `datatable(c:string)["x"] | evaluate ioc_extract(c)`,
 			planHas: "GoPlugin ioc_extract (c:string, IoCType:string, Observable:string, Written:string, Within:string)",
-			sqlHas:  `memory.main."plugin_ioc_extract_`},
+			sqlHas:  `memory.main."plugin_1_ioc_extract"`},
 		{name: "bag_unpack with schema", query: `datatable(d:dynamic)[dynamic({"a":1})] | evaluate bag_unpack(d) : (a:long)`,
 			planHas: `Project [a=tolong([](d, "a"))]`},
 		{name: "bag_unpack without schema", query: `datatable(d:dynamic)[dynamic({"a":1})] | evaluate bag_unpack(d)`,

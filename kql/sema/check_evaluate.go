@@ -124,7 +124,11 @@ func (c *checker) pluginArity(a *pluginArgs, lo, hi int, named ...string) {
 		case hi >= 0:
 			want = itoa(lo) + " to " + itoa(hi)
 		}
-		c.errorf(a.call, "%s() takes %s arguments, got %d", name, want, len(a.pos))
+		noun := "arguments"
+		if lo == hi && lo == 1 {
+			noun = "argument"
+		}
+		c.errorf(a.call, "%s() takes %s %s, got %d", name, want, noun, len(a.pos))
 	}
 	for key, na := range a.named {
 		found := false

@@ -106,7 +106,7 @@ func TestEvaluateErrors(t *testing.T) {
 		{"| evaluate ioc_extract(s, 'ipv4, bogus')", "2:27: ioc_extract(): unknown IoC type \"bogus\""},
 		{"| evaluate ioc_extract(s, 'ipv4, url')", ""},
 		{"| evaluate ioc_extract(s, s)", "2:27: unknown name 's'"},
-		{"| evaluate decode_unpack()", "2:12: decode_unpack() takes 1 arguments, got 0"},
+		{"| evaluate decode_unpack()", "2:12: decode_unpack() takes 1 argument, got 0"},
 		{"| evaluate process_tree()", "2:12: process_tree(): proctree: no process-creation schema fits the columns"},
 		{"| evaluate beacon_detect(s, s, s)", "2:26: the time column of beacon_detect() must be a datetime column, 's' is string"},
 		{"| evaluate beacon_detect(t, s, s, s)", "2:35: the bytes column of beacon_detect() must be numeric, 's' is string"},

@@ -221,6 +221,12 @@ func setExpr(cols []sema.NamedExpr, c sema.NamedExpr) []sema.NamedExpr {
 
 // node2 translates the operators that combine or reshape tables.
 func (g *gen) node2(n plan.Node) *rel {
+	switch n := n.(type) {
+	case *plan.GoPlugin:
+		return g.goPlugin(n)
+	case *plan.IPLookup:
+		return g.ipLookup(n)
+	}
 	fail("cannot translate %T", n)
 	return nil
 }

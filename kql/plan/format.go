@@ -149,4 +149,9 @@ func sortedSubqueries(q *Query) []namedSub {
 	return out
 }
 
-func describe2(n Node) string { return fmt.Sprintf("%T", n) }
+func describe2(n Node) string {
+	if s, ok := describeCombine(n); ok {
+		return s
+	}
+	return fmt.Sprintf("%T", n)
+}

@@ -2,21 +2,6 @@ package sema
 
 import "github.com/huntbook/huntbook/kql/syntax"
 
-func (c *checker) join(op *syntax.JoinOp, in Tabular, sc *scope) Tabular {
-	c.unsupported(op, "join")
-	return nil
-}
-
-func (c *checker) lookup(op *syntax.LookupOp, in Tabular, sc *scope) Tabular {
-	c.unsupported(op, "lookup")
-	return nil
-}
-
-func (c *checker) union(op *syntax.UnionOp, in Tabular, sc *scope) Tabular {
-	c.unsupported(op, "union")
-	return nil
-}
-
 func (c *checker) mvExpand(op *syntax.MvExpandOp, in Tabular, sc *scope) Tabular {
 	c.unsupported(op, "mv-expand")
 	return nil

@@ -175,8 +175,10 @@ func isSideMember(e syntax.Expr) bool {
 // two numbers. Dynamic values are not join keys.
 func (c *checker) joinKey(n syntax.Node, l, r *ColumnRef) JoinCond {
 	switch {
-	case l.T == table.Dynamic || r.T == table.Dynamic:
-		c.errorf(n, "a join key cannot be dynamic ('%s' is %s, '%s' is %s); convert it with tostring() first", l.Name, l.T, r.Name, r.T)
+	case l.T == table.Dynamic:
+		c.errorf(n, "a join key cannot be dynamic: $left.%s is dynamic; convert it with tostring() first", l.Name)
+	case r.T == table.Dynamic:
+		c.errorf(n, "a join key cannot be dynamic: $right.%s is dynamic; convert it with tostring() first", r.Name)
 	case l.T == r.T:
 	case l.T.IsNumeric() && r.T.IsNumeric():
 	default:

@@ -22,11 +22,6 @@ func (c *checker) evaluate(op *syntax.EvaluateOp, in Tabular, sc *scope) Tabular
 	return nil
 }
 
-func (c *checker) search(op *syntax.SearchOp, in Tabular, sc *scope) Tabular {
-	c.unsupported(op, "search")
-	return nil
-}
-
 func (c *checker) tupleColumns(ne *syntax.NamedExpr, sc *scope, row *rowCtx, n *int) ([]NamedExpr, bool) {
 	return nil, false
 }

@@ -89,7 +89,7 @@ func (c *checker) sourceOp(op syntax.Operator, sc *scope) Tabular {
 	case *syntax.SearchOp:
 		return c.search(op, nil, sc)
 	case *syntax.FindOp:
-		c.unsupported(op, "the find operator")
+		return c.find(op, sc)
 	case *syntax.EvaluateOp:
 		return c.evaluate(op, nil, sc)
 	}

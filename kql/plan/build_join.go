@@ -38,11 +38,17 @@ func describeCombine(n Node) (string, bool) {
 		if n.Where != nil {
 			s += " where " + n.Where.String()
 		}
+		if n.Unordered {
+			s += " unordered"
+		}
 		return s + " " + schemaText(n.Cols), true
 	case *Union:
 		s := "Union"
 		if n.WithSource != "" {
 			s += fmt.Sprintf(" withsource=%s %q", n.WithSource, n.Sources)
+		}
+		if n.Unordered {
+			s += " unordered"
 		}
 		return s + " " + schemaText(n.Cols), true
 	}

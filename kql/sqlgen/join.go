@@ -10,9 +10,10 @@ import (
 )
 
 // ordered is a relation with a hidden last column numbering its rows in
-// input order: joins and unions sort their output by it, so results come
-// out in a deterministic order (left rows first, then right rows), and
-// innerunique keeps the first left row of each key.
+// input order: joins sort their output by it, so results come out in a
+// deterministic order (left rows first, then right rows), and innerunique
+// keeps the first left row of each key. A join whose order cannot show
+// (plan.Join.Unordered) reads its inputs as they are (n = all columns).
 type ordered struct {
 	*rel
 	n int // the columns before the row number
@@ -25,8 +26,12 @@ func (g *gen) numbered(in *rel) ordered {
 	return ordered{rel: r, n: len(in.schema)}
 }
 
-// ord is the qualified SQL reference of the row number.
+// ord is the qualified SQL reference of the row number ("" when the
+// relation is not numbered).
 func (o ordered) ord(qualifier string) string {
+	if o.n >= len(o.cols) {
+		return ""
+	}
 	return qualifier + "." + sqlrepr.QuoteIdent(o.cols[o.n])
 }
 
@@ -44,7 +49,8 @@ func (o ordered) refs(qualifier string) map[string]string {
 // null keys never match, as in Kusto; strings are never null, so empty
 // strings do match each other.
 func (g *gen) join(n *plan.Join) *rel {
-	left, right := g.numbered(g.rel(n.Left)), g.numbered(g.rel(n.Right))
+	left := g.joinInput(n.Left, !n.Unordered || n.Kind == sema.JoinInnerUnique)
+	right := g.joinInput(n.Right, !n.Unordered)
 	if n.Kind == sema.JoinInnerUnique {
 		left = g.firstPerKey(left, n.On)
 	}
@@ -61,10 +67,10 @@ func (g *gen) join(n *plan.Join) *rel {
 	switch n.Kind {
 	case sema.JoinLeftSemi, sema.JoinLeftAnti:
 		return g.emit("SELECT "+sideList(left, "l", n.LeftCols, false)+" FROM "+lfrom+" WHERE "+
-			notIf(n.Kind == sema.JoinLeftAnti)+"EXISTS (SELECT 1 FROM "+rfrom+" WHERE "+on+") ORDER BY "+left.ord("l"), n.Cols, false)
+			notIf(n.Kind == sema.JoinLeftAnti)+"EXISTS (SELECT 1 FROM "+rfrom+" WHERE "+on+")"+orderBy(!n.Unordered, left.ord("l")), n.Cols, false)
 	case sema.JoinRightSemi, sema.JoinRightAnti:
 		return g.emit("SELECT "+sideList(right, "r", n.RightCols, false)+" FROM "+rfrom+" WHERE "+
-			notIf(n.Kind == sema.JoinRightAnti)+"EXISTS (SELECT 1 FROM "+lfrom+" WHERE "+on+") ORDER BY "+right.ord("r"), n.Cols, false)
+			notIf(n.Kind == sema.JoinRightAnti)+"EXISTS (SELECT 1 FROM "+lfrom+" WHERE "+on+")"+orderBy(!n.Unordered, right.ord("r")), n.Cols, false)
 	}
 	op := map[sema.JoinKind]string{sema.JoinLeftOuter: "LEFT", sema.JoinRightOuter: "RIGHT", sema.JoinFullOuter: "FULL"}[n.Kind]
 	if op == "" {
@@ -79,9 +85,28 @@ func (g *gen) join(n *plan.Join) *rel {
 		}
 		cols += rc
 	}
-	body := "SELECT " + cols + " FROM " + lfrom + " " + op + " JOIN " + rfrom + " ON " + on +
-		" ORDER BY " + left.ord("l") + " NULLS LAST, " + right.ord("r") + " NULLS LAST"
+	body := "SELECT " + cols + " FROM " + lfrom + " " + op + " JOIN " + rfrom + " ON " + on
+	if !n.Unordered {
+		body += " ORDER BY " + left.ord("l") + " NULLS LAST, " + right.ord("r") + " NULLS LAST"
+	}
 	return g.emit(body, n.Cols, false)
+}
+
+// joinInput is one side of a join, numbered when its order is needed.
+func (g *gen) joinInput(n plan.Node, number bool) ordered {
+	r := g.rel(n)
+	if !number {
+		return ordered{rel: r, n: len(r.schema)}
+	}
+	return g.numbered(r)
+}
+
+// orderBy is an ORDER BY clause, or nothing when the order is not needed.
+func orderBy(needed bool, keys string) string {
+	if !needed {
+		return ""
+	}
+	return " ORDER BY " + keys
 }
 
 // firstPerKey keeps the first row (in input order) of each join key: the

@@ -11,7 +11,8 @@ import (
 
 // union translates a union: each input mapped onto the output columns
 // (null, or "" for strings, where it lacks one), concatenated with
-// UNION ALL, and ordered input by input, each in its own order.
+// UNION ALL, and ordered input by input, each in its own order (unless
+// the order cannot show: plan.Union.Unordered).
 func (g *gen) union(n *plan.Union) *rel {
 	legCols := n.Cols
 	if n.WithSource != "" {
@@ -27,7 +28,9 @@ func (g *gen) union(n *plan.Union) *rel {
 		for j, col := range legCols {
 			parts = append(parts, unionCell(r, n.Maps[i][j], col.Type))
 		}
-		parts = append(parts, strconv.Itoa(i), "row_number() OVER ()")
+		if !n.Unordered {
+			parts = append(parts, strconv.Itoa(i), "row_number() OVER ()")
+		}
 		for k := range parts {
 			parts[k] += " AS c" + strconv.Itoa(k)
 		}
@@ -42,8 +45,10 @@ func (g *gen) union(n *plan.Union) *rel {
 	if width == 0 {
 		sel = "NULL"
 	}
-	body := "SELECT " + sel + " FROM (" + strings.Join(legs, " UNION ALL ") + ") AS u ORDER BY u.c" +
-		strconv.Itoa(width) + ", u.c" + strconv.Itoa(width+1)
+	body := "SELECT " + sel + " FROM (" + strings.Join(legs, " UNION ALL ") + ") AS u"
+	if !n.Unordered {
+		body += " ORDER BY u.c" + strconv.Itoa(width) + ", u.c" + strconv.Itoa(width+1)
+	}
 	return g.emit(body, n.Cols, false)
 }
 

@@ -27,7 +27,8 @@ func (c *checker) find(op *syntax.FindOp, sc *scope) Tabular {
 	}
 	var legs []unionLeg
 	for _, e := range op.Tables {
-		legs = append(legs, c.unionOperand(e, sc, false, len(legs))...)
+		more, _ := c.unionOperand(e, sc, false, len(legs))
+		legs = append(legs, more...)
 	}
 	if len(op.Tables) == 0 {
 		for _, n := range c.matchTables("*", sc) {

@@ -33,7 +33,8 @@ func (c *checker) search(op *syntax.SearchOp, in Tabular, sc *scope) Tabular {
 		legs = []unionLeg{{t: in, source: tabularSource(in, "union_arg0")}}
 	case len(op.Tables) > 0:
 		for _, e := range op.Tables {
-			legs = append(legs, c.unionOperand(e, sc, false, len(legs))...)
+			more, _ := c.unionOperand(e, sc, false, len(legs))
+			legs = append(legs, more...)
 		}
 	default:
 		for _, n := range c.matchTables("*", sc) {
@@ -71,12 +72,12 @@ func (c *checker) search(op *syntax.SearchOp, in Tabular, sc *scope) Tabular {
 // searchLeg filters one searched table. A table the predicate does not
 // fit (a column it lacks, a column of another type) is left out: the
 // error comes back, and search reports the first one only when no table
-// fits.
+// fits. Unsupported features fail the query.
 func (c *checker) searchLeg(pred syntax.Expr, t Tabular, sc *scope) (f Tabular, fail *bailout) {
 	defer func() {
 		if r := recover(); r != nil {
 			b, isBail := r.(bailout)
-			if !isBail {
+			if !isBail || b.err.Unsupported || c.ctx.Err() != nil {
 				panic(r)
 			}
 			f, fail = nil, &b

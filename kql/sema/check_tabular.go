@@ -104,7 +104,9 @@ func (c *checker) tableName(e *syntax.Ident, sc *scope) Tabular {
 		switch {
 		case sym.tab != nil:
 			return sym.tab
-		case sym.fn != nil && sym.fn.Fn.View:
+		case sym.fn != nil && (sym.fn.Fn.View || len(sym.fn.Fn.Params) == 0):
+			// a view, or a function without parameters: Kusto calls it
+			// without parentheses too
 			return c.callTabularFunc(&syntax.Call{Span: e.Span, Name: e}, sym, sc, nil)
 		case sym.fn != nil:
 			c.errorf(e, "'%s' is a function; call it as %s(...)", e.Name, e.Name)

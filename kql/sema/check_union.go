@@ -42,8 +42,16 @@ func (c *checker) union(op *syntax.UnionOp, in Tabular, sc *scope) Tabular {
 	if in != nil {
 		legs = append(legs, unionLeg{t: in, source: tabularSource(in, "union_arg0")})
 	}
+	var dropped *bailout
 	for _, e := range op.Tables {
-		legs = append(legs, c.unionOperand(e, sc, fuzzy, len(legs))...)
+		more, fail := c.unionOperand(e, sc, fuzzy, len(legs))
+		legs = append(legs, more...)
+		if dropped == nil {
+			dropped = fail
+		}
+	}
+	if len(legs) == 0 && dropped != nil {
+		panic(*dropped)
 	}
 	if len(legs) == 0 {
 		c.errorf(op, "union: none of its tables could be resolved")
@@ -70,10 +78,13 @@ func (c *checker) union(op *syntax.UnionOp, in Tabular, sc *scope) Tabular {
 }
 
 // unionOperand resolves one table of a union: a wildcard matches the
-// catalog's tables and the views in scope, in name order; with isfuzzy,
-// a table that does not exist is skipped (Kusto warns; huntbook drops
-// it silently).
-func (c *checker) unionOperand(e syntax.Expr, sc *scope, fuzzy bool, index int) []unionLeg {
+// catalog's tables and the views in scope, in name order. With isfuzzy, a
+// leg that fails to check (a table or a column that does not exist, as
+// happens when a query spans optional data sources) is left out and its
+// error returned; Kusto warns, huntbook drops it silently. Unsupported
+// features still fail the query: dropping their rows would be a wrong
+// answer.
+func (c *checker) unionOperand(e syntax.Expr, sc *scope, fuzzy bool, index int) ([]unionLeg, *bailout) {
 	if w, ok := e.(*syntax.Wildcard); ok {
 		names := c.matchTables(w.Pattern, sc)
 		if len(names) == 0 && !fuzzy {
@@ -83,13 +94,13 @@ func (c *checker) unionOperand(e syntax.Expr, sc *scope, fuzzy bool, index int) 
 		for _, n := range names {
 			legs = append(legs, unionLeg{t: c.tableName(&syntax.Ident{Span: w.Span, Name: n}, sc), source: n})
 		}
-		return legs
+		return legs, nil
 	}
 	var t Tabular
 	if fuzzy {
-		var ok bool
-		if t, ok = c.tryTabular(e, sc); !ok {
-			return nil
+		var fail *bailout
+		if t, fail = c.tryTabular(e, sc); fail != nil {
+			return nil, fail
 		}
 	} else {
 		t = c.tabular(e, sc)
@@ -100,23 +111,23 @@ func (c *checker) unionOperand(e syntax.Expr, sc *scope, fuzzy bool, index int) 
 	} else {
 		source = tabularSource(t, source)
 	}
-	return []unionLeg{{t: t, source: source}}
+	return []unionLeg{{t: t, source: source}}, nil
 }
 
-// tryTabular checks a tabular expression, reporting false instead of
-// failing when it names a table that does not exist (isfuzzy). Other
-// errors still fail the query.
-func (c *checker) tryTabular(e syntax.Expr, sc *scope) (t Tabular, ok bool) {
+// tryTabular checks a tabular expression, returning its error instead of
+// failing when the expression is wrong (isfuzzy). Unsupported features
+// and interruptions still fail.
+func (c *checker) tryTabular(e syntax.Expr, sc *scope) (t Tabular, fail *bailout) {
 	defer func() {
 		if r := recover(); r != nil {
 			b, isBail := r.(bailout)
-			if !isBail || !strings.HasPrefix(b.err.Msg, "unknown table ") {
+			if !isBail || b.err.Unsupported || c.ctx.Err() != nil {
 				panic(r)
 			}
-			t, ok = nil, false
+			t, fail = nil, &b
 		}
 	}()
-	return c.tabular(e, sc), true
+	return c.tabular(e, sc), nil
 }
 
 // matchTables lists the tables and views whose names match a wildcard

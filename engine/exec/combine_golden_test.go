@@ -21,7 +21,7 @@ var updateCombine = flag.Bool("update-combine", false, "rewrite the expectations
 // testdata/combine: each archive holds cases NAME.kql with either
 // NAME.out (the result: a header of name:type columns, then one line per
 // row, cells separated by " | ", null printed as "null") or NAME.err (the
-// positioned error). The workspace holds the small tables of
+// positioned error), and optionally NAME.plan (the plan tree). The workspace holds the small tables of
 // combineTables. Run with -update-combine to rewrite the expectations.
 func TestCombineGolden(t *testing.T) {
 	ctx := context.Background()
@@ -73,6 +73,12 @@ func TestCombineGolden(t *testing.T) {
 				if strings.TrimSpace(got) != strings.TrimSpace(want) {
 					t.Errorf("query:\n%s\ngot:\n%s\nwant:\n%s", f.Data, got, want)
 				}
+				if wantPlan, ok := archiveFile(ar, name+".plan"); ok {
+					gotPlan := compilePlan(ctx, x, string(f.Data))
+					if strings.TrimSpace(gotPlan) != strings.TrimSpace(wantPlan) {
+						t.Errorf("plan of:\n%s\ngot:\n%s\nwant:\n%s", f.Data, gotPlan, wantPlan)
+					}
+				}
 			})
 		}
 	}
@@ -94,6 +100,15 @@ func runCombineCase(ctx context.Context, x *Executor, src string) string {
 		return err.Error()
 	}
 	return formatGolden(res.Table)
+}
+
+// compilePlan is the plan text of a query, or its compile error.
+func compilePlan(ctx context.Context, x *Executor, src string) string {
+	c, err := x.Compile(ctx, src, nil, RunOptions{})
+	if err != nil {
+		return err.Error()
+	}
+	return c.PlanText
 }
 
 // formatGolden renders a table for the golden files.
@@ -171,6 +186,9 @@ func updateArchive(ctx context.Context, t *testing.T, x *Executor, file string, 
 			out.Data = []byte(formatGolden(res.Table))
 		}
 		files = append(files, f, out)
+		if _, ok := archiveFile(ar, name+".plan"); ok {
+			files = append(files, txtar.File{Name: name + ".plan", Data: []byte(compilePlan(ctx, x, string(f.Data)))})
+		}
 	}
 	ar.Files = files
 	if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {

@@ -57,7 +57,7 @@ func (g *gen) join(n *plan.Join) *rel {
 	s := &scope{left: left.refs("l"), right: right.refs("r")}
 	conds := make([]string, 0, len(n.On)+1)
 	for _, c := range n.On {
-		conds = append(conds, g.expr(c.Left, s)+" = "+g.expr(c.Right, s))
+		conds = append(conds, joinKey(g.expr(c.Left, s), c.Left)+" = "+joinKey(g.expr(c.Right, s), c.Right))
 	}
 	if n.Where != nil {
 		conds = append(conds, "coalesce("+g.expr(n.Where, s)+", false)")
@@ -109,6 +109,16 @@ func orderBy(needed bool, keys string) string {
 	return " ORDER BY " + keys
 }
 
+// joinKey is the SQL of a key: a string key reads NULL as "" (a NULL
+// string can still come out of a step mid-query; in KQL it is the empty
+// string, which matches other empty strings).
+func joinKey(sql string, e sema.Expr) string {
+	if e.Type() == table.String {
+		return "coalesce(" + sql + ", '')"
+	}
+	return sql
+}
+
 // firstPerKey keeps the first row (in input order) of each join key: the
 // left side of innerunique, which Kusto de-duplicates on the keys.
 func (g *gen) firstPerKey(in ordered, on []sema.JoinCond) ordered {
@@ -119,7 +129,7 @@ func (g *gen) firstPerKey(in ordered, on []sema.JoinCond) ordered {
 		if ref, ok := left.(*sema.ColumnRef); ok {
 			left = &sema.ColumnRef{Name: ref.Name, T: ref.T}
 		}
-		keys[i] = g.expr(left, s)
+		keys[i] = joinKey(g.expr(left, s), left)
 	}
 	body := "SELECT " + selectList(in.cols, in.cols) + " FROM " + in.name +
 		" QUALIFY row_number() OVER (PARTITION BY " + strings.Join(keys, ", ") + " ORDER BY " + in.ord(in.name) + ") = 1"

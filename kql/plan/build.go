@@ -211,6 +211,10 @@ func (b *builder) node2(t sema.Tabular) Node {
 		return b.plugin(t)
 	case *sema.IPLookup:
 		return b.ipLookup(t)
+	case *sema.Join:
+		return b.join(t)
+	case *sema.Union:
+		return b.union(t)
 	}
 	panic(fmt.Sprintf("plan: cannot lower %T", t))
 }

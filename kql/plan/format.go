@@ -150,6 +150,9 @@ func sortedSubqueries(q *Query) []namedSub {
 }
 
 func describe2(n Node) string {
+	if s, ok := describeCombine(n); ok {
+		return s
+	}
 	switch n := n.(type) {
 	case *GoPlugin:
 		return describePlugin(n)

@@ -226,6 +226,10 @@ func (g *gen) node2(n plan.Node) *rel {
 		return g.goPlugin(n)
 	case *plan.IPLookup:
 		return g.ipLookup(n)
+	case *plan.Join:
+		return g.join(n)
+	case *plan.Union:
+		return g.union(n)
 	}
 	fail("cannot translate %T", n)
 	return nil

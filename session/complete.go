@@ -68,6 +68,9 @@ func (s *Session) Complete(ctx context.Context, src string, cursor int) (Complet
 	env := s.env
 	s.mu.Unlock()
 	names := s.Names()
+	if err := s.cat.refresh(ctx); err != nil {
+		return Completion{}, err
+	}
 	switch {
 	case cx.inText:
 	case cx.afterPipe:
@@ -98,14 +101,21 @@ func (s *Session) Complete(ctx context.Context, src string, cursor int) (Complet
 	return Completion{Start: start, End: end, Items: items}, nil
 }
 
+// addTables offers the stored tables first, then the known-but-empty
+// Sentinel tables (queryable, they read as empty).
 func (s *Session) addTables(ctx context.Context, add func(kind, detail string, labels ...string)) error {
-	infos, err := s.ws.DB.Tables(ctx)
+	infos, err := s.ws.Tables(ctx)
 	if err != nil {
 		return err
 	}
 	for _, t := range infos {
-		if !t.Result {
+		if t.Stored {
 			add(KindTable, table.FormatValue(t.Rows)+" rows", t.Name)
+		}
+	}
+	for _, t := range infos {
+		if !t.Stored {
+			add(KindTable, "no data", t.Name)
 		}
 	}
 	return nil

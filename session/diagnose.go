@@ -34,6 +34,9 @@ func (s *Session) Diagnose(ctx context.Context, src string) ([]Diagnostic, error
 	s.mu.Lock()
 	env := s.env
 	s.mu.Unlock()
+	if err := s.cat.refresh(ctx); err != nil {
+		return nil, err
+	}
 	_, err := s.x.Compile(ctx, src, env, exec.RunOptions{Now: s.opts.Now()})
 	if err == nil {
 		return nil, nil

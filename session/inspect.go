@@ -2,11 +2,9 @@ package session
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
-	"github.com/huntbook/huntbook/engine"
 	"github.com/huntbook/huntbook/kql/sema"
 	"github.com/huntbook/huntbook/table"
 )
@@ -39,12 +37,19 @@ func (s *Session) Inspect(ctx context.Context, src string, cursor int) (text str
 	if f, ok := env.Function(word); ok {
 		return fmt.Sprintf("%s: function (let)\n%s", word, f.Fn.String()), true, nil
 	}
-	info, err := s.ws.DB.Table(ctx, word)
-	switch {
-	case err == nil && !info.Result:
-		return fmt.Sprintf("%s: table, %d rows\n%s", word, info.Rows, describeColumns(info.Columns)), true, nil
-	case err != nil && !errors.Is(err, engine.ErrNoTable):
+	info, ok, err := s.ws.Table(ctx, word)
+	if err != nil {
 		return "", false, err
+	}
+	if ok {
+		head := fmt.Sprintf("%s: table, %d rows", word, info.Rows)
+		if !info.Stored {
+			head = word + ": table with no data in this workspace (reads as empty)"
+		}
+		if info.Description != "" {
+			head += "\n" + info.Description
+		}
+		return head + "\n" + describeColumns(info.Columns), true, nil
 	}
 	if f, ok := sema.LookupFunction(word); ok {
 		return describeFunction(f), true, nil

@@ -75,6 +75,7 @@ const JournalFile = "executions.jsonl"
 type Session struct {
 	ws   *workspace.Workspace
 	x    *exec.Executor
+	cat  *liveCatalog
 	opts Options
 	id   string // names this session's results in the engine and journal
 
@@ -160,9 +161,10 @@ func New(ws *workspace.Workspace, opts Options) (*Session, error) {
 	if _, err := rand.Read(idb[:]); err != nil {
 		return nil, err
 	}
+	cat := &liveCatalog{ws: ws}
 	s := &Session{
-		ws: ws, opts: opts, id: hex.EncodeToString(idb[:]),
-		x:   exec.New(ws.DB, exec.WithClock(opts.Now)),
+		ws: ws, opts: opts, id: hex.EncodeToString(idb[:]), cat: cat,
+		x:   exec.New(ws.DB, exec.WithClock(opts.Now), exec.WithCatalog(cat)),
 		env: exec.NewEnv(), params: map[string]string{}, refs: map[string]bool{},
 	}
 	if opts.JournalPath != "-" {
@@ -225,6 +227,9 @@ func (s *Session) Run(ctx context.Context, cell Cell) (*Execution, error) {
 		e.Source, e.Parameters, e.Warnings, e.Err = ApplyParameters(cell.Source, s.Parameters())
 	}
 	wall := time.Now()
+	if e.Err == nil {
+		e.Err = s.cat.refresh(ctx)
+	}
 	if e.Err == nil {
 		e.Err = s.execute(ctx, env, e)
 	}

@@ -422,3 +422,29 @@ func TestConcurrentExecutionsAreSerialised(t *testing.T) {
 		}
 	}
 }
+
+func TestCatalogTables(t *testing.T) {
+	s := newSession(t)
+	ctx := context.Background()
+	// A Sentinel table the workspace knows but holds no data for reads as
+	// empty, as in a fresh Sentinel workspace.
+	if got := rowsOf(t, s, "SigninLogs | where ResultType != '0' | count"); !cmp.Equal(got, [][]string{{"0"}}) {
+		t.Errorf("known empty table: %v", got)
+	}
+	// A table loaded while the session is open is seen by the next cell.
+	rows := func(yield func([]any, error) bool) { yield([]any{"x"}, nil) }
+	if _, err := s.Workspace().DB.Load(ctx, "Late_CL", []table.Column{{Name: "V", Type: table.String}}, engine.Create, rows); err != nil {
+		t.Fatal(err)
+	}
+	if got := rowsOf(t, s, "Late_CL | count"); !cmp.Equal(got, [][]string{{"1"}}) {
+		t.Errorf("table loaded after the session started: %v", got)
+	}
+	c, err := s.Complete(ctx, "Sig", 3)
+	if err != nil || len(c.Items) == 0 || c.Items[0] != (session.CompletionItem{Label: "SigninLogs", Kind: session.KindTable, Detail: "no data"}) {
+		t.Errorf("completion of a known empty table: %+v, %v", c.Items, err)
+	}
+	text, found, err := s.Inspect(ctx, "SigninLogs", 1)
+	if err != nil || !found || !strings.Contains(text, "no data in this workspace") || !strings.Contains(text, "UserPrincipalName: string") {
+		t.Errorf("inspect of a known empty table: %q, %v, %v", text, found, err)
+	}
+}

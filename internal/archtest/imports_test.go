@@ -44,9 +44,10 @@ var layers = map[string]int{
 	"server":                      9,
 	"web":                         9,
 	"server/servertest":           10, // the fake Backend of the server and UI tests
-	"internal/cli":                10,
-	"cmd/huntbook":                11,
-	"internal/archtest":           12,
+	"internal/app":                10, // the programs' wiring: server backend over session, workspace, notebooks
+	"internal/cli":                11,
+	"cmd/huntbook":                12,
+	"internal/archtest":           13,
 }
 
 // rank finds the layer of a package path relative to the module root. The

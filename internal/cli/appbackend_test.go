@@ -26,6 +26,7 @@ var sharedDemo struct {
 }
 
 func TestMain(m *testing.M) {
+	runChildIfAsked()
 	code := m.Run()
 	if sharedDemo.dir != "" {
 		os.RemoveAll(filepath.Dir(sharedDemo.dir))

@@ -9,6 +9,7 @@ import (
 
 	"github.com/huntbook/huntbook/engine"
 	"github.com/huntbook/huntbook/engine/exec"
+	"github.com/huntbook/huntbook/kql/sema"
 	"github.com/huntbook/huntbook/kql/syntax"
 	"github.com/huntbook/huntbook/notebook"
 	"github.com/huntbook/huntbook/render"
@@ -137,7 +138,7 @@ func (s *Session) run(ctx context.Context, id string) {
 		hist.Error = "interrupted"
 	case err != nil:
 		ev.Status = server.StatusError
-		ev.Outputs = []server.Output{{Type: server.OutputError, Error: queryError(err)}}
+		ev.Outputs = []server.Output{{Type: server.OutputError, Error: queryError(src, err)}}
 		hist.Error = err.Error()
 	case res.Table == nil: // only let statements: they are bound, nothing to show
 		ev.Status = server.StatusDone
@@ -214,17 +215,35 @@ func notebookOutputs(ev server.Event, head *table.Table, n int) []*notebook.Outp
 	return []*notebook.Output{{Type: notebook.ExecuteResult, ExecutionCount: &n, Data: bundle, Metadata: notebook.Metadata{}}}
 }
 
-// queryError positions a query's error in the cell: the first error of a
-// parse or check, with its span.
-func queryError(err error) *server.QueryError {
+// queryError positions a query's error in the cell's source: the first
+// error of a parse, or the error of the check, with its span.
+func queryError(src string, err error) *server.QueryError {
+	qe := &server.QueryError{Message: err.Error()}
 	var list syntax.ErrorList
-	if errors.As(err, &list) && len(list) > 0 {
-		qe := &server.QueryError{Message: list.Error(), Line: list[0].Pos.Line, Col: list[0].Pos.Col}
-		return qe
-	}
 	var one *syntax.Error
-	if errors.As(err, &one) {
-		return &server.QueryError{Message: one.Error(), Line: one.Pos.Line, Col: one.Pos.Col}
+	var se *sema.Error
+	switch {
+	case errors.As(err, &list) && len(list) > 0:
+		setSpan(qe, src, list[0].Span)
+	case errors.As(err, &one):
+		setSpan(qe, src, one.Span)
+	case errors.As(err, &se):
+		setSpan(qe, src, se.Span)
 	}
-	return &server.QueryError{Message: err.Error()}
+	return qe
+}
+
+// setSpan sets the 1-based line and byte column of a span's ends.
+func setSpan(qe *server.QueryError, src string, sp syntax.Span) {
+	qe.Line, qe.Col = lineCol(src, sp.Start)
+	if sp.End > sp.Start {
+		qe.EndLine, qe.EndCol = lineCol(src, sp.End)
+	}
+}
+
+func lineCol(src string, off int) (int, int) {
+	off = min(max(off, 0), len(src))
+	line := 1 + strings.Count(src[:off], "\n")
+	col := off - strings.LastIndexByte(src[:off], '\n')
+	return line, col
 }

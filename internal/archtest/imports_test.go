@@ -38,6 +38,7 @@ var layers = map[string]int{
 	"ingest":                      7,
 	"demo":                        7,
 	"session":                     8,
+	"session/sessiontest":         9, // test fixture: a small workspace with fixed rows
 	"kernel":                      9,
 	"kernel/internal/fakesession": 10, // test fixture: a scripted kernel.Session
 	"kernel/internal/testkernel":  11, // test fixture: a kernel binary serving the fake

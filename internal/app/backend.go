@@ -1,6 +1,6 @@
 // Package app joins huntbook's parts into the programs it runs: the
-// notebook server's backend (this file and its neighbours) over a workspace,
-// its notebooks folder and the query engine.
+// notebook server's backend (backend.go and its neighbours: the notebooks
+// of a workspace, each open one driven by a session.Session).
 package app
 
 import (
@@ -15,9 +15,9 @@ import (
 	"time"
 
 	"github.com/huntbook/huntbook/demo"
-	"github.com/huntbook/huntbook/engine/exec"
 	"github.com/huntbook/huntbook/notebook"
 	"github.com/huntbook/huntbook/server"
+	"github.com/huntbook/huntbook/session"
 	"github.com/huntbook/huntbook/workspace"
 )
 
@@ -34,20 +34,18 @@ type BackendOptions struct {
 }
 
 // Backend is the server.Backend of a workspace: its tables, the .ipynb
-// files of its notebooks folder, and a live session per open notebook
-// executing cells on the workspace's engine.
+// files of its notebooks folder, and a live session.Session per open
+// notebook executing its cells.
 type Backend struct {
-	ws      *workspace.Workspace
-	x       *exec.Executor
-	opts    BackendOptions
-	journal *journal
-	demo    map[string]bool // file names of the demo notebooks
+	ws   *workspace.Workspace
+	opts BackendOptions
+	demo map[string]bool // file names of the demo notebooks
 
 	mu       sync.Mutex
 	names    map[string]string // id → file name without .ipynb
 	nextID   int
 	sessions map[string]*Session
-	nsess    int
+	bySess   map[string]string // session.Session ID → notebook id, for the history
 }
 
 // NewBackend serves the workspace (which the caller closes after the
@@ -56,17 +54,8 @@ func NewBackend(ws *workspace.Workspace, opts BackendOptions) (*Backend, error) 
 	if opts.SaveDelay <= 0 {
 		opts.SaveDelay = time.Second
 	}
-	var xopts []exec.Option
-	if !opts.Now.IsZero() {
-		now := opts.Now
-		xopts = append(xopts, exec.WithClock(func() time.Time { return now }))
-	}
-	j, err := openJournal(filepath.Join(ws.JournalPath(), "executions.jsonl"))
-	if err != nil {
-		return nil, err
-	}
-	b := &Backend{ws: ws, x: exec.New(ws.DB, xopts...), opts: opts, journal: j,
-		demo: map[string]bool{}, names: map[string]string{}, sessions: map[string]*Session{}}
+	b := &Backend{ws: ws, opts: opts, demo: map[string]bool{}, names: map[string]string{},
+		sessions: map[string]*Session{}, bySess: map[string]string{}}
 	if names, err := fs.Glob(demo.Notebooks(), "*.ipynb"); err == nil {
 		for _, n := range names {
 			b.demo[strings.TrimSuffix(n, ".ipynb")] = true
@@ -252,18 +241,58 @@ func (b *Backend) Open(ctx context.Context, id string, events func(server.Event)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", server.ErrInvalid, err)
 	}
-	b.nsess++
-	s := newSession(b, id, b.nsess, nb, events)
+	sopts := session.Options{MaxRows: storedRows, Timeout: b.opts.QueryTimeout}
+	if !b.opts.Now.IsZero() {
+		now := b.opts.Now
+		sopts.Now = func() time.Time { return now }
+	}
+	sess, err := session.New(b.ws, sopts)
+	if err != nil {
+		return nil, err
+	}
+	s := newSession(b, id, sess, nb, events)
 	b.sessions[id] = s
+	b.bySess[sess.ID()] = id
 	return s, nil
 }
 
-// History returns the journal's executions, newest first.
+// historyWindow is how many of the journal's last entries the history
+// panel searches.
+const historyWindow = 5000
+
+// History returns executions from the workspace's journal, newest first.
+// Entries of this run's sessions name their notebook.
 func (b *Backend) History(ctx context.Context, q server.HistoryQuery) ([]server.HistoryEntry, error) {
-	return b.journal.query(q), nil
+	entries, err := session.ReadJournal(session.JournalPath(b.ws), historyWindow)
+	if err != nil {
+		return nil, err
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 100
+	}
+	search := strings.ToLower(q.Search)
+	out := []server.HistoryEntry{}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for i := len(entries) - 1; i >= 0 && len(out) < limit; i-- {
+		e := entries[i]
+		nbID := b.bySess[e.Session]
+		if q.NotebookID != "" && nbID != q.NotebookID ||
+			search != "" && !strings.Contains(strings.ToLower(e.Query), search) ||
+			!q.Before.IsZero() && !e.Start.Before(q.Before) {
+			continue
+		}
+		out = append(out, server.HistoryEntry{
+			ID: fmt.Sprintf("%s-%d", e.Session, e.N), Time: e.Start, NotebookID: nbID, NotebookName: b.names[nbID],
+			Query: e.Query, Elapsed: server.Duration(time.Duration(e.DurationMS * float64(time.Millisecond))),
+			Rows: e.Rows, Error: e.Error,
+		})
+	}
+	return out, nil
 }
 
-// Close ends every session (saving what is unsaved) and the journal.
+// Close ends every session, saving what is unsaved.
 func (b *Backend) Close(ctx context.Context) error {
 	b.mu.Lock()
 	sessions := make([]*Session, 0, len(b.sessions))
@@ -276,9 +305,6 @@ func (b *Backend) Close(ctx context.Context) error {
 		if err := s.Close(ctx); err != nil && first == nil {
 			first = err
 		}
-	}
-	if err := b.journal.close(); err != nil && first == nil {
-		first = err
 	}
 	return first
 }

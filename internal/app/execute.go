@@ -8,12 +8,12 @@ import (
 	"time"
 
 	"github.com/huntbook/huntbook/engine"
-	"github.com/huntbook/huntbook/engine/exec"
 	"github.com/huntbook/huntbook/kql/sema"
 	"github.com/huntbook/huntbook/kql/syntax"
 	"github.com/huntbook/huntbook/notebook"
 	"github.com/huntbook/huntbook/render"
 	"github.com/huntbook/huntbook/server"
+	"github.com/huntbook/huntbook/session"
 	"github.com/huntbook/huntbook/table"
 )
 
@@ -70,15 +70,12 @@ func (s *Session) Interrupt(ctx context.Context) error {
 func (s *Session) Restart(ctx context.Context) error {
 	s.events(server.Event{Type: server.EventKernel, State: "restarting"})
 	_ = s.Interrupt(ctx)
+	err := s.sess.Restart(context.WithoutCancel(ctx))
 	s.mu.Lock()
-	results := s.results
 	s.results = map[string]*engineResult{}
-	s.env = exec.NewEnv()
-	s.execCount = 0
 	s.mu.Unlock()
-	s.dropResults(ctx, results)
 	s.events(server.Event{Type: server.EventKernel, State: "idle"})
-	return nil
+	return err
 }
 
 func (s *Session) worker() {
@@ -108,7 +105,7 @@ func (s *Session) worker() {
 	}
 }
 
-// run executes one cell on the engine and reports it.
+// run executes one cell with the analysis session and reports it.
 func (s *Session) run(ctx context.Context, id string) {
 	s.mu.Lock()
 	i := s.nb.CellByID(id)
@@ -117,10 +114,8 @@ func (s *Session) run(ctx context.Context, id string) {
 		return
 	}
 	cell := s.nb.Cells[i]
-	src, typ, env := cell.Source, cell.Type, s.env
+	src, typ, params := cell.Source, cell.Type, cell.HasTag(notebook.ParametersTag)
 	s.runs[id].status = server.StatusRunning
-	s.nresults++
-	ref := fmt.Sprintf("result_%d_%d", s.seq, s.nresults)
 	s.mu.Unlock()
 	start := time.Now()
 	s.events(server.Event{Type: server.EventStatus, CellID: id, Status: server.StatusRunning, Started: start})
@@ -128,49 +123,48 @@ func (s *Session) run(ctx context.Context, id string) {
 		s.finish(id, server.Event{Status: server.StatusDone, Outputs: []server.Output{}}, nil)
 		return
 	}
-	res, err := s.b.x.Run(ctx, src, env, exec.RunOptions{Name: ref, MaxRows: storedRows, Now: s.b.opts.Now, Timeout: s.b.opts.QueryTimeout})
-	elapsed := time.Since(start)
-	ev := server.Event{Elapsed: server.Duration(elapsed), Outputs: []server.Output{}}
-	hist := server.HistoryEntry{Time: start.UTC(), NotebookID: s.id, NotebookName: s.b.nameOf(s.id), CellID: id, Query: src, Elapsed: server.Duration(elapsed)}
+	exe, err := s.sess.Run(ctx, session.Cell{Source: src, Parameters: params})
+	ev := server.Event{Elapsed: server.Duration(time.Since(start)), Outputs: []server.Output{}}
+	if exe != nil {
+		ev.ExecutionCount = &exe.N
+	}
 	switch {
-	case errors.Is(err, context.Canceled) || errors.Is(err, engine.ErrCanceled):
+	case errors.Is(err, engine.ErrCanceled) || errors.Is(err, context.Canceled):
 		ev.Status = server.StatusInterrupted
-		hist.Error = "interrupted"
 	case err != nil:
 		ev.Status = server.StatusError
 		ev.Outputs = []server.Output{{Type: server.OutputError, Error: queryError(src, err)}}
-		hist.Error = err.Error()
-	case res.Table == nil: // only let statements: they are bound, nothing to show
+	case exe.Table == nil: // only let statements: they are bound, nothing to show
 		ev.Status = server.StatusDone
 	default:
-		ev.Status, ev.Rows = server.StatusDone, res.Rows
-		info := s.hold(ref, res)
+		ev.Status, ev.Rows = server.StatusDone, exe.Rows
+		info := s.hold(exe)
 		ev.Outputs = []server.Output{{Type: server.OutputResult, Result: &info}}
-		hist.Rows = res.Rows
 	}
-	s.b.journal.record(hist)
+	if exe != nil {
+		for _, w := range exe.Warnings {
+			ev.Outputs = append(ev.Outputs, server.Output{Type: server.OutputText, Text: w})
+		}
+	}
 	var head *table.Table
-	if res != nil {
-		head = res.Table
+	if exe != nil {
+		head = exe.Table
 	}
 	s.finish(id, ev, head)
 }
 
-// hold keeps a result (stored in the engine under ref) for paging.
-func (s *Session) hold(ref string, res *exec.Result) server.ResultInfo {
-	info := server.ResultInfo{ID: ref, Name: ref, Columns: res.Table.Columns, Rows: res.Rows, Visualization: res.Table.Visualization}
-	r := &engineResult{db: s.b.ws.DB, ref: ref, info: info}
+// hold keeps a result (stored in the engine by the session) for paging.
+func (s *Session) hold(exe *session.Execution) server.ResultInfo {
+	name := exe.Name
+	if name == "" {
+		name = fmt.Sprintf("_%d", exe.N)
+	}
+	info := server.ResultInfo{ID: exe.Ref, Name: name, Columns: exe.Table.Columns, Rows: exe.Rows, Visualization: exe.Table.Visualization}
+	r := &engineResult{sess: s.sess, exe: exe, info: info}
 	s.mu.Lock()
-	s.results[ref] = r
+	s.results[info.ID] = r
 	s.mu.Unlock()
 	return info
-}
-
-// dropResults forgets results in the engine.
-func (s *Session) dropResults(ctx context.Context, results map[string]*engineResult) {
-	for ref := range results {
-		_ = s.b.ws.DB.Drop(context.WithoutCancel(ctx), ref)
-	}
 }
 
 // finish records the cell's outcome in the document, reports it and saves
@@ -179,11 +173,12 @@ func (s *Session) finish(id string, ev server.Event, head *table.Table) {
 	ev.Type, ev.CellID = server.EventStatus, id
 	s.mu.Lock()
 	if i := s.nb.CellByID(id); i >= 0 && s.nb.Cells[i].Type == notebook.Code && ev.Status != server.StatusInterrupted {
-		s.execCount++
-		n := s.execCount
-		ev.ExecutionCount = &n
 		c := s.nb.Cells[i]
-		c.ExecutionCount = &n
+		c.ExecutionCount = ev.ExecutionCount
+		n := 0
+		if ev.ExecutionCount != nil {
+			n = *ev.ExecutionCount
+		}
 		c.Outputs = notebookOutputs(ev, head, n)
 	}
 	if run := s.runs[id]; run != nil {

@@ -7,26 +7,25 @@ import (
 	"sync"
 	"time"
 
-	"github.com/huntbook/huntbook/engine/exec"
 	"github.com/huntbook/huntbook/notebook"
 	"github.com/huntbook/huntbook/server"
+	"github.com/huntbook/huntbook/session"
 )
 
 // Session is the live analysis of one open notebook: the document (edits
 // merged by cell id, saved atomically within SaveDelay of a change and
-// after every execution), a queue of cells executing one at a time on the
-// engine, the let bindings they made, and their results.
+// after every execution) and a queue of cells executed one at a time by a
+// session.Session (let bindings, _ and _N, parameters, the journal).
 type Session struct {
 	b      *Backend
 	id     string
-	seq    int // the session's number, for its engine table names
+	sess   *session.Session
 	events func(server.Event)
 
 	saveMu sync.Mutex // one save at a time, in version order
 
 	mu        sync.Mutex
 	nb        *notebook.Notebook
-	env       *exec.Env
 	runs      map[string]*cellRun
 	results   map[string]*engineResult
 	version   int64
@@ -35,8 +34,6 @@ type Session struct {
 	queue     []string
 	wake      chan struct{}
 	cancelRun context.CancelFunc
-	execCount int
-	nresults  int
 	closed    bool
 }
 
@@ -47,17 +44,14 @@ type cellRun struct {
 	outputs []server.Output
 }
 
-func newSession(b *Backend, id string, seq int, nb *notebook.Notebook, events func(server.Event)) *Session {
+func newSession(b *Backend, id string, sess *session.Session, nb *notebook.Notebook, events func(server.Event)) *Session {
 	s := &Session{
-		b: b, id: id, seq: seq, events: events, nb: nb, env: exec.NewEnv(),
+		b: b, id: id, sess: sess, events: events, nb: nb,
 		runs: map[string]*cellRun{}, results: map[string]*engineResult{},
 		wake: make(chan struct{}, 1),
 	}
 	for _, c := range nb.Cells {
 		s.runs[c.ID] = &cellRun{outputs: storedOutputs(c.Outputs)}
-		if c.ExecutionCount != nil {
-			s.execCount = max(s.execCount, *c.ExecutionCount)
-		}
 	}
 	go s.worker()
 	return s
@@ -227,7 +221,8 @@ func (s *Session) Result(ctx context.Context, id string) (server.Result, error) 
 	return r, nil
 }
 
-// Close saves, stops the worker and drops the session's engine tables.
+// Close saves, stops the worker and ends the analysis (dropping its
+// results from the engine).
 func (s *Session) Close(ctx context.Context) error {
 	_ = s.Interrupt(ctx)
 	_, err := s.Save(ctx)
@@ -248,12 +243,14 @@ func (s *Session) stop(ctx context.Context) {
 	if s.saveTimer != nil {
 		s.saveTimer.Stop()
 	}
+	wasClosed := s.closed
 	if !s.closed {
 		s.closed = true
 		close(s.wake)
 	}
-	results := s.results
 	s.results = map[string]*engineResult{}
 	s.mu.Unlock()
-	s.dropResults(ctx, results)
+	if !wasClosed {
+		_ = s.sess.Close()
+	}
 }

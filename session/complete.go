@@ -245,3 +245,5 @@ func stripLet(body string) string {
 	}
 	return body
 }
+
+func operatorWordsList() []string { return syntax.OperatorWords() }

@@ -91,3 +91,30 @@ func TestDiagnose(t *testing.T) {
 		})
 	}
 }
+
+func TestInspect(t *testing.T) {
+	s := newSession(t)
+	rowsOf(t, s, "let k = 42; let f = (n: long) { n + 1 };", "Events | take 3 | as three")
+	tests := []struct {
+		src    string
+		cursor int
+		want   string // a line of the description
+	}{
+		{"Events | take 1", 2, "Events: table, 12 rows"},
+		{"Events | take 1", 2, "  User: string"},
+		{"three", 5, "three: result, 3 rows, from execution 2"},
+		{"print k", 6, "k: long = 42 (let)"},
+		{"print f(1)", 6, "f: function (let)"},
+		{"print tolower('A')", 8, "  tolower(string)"},
+		{"Events | summarize", 12, "summarize: tabular operator"},
+	}
+	for _, tt := range tests {
+		got, found, err := s.Inspect(context.Background(), tt.src, tt.cursor)
+		if err != nil || !found || !strings.Contains(got, tt.want) {
+			t.Errorf("Inspect(%q, %d) = %q, %v, %v; want a line %q", tt.src, tt.cursor, got, found, err, tt.want)
+		}
+	}
+	if _, found, _ := s.Inspect(context.Background(), "nothing_here", 3); found {
+		t.Error("unknown word found")
+	}
+}

@@ -101,6 +101,11 @@ type Cell struct {
 	// Parameters marks the cell tagged "parameters": its top-level lets
 	// are overridden by SetParameters before it runs.
 	Parameters bool
+	// N, when larger than the last execution number, is the number this
+	// execution takes: a Jupyter kernel passes its execution count so that
+	// _N matches In[N] even when cells the session never sees (magics)
+	// took a count. Otherwise the execution takes the next number.
+	N int
 }
 
 // Execution is the outcome of one executed cell.
@@ -205,6 +210,9 @@ func (s *Session) Run(ctx context.Context, cell Cell) (*Execution, error) {
 		return nil, ErrClosed
 	}
 	s.count++
+	if cell.N > s.count {
+		s.count = cell.N
+	}
 	e := &Execution{N: s.count, Source: cell.Source, Started: s.opts.Now()}
 	s.cancel = cancel
 	env := s.env

@@ -63,10 +63,14 @@ func TestBrowserRealBackend(t *testing.T) {
 
 	// The guided investigation, top to bottom.
 	p.run(t, "back to the list", chromedp.Navigate(base+"/"))
+	opened := time.Now()
 	p.openFromList(t, "Investigation - encoded PowerShell")
 	p.eval(t, `[...document.querySelectorAll(".toolbar button")].find(b => b.textContent.includes("Run all")).click()`, nil)
+	p.waitJS(t, "first result", `document.querySelector(".cells .grid-tr .grid-td:nth-child(2)")?.textContent.length > 1`)
+	t.Logf("opening the investigation and Run all: first result's rows on screen after %v", time.Since(opened).Round(time.Millisecond))
 	p.waitJS(t, "every cell ran", `(() => { const s = [...document.querySelectorAll(".cells > section.cell .cell-status")].map(e => e.textContent);
 		return s.length > 10 && s.filter(x => x.includes("rows") || x.includes("row")).length >= 14; })()`)
+	t.Logf("every cell done after %v", time.Since(opened).Round(time.Millisecond))
 	var errors int
 	p.eval(t, `document.querySelectorAll(".cells .output-error").length`, &errors)
 	if errors != 0 {

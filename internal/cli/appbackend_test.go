@@ -164,3 +164,34 @@ func TestDemoNotebooksRun(t *testing.T) {
 		})
 	}
 }
+
+// TestServeDemoInstallsMissingNotebooks: serving a demo workspace whose
+// notebooks folder is empty (made before the demo notebooks existed) adds
+// them; one with notebooks is left as it is.
+func TestServeDemoInstallsMissingNotebooks(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "demo")
+	ctx := context.Background()
+	ws, err := workspace.Open(ctx, dir, workspace.OpenOptions{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.Close()
+	t.Setenv("HUNTBOOK_DEMO_DIR", dir)
+	if _, err := ensureDemoWorkspace(ctx, ServeConfig{Demo: true}); err != nil {
+		t.Fatal(err)
+	}
+	nbDir := filepath.Join(dir, workspace.NotebooksDir)
+	have, _ := filepath.Glob(filepath.Join(nbDir, "*.ipynb"))
+	if len(have) < 3 {
+		t.Fatalf("demo notebooks after serve --demo: %v", have)
+	}
+	if err := os.Remove(have[0]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ensureDemoWorkspace(ctx, ServeConfig{Demo: true}); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := filepath.Glob(filepath.Join(nbDir, "*.ipynb")); len(again) != len(have)-1 {
+		t.Errorf("a deleted demo notebook came back: %v", again)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/huntbook/huntbook/demo"
@@ -49,6 +50,15 @@ func ensureDemoWorkspace(ctx context.Context, cfg ServeConfig) (string, error) {
 		return "", err
 	}
 	if workspace.Exists(dir) {
+		// A demo generated before the demo notebooks existed gets them, once:
+		// an empty notebooks folder is the sign (an analyst's deletions
+		// otherwise stand).
+		nbDir := filepath.Join(dir, workspace.NotebooksDir)
+		if have, _ := filepath.Glob(filepath.Join(nbDir, "*.ipynb")); len(have) == 0 {
+			if err := installDemoNotebooks(nbDir); err != nil {
+				return "", err
+			}
+		}
 		return dir, nil
 	}
 	if cfg.Log != nil {

@@ -80,7 +80,7 @@ func (s *Session) entry(e *Execution) Entry {
 		out.Line, out.Column = ErrorPosition(e.Err)
 	}
 	if e.Table != nil && s.opts.SnapshotRows > 0 {
-		snap := &table.Table{Columns: e.Table.Columns, Rows: e.Table.Rows}
+		snap := &table.Table{Columns: e.Table.Columns, Rows: e.Table.Rows, Visualization: e.Table.Visualization}
 		if len(snap.Rows) > s.opts.SnapshotRows {
 			snap.Rows = snap.Rows[:s.opts.SnapshotRows]
 		}

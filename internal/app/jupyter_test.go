@@ -2,10 +2,12 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -35,15 +37,38 @@ func requireNbconvert(t *testing.T) {
 	}
 }
 
-// buildHuntbook builds the huntbook command into dir.
-func buildHuntbook(t *testing.T, dir string) string {
+var (
+	buildOnce sync.Once
+	buildDir  string
+	buildBin  string
+	buildErr  error
+)
+
+// buildHuntbook builds the huntbook command once per test binary.
+func buildHuntbook(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(dir, "huntbook")
-	out, err := exec.Command("go", "build", "-o", bin, "github.com/huntbook/huntbook/cmd/huntbook").CombinedOutput()
-	if err != nil {
-		t.Fatalf("building huntbook: %v\n%s", err, out)
+	buildOnce.Do(func() {
+		if buildDir, buildErr = os.MkdirTemp("", "huntbook-app-test-"); buildErr != nil {
+			return
+		}
+		buildBin = filepath.Join(buildDir, "huntbook")
+		out, err := exec.Command("go", "build", "-o", buildBin, "github.com/huntbook/huntbook/cmd/huntbook").CombinedOutput()
+		if err != nil {
+			buildErr = fmt.Errorf("%v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatalf("building huntbook: %v", buildErr)
 	}
-	return bin
+	return buildBin
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if buildDir != "" {
+		os.RemoveAll(buildDir)
+	}
+	os.Exit(code)
 }
 
 // privateJupyterEnv is the environment with private Jupyter, home and
@@ -75,7 +100,7 @@ func TestRealKernelUnderNbconvert(t *testing.T) {
 	root := t.TempDir()
 	ctx, cancel := context.WithTimeout(t.Context(), 4*time.Minute)
 	defer cancel()
-	bin := buildHuntbook(t, root)
+	bin := buildHuntbook(t)
 	ws := filepath.Join(root, "ws")
 	if err := sessiontest.Create(ctx, ws); err != nil {
 		t.Fatal(err)
@@ -86,9 +111,11 @@ func TestRealKernelUnderNbconvert(t *testing.T) {
 		t.Fatal(err)
 	}
 	nb := notebook.New()
+	params := notebook.NewCell(notebook.Code, "let who = 'bob';")
+	params.SetTag(notebook.ParametersTag, true) // papermill's tag; nbconvert runs the cell as it is
 	nb.Cells = append(nb.Cells,
 		notebook.NewCell(notebook.Markdown, "# Test hunt"),
-		notebook.NewCell(notebook.Code, "let who = 'bob';"),
+		params,
 		notebook.NewCell(notebook.Code, "Events | where User == who | project User, Count | as bobs"),
 		notebook.NewCell(notebook.Code, "Events | summarize n = count() by bin(TimeGenerated, 4h) | render columnchart"),
 		notebook.NewCell(notebook.Code, "bobs | summarize total = sum(Count)"),
@@ -123,6 +150,34 @@ func TestRealKernelUnderNbconvert(t *testing.T) {
 	}
 	if n := got.Cells[4].ExecutionCount; n == nil || *n != 4 {
 		t.Errorf("cell 5 execution count = %v, want 4", n)
+	}
+}
+
+func TestRealKernelUnderJupyterClient(t *testing.T) {
+	requireNbconvert(t)
+	root := t.TempDir()
+	ctx, cancel := context.WithTimeout(t.Context(), 4*time.Minute)
+	defer cancel()
+	bin := buildHuntbook(t)
+	ws := filepath.Join(root, "ws")
+	if err := sessiontest.Create(ctx, ws); err != nil {
+		t.Fatal(err)
+	}
+	if err := kernel.InstallSpec(filepath.Join(root, "data", "kernels", kernel.SpecName), kernel.NewSpec(bin, ws)); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.CommandContext(ctx, debianPython, filepath.Join("testdata", "real_kernel_check.py"), kernel.SpecName)
+	cmd.Env = privateJupyterEnv(root)
+	out, err := cmd.CombinedOutput()
+	t.Logf("%s", out)
+	if err != nil {
+		t.Fatalf("real_kernel_check.py: %v", err)
+	}
+	for _, check := range []string{"execute table", "execute chart", "results by number", "positioned error",
+		"complete column", "inspect table", "is_complete", "interrupt of a long query", "shutdown"} {
+		if !strings.Contains(string(out), "ok "+check) {
+			t.Errorf("check %q did not pass", check)
+		}
 	}
 }
 

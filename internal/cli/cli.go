@@ -37,6 +37,8 @@ func commands() map[string]command {
 		"demo":    {"generate the demo organisation and its attack stories into a workspace", runDemo},
 		"serve":   serveCommand(openAppBackend),
 		"query":   {"run a KQL query and print its result as a table, JSON or CSV", runQuery},
+		"run":     {"run a notebook top to bottom with parameters; write the executed notebook and an HTML report", runRun},
+		"export":  {"write a notebook as one self-contained HTML report", runExport},
 	}
 }
 

@@ -2,8 +2,10 @@ package app
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -70,12 +72,27 @@ func storedOutputs(outs []*notebook.Output) []server.Output {
 		default:
 			if h, ok := o.Data["text/html"].(string); ok {
 				res = append(res, server.Output{Type: server.OutputHTML, HTML: h})
+			} else if img := imageHTML(o.Data); img != "" {
+				res = append(res, server.Output{Type: server.OutputHTML, HTML: img})
 			} else if t, ok := o.Data["text/plain"].(string); ok {
 				res = append(res, server.Output{Type: server.OutputText, Text: t})
 			}
 		}
 	}
 	return res
+}
+
+// imageHTML shows a stored image output (a chart saved as SVG or PNG) as
+// an <img> with a data: URI, which the server's sanitiser keeps; "" when
+// the bundle has no image.
+func imageHTML(b notebook.MIMEBundle) string {
+	if svg, ok := b["image/svg+xml"].(string); ok {
+		return `<img alt="chart" src="data:image/svg+xml;base64,` + base64.StdEncoding.EncodeToString([]byte(svg)) + `">`
+	}
+	if png, ok := b["image/png"].(string); ok {
+		return `<img alt="image" src="data:image/png;base64,` + strings.Join(strings.Fields(png), "") + `">`
+	}
+	return ""
 }
 
 // Snapshot returns the notebook with statuses and outputs.

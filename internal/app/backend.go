@@ -187,6 +187,15 @@ func (b *Backend) RenameNotebook(ctx context.Context, id, name string) (server.N
 	if err := validName(name); err != nil {
 		return server.NotebookInfo{}, err
 	}
+	// No save of the open session may run during the rename: it would
+	// write the old name back. (Lock order: a session's saveMu, then b.mu.)
+	b.mu.Lock()
+	s := b.sessions[id]
+	b.mu.Unlock()
+	if s != nil {
+		s.saveMu.Lock()
+		defer s.saveMu.Unlock()
+	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	old, ok := b.names[id]

@@ -334,3 +334,34 @@ func TestStoredOutputs(t *testing.T) {
 		t.Errorf("the chart image does not survive the sanitiser:\n%s\n%s", outs[1].HTML, got)
 	}
 }
+
+// TestRenameDuringEdits renames an open notebook while edits keep its
+// autosave busy: the old name never comes back.
+func TestRenameDuringEdits(t *testing.T) {
+	b := newTestBackend(t, 1)
+	ctx := context.Background()
+	info, _ := b.CreateNotebook(ctx, "Before")
+	s, _ := b.Open(ctx, info.ID, func(server.Event) {})
+	snap, _ := s.Snapshot(ctx)
+	cell := snap.Cells[0].ID
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := range 200 {
+			_, _ = s.Edit(ctx, []server.Edit{{Op: server.EditSource, CellID: cell, Source: fmt.Sprint(i)}})
+			_, _ = s.Save(ctx)
+		}
+	}()
+	time.Sleep(5 * time.Millisecond)
+	if _, err := b.RenameNotebook(ctx, info.ID, "After"); err != nil {
+		t.Fatal(err)
+	}
+	<-done
+	if _, err := s.Save(ctx); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(b.ws.NotebooksPath(), "*.ipynb"))
+	if len(files) != 1 || filepath.Base(files[0]) != "After.ipynb" {
+		t.Errorf("files after rename during saves: %v", files)
+	}
+}

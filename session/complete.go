@@ -69,6 +69,7 @@ func (s *Session) Complete(ctx context.Context, src string, cursor int) (Complet
 	s.mu.Unlock()
 	names := s.Names()
 	switch {
+	case cx.inText:
 	case cx.afterPipe:
 		add(KindOperator, "", syntax.OperatorWords()...)
 	case cx.source:
@@ -150,6 +151,7 @@ type cursorPlace struct {
 	stmtStart int  // byte offset of the statement holding the cursor
 	segStart  int  // start of the innermost (...) around the cursor, or stmtStart
 	lastPipe  int  // the last | of the segment before the word, or -1
+	inText    bool // the cursor is inside a string or a comment: nothing to offer
 }
 
 // completionContext scans the tokens before the word at start.
@@ -162,6 +164,9 @@ func completionContext(src string, start int) cursorPlace {
 	pipeOp := "" // the operator word after the segment's last |
 	for i := range toks {
 		t := &toks[i]
+		if (t.Kind == syntax.Comment || t.Kind == syntax.String || t.Kind == syntax.Illegal) && t.Span.End == start {
+			cx.inText = true // inside a comment or a string (maybe unterminated)
+		}
 		switch t.Kind {
 		case syntax.Comment, syntax.EOF:
 			continue

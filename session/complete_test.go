@@ -34,6 +34,8 @@ func TestComplete(t *testing.T) {
 		{"scalar let", "Events | take lim‸", []string{"limitN"}, session.KindVariable, nil},
 		{"function", "Events | extend x = tolow‸", []string{"tolower"}, session.KindFunction, nil},
 		{"table after join", "Events | join kind=inner Ev‸", []string{"Events"}, session.KindTable, nil},
+		{"inside a string", "Events | where User == \"Us‸", nil, "", []string{"User", "Events"}},
+		{"inside a comment", "Events // where Us‸", nil, "", []string{"User", "Events"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -28,9 +28,12 @@ type Entry struct {
 	Query      string            `json:"query"`
 	Parameters map[string]string `json:"parameters,omitempty"`
 	Start      time.Time         `json:"start"`
-	DurationMS float64           `json:"duration_ms"`
-	Rows       int64             `json:"rows"`
-	Error      string            `json:"error,omitempty"`
+	// Now is the clock now() and ago() read (differs from Start when the
+	// session's clock is fixed, e.g. huntbook run --now).
+	Now        time.Time `json:"now"`
+	DurationMS float64   `json:"duration_ms"`
+	Rows       int64     `json:"rows"`
+	Error      string    `json:"error,omitempty"`
 	// Line and Column locate a parse or semantic error (1-based).
 	Line   int `json:"line,omitempty"`
 	Column int `json:"column,omitempty"`
@@ -73,7 +76,7 @@ func (j *journal) append(e Entry) error {
 func (s *Session) entry(e *Execution) Entry {
 	out := Entry{
 		Session: s.id, N: e.N, Name: e.Name, Query: e.Source, Parameters: e.Parameters,
-		Start: e.Started.UTC(), DurationMS: float64(e.Duration.Microseconds()) / 1000, Rows: e.Rows,
+		Start: e.Started.UTC(), Now: e.Now.UTC(), DurationMS: float64(e.Duration.Microseconds()) / 1000, Rows: e.Rows,
 	}
 	if e.Err != nil {
 		out.Error = e.Err.Error()

@@ -121,10 +121,11 @@ func InferLiteral(v string) string {
 }
 
 // isKQLLiteral reports whether t is one literal expression in KQL syntax
-// (a quoted string, a typed literal, dynamic(...)).
+// (a quoted string, a typed literal, dynamic(...)) and nothing else: no
+// comment or trailing text that would swallow or add to the cell's text.
 func isKQLLiteral(t string) bool {
 	e, err := syntax.ParseExpr(t)
-	if err != nil {
+	if err != nil || e.Range() != (syntax.Span{Start: 0, End: len(t)}) {
 		return false
 	}
 	switch x := e.(type) {

@@ -123,8 +123,11 @@ type Execution struct {
 	// Warnings are notes for the analyst (an override naming a let the
 	// parameters cell does not have).
 	Warnings []string
-	// Started and Duration time the execution.
-	Started  time.Time
+	// Started (wall-clock time) and Duration time the execution.
+	Started time.Time
+	// Now is the time now() and ago() read in this execution
+	// (Options.Now, the wall clock unless set).
+	Now      time.Time
 	Duration time.Duration
 	// Table is the result's first MaxRows rows (its Visualization is the
 	// query's render operator), nil for a cell that only binds names.
@@ -213,7 +216,7 @@ func (s *Session) Run(ctx context.Context, cell Cell) (*Execution, error) {
 	if cell.N > s.count {
 		s.count = cell.N
 	}
-	e := &Execution{N: s.count, Source: cell.Source, Started: s.opts.Now()}
+	e := &Execution{N: s.count, Source: cell.Source, Started: time.Now(), Now: s.opts.Now()}
 	s.cancel = cancel
 	env := s.env
 	s.mu.Unlock()
@@ -245,7 +248,7 @@ func (s *Session) Run(ctx context.Context, cell Cell) (*Execution, error) {
 func (s *Session) execute(ctx context.Context, env *exec.Env, e *Execution) error {
 	ref := fmt.Sprintf("hb_%s_%d", s.id, e.N)
 	res, err := s.x.Run(ctx, e.Source, env, exec.RunOptions{
-		Now: e.Started, MaxRows: s.opts.MaxRows, Timeout: s.opts.Timeout, Name: ref,
+		Now: e.Now, MaxRows: s.opts.MaxRows, Timeout: s.opts.Timeout, Name: ref,
 	})
 	s.trackRefs(env)
 	if err != nil {

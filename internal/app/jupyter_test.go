@@ -151,6 +151,21 @@ func TestRealKernelUnderNbconvert(t *testing.T) {
 	if n := got.Cells[4].ExecutionCount; n == nil || *n != 4 {
 		t.Errorf("cell 5 execution count = %v, want 4", n)
 	}
+	// nbconvert's own HTML shows the table and the chart.
+	cmd = exec.CommandContext(ctx, "jupyter-nbconvert", "--to", "html", filepath.Join(root, "executed.ipynb"), "--output-dir", root)
+	cmd.Env = privateJupyterEnv(root)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("nbconvert --to html: %v\n%s", err, out)
+	}
+	page, err := os.ReadFile(filepath.Join(root, "executed.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<td>bob</td>", "<svg"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("nbconvert's HTML lacks %q", want)
+		}
+	}
 }
 
 func TestRealKernelUnderJupyterClient(t *testing.T) {

@@ -228,3 +228,17 @@ func TestWorkspaceChoice(t *testing.T) {
 		t.Error("opening a missing workspace created it")
 	}
 }
+
+func TestTwoKernelsShareAWorkspace(t *testing.T) {
+	k1, dir := newTestKernel(t)
+	k2, err := NewKernel(context.Background(), dir, false, session.Options{Now: sessiontest.Now})
+	if err != nil {
+		t.Fatalf("second kernel on the same workspace: %v", err)
+	}
+	defer k2.Close()
+	for i, k := range []*Kernel{k1, k2, k1} {
+		if _, _, err := run(t, k, "let t = Events | take 2; t | count", i+1); err != nil {
+			t.Errorf("kernel %d: %v", i+1, err)
+		}
+	}
+}

@@ -29,10 +29,14 @@ func WorkspaceDir(flag string, getenv func(string) string) (dir string, demo boo
 	return d, true, nil
 }
 
-// OpenWorkspace opens an existing workspace, with an error that says what
-// to do when there is none.
+// OpenWorkspace opens an existing workspace for a session, with an error
+// that says what to do when there is none. The database is opened
+// read-only: a session keeps its results in the engine's in-memory
+// catalog and never writes stored tables, and DuckDB lets several
+// read-only processes share a file (two kernels, or a kernel next to
+// `huntbook run`) where a writer would lock the others out.
 func OpenWorkspace(ctx context.Context, dir string, demo bool) (*workspace.Workspace, error) {
-	ws, err := workspace.Open(ctx, dir, workspace.OpenOptions{})
+	ws, err := workspace.Open(ctx, dir, workspace.OpenOptions{ReadOnly: true})
 	if errors.Is(err, workspace.ErrNotWorkspace) {
 		if demo {
 			return nil, fmt.Errorf("no workspace given and the demo workspace %s does not exist: "+

@@ -149,4 +149,15 @@ func sortedSubqueries(q *Query) []namedSub {
 	return out
 }
 
-func describe2(n Node) string { return fmt.Sprintf("%T", n) }
+func describe2(n Node) string {
+	if s, ok := describeCombine(n); ok {
+		return s
+	}
+	switch n := n.(type) {
+	case *GoPlugin:
+		return describePlugin(n)
+	case *IPLookup:
+		return describeIPLookup(n)
+	}
+	return fmt.Sprintf("%T", n)
+}

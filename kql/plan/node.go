@@ -87,6 +87,9 @@ type Join struct {
 	Where               sema.Expr
 	LeftCols, RightCols []string
 	Cols                []table.Column
+	// Unordered lets the SQL skip ordering the output (its consumer, an
+	// aggregation, does not depend on row order).
+	Unordered bool
 }
 
 // Union concatenates inputs by column (see sema.Union).
@@ -96,6 +99,7 @@ type Union struct {
 	WithSource string
 	Sources    []string
 	Cols       []table.Column
+	Unordered  bool // as Join.Unordered
 }
 
 // Expand is mv-expand: one row per element of the Items arrays (in

@@ -17,6 +17,7 @@ func Rules() []Rule {
 		mergeFilters,
 		sortLimit,
 		shortHasAny,
+		unorderedCombine,
 	}
 }
 
@@ -119,6 +120,14 @@ func WithInputs(n Node, ins []Node) Node {
 	case *Sample:
 		c := *n
 		c.In = ins[0]
+		return &c
+	case *GoPlugin:
+		c := *n
+		c.In = ins[0]
+		return &c
+	case *IPLookup:
+		c := *n
+		c.Left, c.Right = ins[0], ins[1]
 		return &c
 	}
 	return n

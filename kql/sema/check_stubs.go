@@ -2,21 +2,6 @@ package sema
 
 import "github.com/huntbook/huntbook/kql/syntax"
 
-func (c *checker) join(op *syntax.JoinOp, in Tabular, sc *scope) Tabular {
-	c.unsupported(op, "join")
-	return nil
-}
-
-func (c *checker) lookup(op *syntax.LookupOp, in Tabular, sc *scope) Tabular {
-	c.unsupported(op, "lookup")
-	return nil
-}
-
-func (c *checker) union(op *syntax.UnionOp, in Tabular, sc *scope) Tabular {
-	c.unsupported(op, "union")
-	return nil
-}
-
 func (c *checker) mvExpand(op *syntax.MvExpandOp, in Tabular, sc *scope) Tabular {
 	c.unsupported(op, "mv-expand")
 	return nil
@@ -29,16 +14,6 @@ func (c *checker) parse(op *syntax.ParseOp, in Tabular, sc *scope) Tabular {
 
 func (c *checker) makeSeries(op *syntax.MakeSeriesOp, in Tabular, sc *scope) Tabular {
 	c.unsupported(op, "make-series")
-	return nil
-}
-
-func (c *checker) evaluate(op *syntax.EvaluateOp, in Tabular, sc *scope) Tabular {
-	c.unsupported(op, "evaluate")
-	return nil
-}
-
-func (c *checker) search(op *syntax.SearchOp, in Tabular, sc *scope) Tabular {
-	c.unsupported(op, "search")
 	return nil
 }
 

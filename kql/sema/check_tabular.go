@@ -89,7 +89,7 @@ func (c *checker) sourceOp(op syntax.Operator, sc *scope) Tabular {
 	case *syntax.SearchOp:
 		return c.search(op, nil, sc)
 	case *syntax.FindOp:
-		c.unsupported(op, "the find operator")
+		return c.find(op, sc)
 	case *syntax.EvaluateOp:
 		return c.evaluate(op, nil, sc)
 	}
@@ -104,7 +104,9 @@ func (c *checker) tableName(e *syntax.Ident, sc *scope) Tabular {
 		switch {
 		case sym.tab != nil:
 			return sym.tab
-		case sym.fn != nil && sym.fn.Fn.View:
+		case sym.fn != nil && (sym.fn.Fn.View || len(sym.fn.Fn.Params) == 0):
+			// a view, or a function without parameters: Kusto calls it
+			// without parentheses too
 			return c.callTabularFunc(&syntax.Call{Span: e.Span, Name: e}, sym, sc, nil)
 		case sym.fn != nil:
 			c.errorf(e, "'%s' is a function; call it as %s(...)", e.Name, e.Name)

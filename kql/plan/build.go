@@ -206,6 +206,14 @@ func (b *builder) sortKeys(keys []sema.SortKey) {
 
 // node2 lowers the operators that combine or reshape tables.
 func (b *builder) node2(t sema.Tabular) Node {
+	switch t := t.(type) {
+	case *sema.MvExpand:
+		return b.mvExpand(t)
+	case *sema.Parse:
+		return b.parse(t)
+	case *sema.MakeSeries:
+		return b.makeSeries(t)
+	}
 	panic(fmt.Sprintf("plan: cannot lower %T", t))
 }
 

@@ -17,21 +17,6 @@ func (c *checker) union(op *syntax.UnionOp, in Tabular, sc *scope) Tabular {
 	return nil
 }
 
-func (c *checker) mvExpand(op *syntax.MvExpandOp, in Tabular, sc *scope) Tabular {
-	c.unsupported(op, "mv-expand")
-	return nil
-}
-
-func (c *checker) parse(op *syntax.ParseOp, in Tabular, sc *scope) Tabular {
-	c.unsupported(op, "parse")
-	return nil
-}
-
-func (c *checker) makeSeries(op *syntax.MakeSeriesOp, in Tabular, sc *scope) Tabular {
-	c.unsupported(op, "make-series")
-	return nil
-}
-
 func (c *checker) evaluate(op *syntax.EvaluateOp, in Tabular, sc *scope) Tabular {
 	c.unsupported(op, "evaluate")
 	return nil

@@ -218,6 +218,12 @@ func setExpr(cols []sema.NamedExpr, c sema.NamedExpr) []sema.NamedExpr {
 
 // node2 translates the operators that combine or reshape tables.
 func (g *gen) node2(n plan.Node) *rel {
+	switch n := n.(type) {
+	case *plan.Expand:
+		return g.expand(n)
+	case *plan.Series:
+		return g.series(n)
+	}
 	fail("cannot translate %T", n)
 	return nil
 }

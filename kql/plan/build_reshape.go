@@ -1,0 +1,117 @@
+package plan
+
+import (
+	"github.com/huntbook/huntbook/kql/sema"
+	"github.com/huntbook/huntbook/table"
+)
+
+// mvExpand lowers mv-expand: an Expand of dynamic elements, then a
+// projection converting the `to typeof(T)` items.
+func (b *builder) mvExpand(t *sema.MvExpand) Node {
+	for _, it := range t.Items {
+		b.exprs(it.Expr)
+	}
+	b.exprs(t.Limit)
+	items := make([]sema.MvItem, len(t.Items))
+	typed := false
+	for i, it := range t.Items {
+		items[i] = sema.MvItem{Expr: it.Expr, Name: it.Name, To: table.Dynamic}
+		typed = typed || it.To != table.Dynamic
+	}
+	dyn := append([]table.Column(nil), t.Schema()...)
+	for _, it := range t.Items {
+		dyn = setCol(dyn, it.Name, table.Dynamic)
+	}
+	var n Node = &Expand{In: b.node(t.In), Items: items, BagArray: t.BagArray, Index: t.Index, Limit: t.Limit, Cols: dyn}
+	if !typed {
+		return n
+	}
+	cols := columnRefs(dyn)
+	for _, it := range t.Items {
+		if it.To == table.Dynamic {
+			continue
+		}
+		for i := range cols {
+			if cols[i].Name == it.Name {
+				cols[i].Expr = convertCall(cols[i].Expr, it.To)
+			}
+		}
+	}
+	return &Project{In: n, Cols: cols}
+}
+
+// convertCall converts e to t with KQL's conversion function for t.
+func convertCall(e sema.Expr, t table.Type) sema.Expr {
+	name := map[table.Type]string{
+		table.Bool: "tobool", table.Int: "toint", table.Long: "tolong", table.Real: "toreal",
+		table.Decimal: "todecimal", table.String: "tostring", table.DateTime: "todatetime",
+		table.TimeSpan: "totimespan", table.GUID: "toguid",
+	}[t]
+	f, ok := sema.LookupFunction(name)
+	if !ok {
+		panic("plan: no conversion to " + t.String())
+	}
+	return &sema.Call{Fn: f, Args: []sema.Expr{e}, T: t}
+}
+
+// parse lowers parse and parse-where to a projection that extracts each
+// column with the pattern's regex (extract() with the column's group and
+// type); parse-where first keeps the rows the regex matches.
+func (b *builder) parse(t *sema.Parse) Node {
+	b.exprs(t.Source)
+	in := b.node(t.In)
+	re, groups := t.Regex()
+	reLit := &sema.Literal{T: table.String, Value: re}
+	extract, _ := sema.LookupFunction("extract")
+	if t.Filter {
+		matches, _ := sema.LookupFunction("matches regex")
+		in = &Filter{In: in, Pred: &sema.Call{Fn: matches, Args: []sema.Expr{t.Source, reLit}, T: table.Bool}}
+	}
+	cols := columnRefs(in.Schema())
+	var typed []sema.NamedExpr
+	k := 0
+	for _, p := range t.Parts {
+		if p.Col == nil {
+			continue
+		}
+		args := []sema.Expr{reLit, &sema.Literal{T: table.Long, Value: int64(groups[k])}, t.Source}
+		if p.Col.Type != table.String {
+			args = append(args, &sema.TypeArg{T: p.Col.Type})
+		}
+		k++
+		col := sema.NamedExpr{Name: p.Col.Name, Expr: &sema.Call{Fn: extract, Args: args, T: p.Col.Type}}
+		cols = setNamed(cols, col)
+		if p.Col.Type != table.String {
+			typed = append(typed, sema.NamedExpr{Name: p.Col.Name, Expr: &sema.ColumnRef{Name: p.Col.Name, T: p.Col.Type}})
+		}
+	}
+	var n Node = &Project{In: in, Cols: cols}
+	if t.Filter && len(typed) > 0 {
+		// parse-where also drops rows whose typed captures do not convert.
+		isnotnull, _ := sema.LookupFunction("isnotnull")
+		and, _ := sema.LookupFunction("and")
+		var pred sema.Expr
+		for _, c := range typed {
+			p := &sema.Call{Fn: isnotnull, Args: []sema.Expr{c.Expr}, T: table.Bool}
+			if pred == nil {
+				pred = p
+			} else {
+				pred = &sema.Call{Fn: and, Args: []sema.Expr{pred, p}, T: table.Bool}
+			}
+		}
+		n = &Filter{In: n, Pred: pred}
+	}
+	return n
+}
+
+// makeSeries lowers make-series to a Series node (sqlgen builds the
+// arrays).
+func (b *builder) makeSeries(t *sema.MakeSeries) Node {
+	b.exprs(t.On, t.From, t.To, t.Step)
+	b.named(t.Keys)
+	for _, a := range t.Aggs {
+		b.exprs(a.Agg, a.Default)
+	}
+	return &Series{In: b.node(t.In), Aggs: t.Aggs, Axis: t.Axis, On: t.On, From: t.From, To: t.To,
+		Step: t.Step, Keys: t.Keys, Cols: t.Schema()}
+}

@@ -152,4 +152,3 @@ func (g *gen) seriesArrays(n *plan.Series, bins, grid *rel) *rel {
 	}
 	return g.emit(body, n.Cols, false)
 }
-

@@ -123,9 +123,10 @@ func captureRegex(t table.Type) string {
 }
 
 // pattern is the regular expression of the parse: each column a named
-// group __cN. The simple and relaxed modes match the whole text (their
-// strings are literal, `.` spans lines); regex mode searches, with the
-// user's flags.
+// group __cN, `*` and string columns lazy (.*?) as Kusto documents. The
+// simple and relaxed modes match from the start of the text (their strings
+// are literal, `.` spans lines) and a last column takes the rest of it;
+// regex mode searches, with the user's flags.
 func (n *Parse) pattern() string {
 	var b strings.Builder
 	switch {
@@ -141,8 +142,10 @@ func (n *Parse) pattern() string {
 			b.WriteString(".*?")
 		case p.Col != nil:
 			re := captureRegex(p.Col.Type)
-			if n.Kind == ParseRelaxed {
-				re = ".*?"
+			if n.Kind == ParseRelaxed && re != ".*?" {
+				// relaxed: the typed form when it fits, else any text
+				// (which then fails to convert and gives null)
+				re += "|.*?"
 			}
 			b.WriteString("(?P<__c" + strconv.Itoa(k) + ">" + re + ")")
 			k++
@@ -152,7 +155,8 @@ func (n *Parse) pattern() string {
 			b.WriteString(regexp.QuoteMeta(p.Text))
 		}
 	}
-	if n.Kind != ParseRegex {
+	if n.Kind != ParseRegex && len(n.Parts) > 0 && n.Parts[len(n.Parts)-1].Col != nil {
+		// a column at the end takes the rest of the text
 		b.WriteString("$")
 	}
 	return b.String()

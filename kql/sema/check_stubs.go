@@ -27,10 +27,6 @@ func (c *checker) search(op *syntax.SearchOp, in Tabular, sc *scope) Tabular {
 	return nil
 }
 
-func (c *checker) tupleColumns(ne *syntax.NamedExpr, sc *scope, row *rowCtx, n *int) ([]NamedExpr, bool) {
-	return nil, false
-}
-
 func (c *checker) patternCall(e *syntax.Call, path syntax.Expr, p *syntax.PatternStmt, sc *scope) Tabular {
 	c.unsupported(e, "patterns")
 	return nil

@@ -34,8 +34,8 @@ var tupleFuncs = func() map[string][]tupleField {
 	}
 }()
 
-// tupleBagFuncs declares the bag form of each multi-column function; the
-// '#' keeps them out of reach of queries.
+// tupleBagFuncs declares the bag form of each multi-column function (and
+// parse-kv's extraction); the '#' keeps them out of reach of queries.
 func tupleBagFuncs() []*Function {
 	d := table.Dynamic
 	return []*Function{
@@ -48,6 +48,7 @@ func tupleBagFuncs() []*Function {
 		fnT("series_periods_detect#bag", d, p(PDynamic), p(PReal), p(PReal), p(PInt)),
 		fnT("series_periods_validate#bag", d, p(PDynamic), rep(PReal)),
 		fnT("series_fit_poly#bag", d, p(PDynamic), opt(PAny), opt(PInt)),
+		fnT("parse_kv#bag", d, p(PString), p(PDynamic)),
 	}
 }
 

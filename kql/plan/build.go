@@ -213,6 +213,8 @@ func (b *builder) node2(t sema.Tabular) Node {
 		return b.parse(t)
 	case *sema.MakeSeries:
 		return b.makeSeries(t)
+	case *sema.MvApply:
+		return b.mvApply(t)
 	}
 	panic(fmt.Sprintf("plan: cannot lower %T", t))
 }

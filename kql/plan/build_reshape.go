@@ -8,6 +8,12 @@ import (
 // mvExpand lowers mv-expand: an Expand of dynamic elements, then a
 // projection converting the `to typeof(T)` items.
 func (b *builder) mvExpand(t *sema.MvExpand) Node {
+	return b.mvExpandOver(t, b.node(t.In))
+}
+
+// mvExpandOver lowers mv-expand over an already lowered input (which may
+// carry hidden columns, inside mv-apply).
+func (b *builder) mvExpandOver(t *sema.MvExpand, in Node) Node {
 	for _, it := range t.Items {
 		b.exprs(it.Expr)
 	}
@@ -18,11 +24,14 @@ func (b *builder) mvExpand(t *sema.MvExpand) Node {
 		items[i] = sema.MvItem{Expr: it.Expr, Name: it.Name, To: table.Dynamic}
 		typed = typed || it.To != table.Dynamic
 	}
-	dyn := append([]table.Column(nil), t.Schema()...)
+	dyn := append([]table.Column(nil), in.Schema()...)
 	for _, it := range t.Items {
 		dyn = setCol(dyn, it.Name, table.Dynamic)
 	}
-	var n Node = &Expand{In: b.node(t.In), Items: items, BagArray: t.BagArray, Index: t.Index, Limit: t.Limit, Cols: dyn}
+	if t.Index != "" {
+		dyn = append(dyn, table.Column{Name: t.Index, Type: table.Long})
+	}
+	var n Node = &Expand{In: in, Items: items, BagArray: t.BagArray, Index: t.Index, Limit: t.Limit, Cols: dyn}
 	if !typed {
 		return n
 	}
@@ -58,8 +67,12 @@ func convertCall(e sema.Expr, t table.Type) sema.Expr {
 // column with the pattern's regex (extract() with the column's group and
 // type); parse-where first keeps the rows the regex matches.
 func (b *builder) parse(t *sema.Parse) Node {
+	return b.parseOver(t, b.node(t.In))
+}
+
+// parseOver lowers parse over an already lowered input.
+func (b *builder) parseOver(t *sema.Parse, in Node) Node {
 	b.exprs(t.Source)
-	in := b.node(t.In)
 	re, groups := t.Regex()
 	reLit := &sema.Literal{T: table.String, Value: re}
 	extract, _ := sema.LookupFunction("extract")

@@ -42,11 +42,47 @@ func (b *builder) mvExpandOver(t *sema.MvExpand, in Node) Node {
 		}
 		for i := range cols {
 			if cols[i].Name == it.Name {
-				cols[i].Expr = convertCall(cols[i].Expr, it.To)
+				cols[i].Expr = castOnly(cols[i].Expr, it.To)
 			}
 		}
 	}
 	return &Project{In: n, Cols: cols}
+}
+
+// castTypes are the dynamic value types (gettype) that `to typeof(T)`
+// accepts for each T: Kusto casts and does not parse, so other elements
+// become null (strings still carry datetimes, timespans and guids in
+// dynamic values).
+var castTypes = map[table.Type][]string{
+	table.Long: {"long", "int"}, table.Int: {"long", "int"}, table.Real: {"long", "int", "real"},
+	table.Decimal: {"long", "int", "real", "decimal"}, table.Bool: {"bool"}, table.String: {"string"},
+	table.DateTime: {"datetime", "string"}, table.TimeSpan: {"timespan", "string"}, table.GUID: {"guid", "string"},
+}
+
+// castOnly is iff(gettype(e) is accepted, convert(e), null of t).
+func castOnly(e sema.Expr, t table.Type) sema.Expr {
+	fn := func(name string) *sema.Function {
+		f, ok := sema.LookupFunction(name)
+		if !ok {
+			panic("plan: no function " + name)
+		}
+		return f
+	}
+	typ := &sema.Call{Fn: fn("gettype"), Args: []sema.Expr{e}, T: table.String}
+	var cond sema.Expr
+	for _, name := range castTypes[t] {
+		eq := &sema.Call{Fn: fn("=="), Args: []sema.Expr{typ, &sema.Literal{T: table.String, Value: name}}, T: table.Bool}
+		if cond == nil {
+			cond = eq
+		} else {
+			cond = &sema.Call{Fn: fn("or"), Args: []sema.Expr{cond, eq}, T: table.Bool}
+		}
+	}
+	null := &sema.Literal{T: t}
+	if t == table.String {
+		null.Value = ""
+	}
+	return &sema.Call{Fn: fn("iff"), Args: []sema.Expr{cond, convertCall(e, t), null}, T: t}
 }
 
 // convertCall converts e to t with KQL's conversion function for t.

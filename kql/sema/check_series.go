@@ -1,6 +1,8 @@
 package sema
 
 import (
+	"time"
+
 	"github.com/huntbook/huntbook/kql/syntax"
 	"github.com/huntbook/huntbook/table"
 )
@@ -68,6 +70,9 @@ func (c *checker) seriesAxis(op *syntax.MakeSeriesOp, n *MakeSeries, sc *scope, 
 	if n.Step == nil {
 		c.errorf(op, "make-series needs a step")
 	}
+	if lit, ok := n.Step.(*Literal); ok && !positive(lit.Value) {
+		c.errorf(op.Step, "the make-series step must be positive")
+	}
 }
 
 // seriesAgg checks one aggregate and its default (0 for numbers, null
@@ -91,4 +96,20 @@ func (c *checker) seriesAgg(a *syntax.MakeSeriesAgg, cols []table.Column, sc *sc
 		c.errorf(a.Default, "the make-series default must be a constant")
 	}
 	return SeriesAgg{Name: item.Cols[0].Name, Agg: item.Expr, Default: def}
+}
+
+// positive reports whether a numeric or timespan literal value is > 0
+// (null counts as not positive).
+func positive(v any) bool {
+	switch x := v.(type) {
+	case int64:
+		return x > 0
+	case int32:
+		return x > 0
+	case float64:
+		return x > 0
+	case time.Duration:
+		return x > 0
+	}
+	return false
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/huntbook/huntbook/engine/sqlrepr"
 	"github.com/huntbook/huntbook/kql/plan"
+	"github.com/huntbook/huntbook/kql/sema"
 	"github.com/huntbook/huntbook/table"
 )
 
@@ -24,7 +25,7 @@ func (g *gen) series(n *plan.Series) *rel {
 	bounds := g.seriesBounds(n, in)
 	s := in.scope(in.name)
 	pos := axisPos(g.expr(n.On, s), axisT)
-	step := g.expr(n.Step, &scope{})
+	step := g.seriesStep(n)
 	bs, bn := bounds.name+"."+sqlrepr.QuoteIdent(bounds.cols[0]), bounds.name+"."+sqlrepr.QuoteIdent(bounds.cols[1])
 
 	var sel, group []string
@@ -48,6 +49,19 @@ func (g *gen) series(n *plan.Series) *rel {
 	grid := g.seriesGrid(n, bins, bounds, axisT, step)
 	return g.seriesArrays(n, bins, grid)
 }
+
+// seriesStep is the SQL of the step, failing the query when it is not
+// positive (a constant step is checked by sema already).
+func (g *gen) seriesStep(n *plan.Series) string {
+	step := g.expr(n.Step, &scope{})
+	if _, ok := n.Step.(*sema.Literal); ok {
+		return step
+	}
+	return "(CASE WHEN " + step + " > 0 THEN " + step + " ELSE error('make-series: the step must be positive') END)"
+}
+
+// MaxSeriesBins caps the length of make-series arrays.
+const MaxSeriesBins = 10_000_000
 
 // axisPos is the SQL of an axis value as a number: ticks for datetimes.
 func axisPos(x string, t table.Type) string {
@@ -76,7 +90,7 @@ func axisValue(x string, t table.Type) string {
 func (g *gen) seriesBounds(n *plan.Series, in *rel) *rel {
 	s := in.scope("")
 	pos := axisPos(g.expr(n.On, s), n.On.Type())
-	step := g.expr(n.Step, &scope{})
+	step := g.seriesStep(n)
 	num := "DOUBLE"
 	if n.On.Type() != table.Real && n.On.Type() != table.Decimal {
 		num = "BIGINT"
@@ -89,7 +103,12 @@ func (g *gen) seriesBounds(n *plan.Series, in *rel) *rel {
 	if n.To != nil {
 		count = "ceil((" + axisPos(g.expr(n.To, &scope{}), n.On.Type()) + " - " + start + ") / " + step + ")"
 	}
-	body := "SELECT " + start + ", CAST(greatest(" + count + ", 0) AS BIGINT)"
+	// A step of 0 or less, or a range of more bins than MaxSeriesBins,
+	// fails the query instead of building huge arrays.
+	guard := "CASE WHEN " + count + " > " +
+		strconv.Itoa(MaxSeriesBins) + " THEN error('make-series: more than " + strconv.Itoa(MaxSeriesBins) +
+		" bins') ELSE greatest(" + count + ", 0) END"
+	body := "SELECT " + start + ", CAST(" + guard + " AS BIGINT)"
 	if n.From == nil || n.To == nil {
 		body += " FROM " + in.name
 	}

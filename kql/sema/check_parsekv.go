@@ -1,6 +1,7 @@
 package sema
 
 import (
+	"encoding/json"
 	"regexp"
 	"strings"
 
@@ -25,8 +26,18 @@ func (c *checker) parseKV(op *syntax.ParseKVOp, in Tabular, sc *scope) Tabular {
 	}
 	opts["keys"] = keys
 	f, _ := LookupFunction("parse_kv#bag")
-	bag := &Call{Fn: f, Args: []Expr{src, &Literal{T: table.Dynamic, Value: opts}}, T: table.Dynamic}
-	out := append([]table.Column(nil), in.Schema()...)
+	// The bag is computed once into a hidden column that the key columns
+	// read, then dropped: each column calling the function would parse
+	// the text again.
+	hidden := "__kv"
+	for columnIndex(in.Schema(), hidden) >= 0 {
+		hidden += "_"
+	}
+	withBag := append(append([]table.Column(nil), in.Schema()...), table.Column{Name: hidden, Type: table.Dynamic})
+	bagStep := &Extend{In: in, out: withBag, Cols: []NamedExpr{{Name: hidden,
+		Expr: &Call{Fn: f, Args: []Expr{src, &Literal{T: table.String, Value: optionsJSON(opts)}}, T: table.Dynamic}}}}
+	bag := &ColumnRef{Name: hidden, T: table.Dynamic}
+	out := append([]table.Column(nil), withBag...)
 	var items []NamedExpr
 	seen := map[string]bool{}
 	for _, col := range op.Columns {
@@ -45,7 +56,14 @@ func (c *checker) parseKV(op *syntax.ParseKVOp, in Tabular, sc *scope) Tabular {
 	if len(items) == 0 {
 		c.errorf(op, "parse-kv needs at least one key")
 	}
-	return &Extend{In: in, Cols: items, out: out}
+	picked := &Extend{In: bagStep, Cols: items, out: out}
+	var keep []NamedExpr
+	for _, col := range out {
+		if col.Name != hidden {
+			keep = append(keep, NamedExpr{Name: col.Name, Expr: &ColumnRef{Name: col.Name, T: col.Type}})
+		}
+	}
+	return &Project{In: picked, Cols: keep}
 }
 
 // parseKVOptions reads the with (...) properties into the bag the engine
@@ -110,4 +128,14 @@ func (c *checker) parseKVOptions(op *syntax.ParseKVOp) map[string]any {
 	}
 	opts["quote"], opts["escape"] = quotes, escapes
 	return opts
+}
+
+// optionsJSON is the options bag as the JSON text the engine function
+// takes (a constant string it decodes once per query).
+func optionsJSON(opts map[string]any) string {
+	b, err := json.Marshal(opts)
+	if err != nil {
+		panic("sema: parse-kv options: " + err.Error())
+	}
+	return string(b)
 }

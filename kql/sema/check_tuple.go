@@ -48,7 +48,7 @@ func tupleBagFuncs() []*Function {
 		fnT("series_periods_detect#bag", d, p(PDynamic), p(PReal), p(PReal), p(PInt)),
 		fnT("series_periods_validate#bag", d, p(PDynamic), rep(PReal)),
 		fnT("series_fit_poly#bag", d, p(PDynamic), opt(PAny), opt(PInt)),
-		fnT("parse_kv#bag", d, p(PString), p(PDynamic)),
+		fnT("parse_kv#bag", d, p(PString), p(PString)),
 	}
 }
 

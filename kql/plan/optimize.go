@@ -17,6 +17,7 @@ func Rules() []Rule {
 		mergeFilters,
 		sortLimit,
 		shortHasAny,
+		hoistBags,
 	}
 }
 

@@ -162,5 +162,5 @@ func (b *builder) makeSeries(t *sema.MakeSeries) Node {
 		b.exprs(a.Agg, a.Default)
 	}
 	return &Series{In: b.node(t.In), Aggs: t.Aggs, Axis: t.Axis, On: t.On, From: t.From, To: t.To,
-		Step: t.Step, Keys: t.Keys, Cols: t.Schema()}
+		Step: t.Step, Keys: t.Keys, NonEmpty: t.NonEmpty, Cols: t.Schema()}
 }

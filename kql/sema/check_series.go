@@ -12,13 +12,16 @@ import (
 // one dynamic array per aggregate, and the axis as a dynamic array, in
 // that order.
 func (c *checker) makeSeries(op *syntax.MakeSeriesOp, in Tabular, sc *scope) Tabular {
-	if p := op.Param("kind"); p != nil {
-		c.unsupported(p, "make-series kind=")
-	}
 	cols := in.Schema()
 	b := newColumns()
 	keys := c.groupKeys(op.By, cols, sc, b)
 	n := &MakeSeries{In: in, Keys: keys}
+	if p := op.Param("kind"); p != nil {
+		if id, ok := p.Value().(*syntax.Ident); !ok || id.Name != "nonempty" {
+			c.errorf(p, "make-series kind must be nonempty")
+		}
+		n.NonEmpty = true
+	}
 	c.seriesAxis(op, n, sc, cols)
 	count := 0
 	for _, a := range op.Aggs {

@@ -129,8 +129,10 @@ func (g *gen) seriesGrid(n *plan.Series, bins, bounds *rel, axisT table.Type, st
 	idx := "unnest(range(0, " + bn + "))"
 	var body string
 	if len(n.Keys) == 0 {
-		body = "SELECT " + idx + " AS i, " + axisValue(bs+" + i * "+step, axisT) + " FROM " + bounds.name +
-			" AS b WHERE EXISTS (SELECT 1 FROM " + bins.name + ")"
+		body = "SELECT " + idx + " AS i, " + axisValue(bs+" + i * "+step, axisT) + " FROM " + bounds.name + " AS b"
+		if !n.NonEmpty {
+			body += " WHERE EXISTS (SELECT 1 FROM " + bins.name + ")"
+		}
 	} else {
 		body = "SELECT " + strings.Join(keyCols, ", ") + ", " + idx + " AS i, NULL FROM (SELECT DISTINCT " +
 			selectList(bins.cols[:len(n.Keys)], bins.cols[:len(n.Keys)]) + " FROM " + bins.name + ") AS k, " + bounds.name + " AS b"
@@ -166,7 +168,7 @@ func (g *gen) seriesArrays(n *plan.Series, bins, grid *rel) *rel {
 		strings.Join(on, " AND ")
 	if nk > 0 {
 		body += " GROUP BY " + strings.Join(group, ", ")
-	} else {
+	} else if !n.NonEmpty {
 		body += " HAVING count(*) > 0"
 	}
 	return g.emit(body, n.Cols, false)

@@ -38,6 +38,7 @@ import (
 
 	"github.com/huntbook/huntbook/engine"
 	"github.com/huntbook/huntbook/engine/exec"
+	"github.com/huntbook/huntbook/kql/sema"
 	"github.com/huntbook/huntbook/kql/syntax"
 )
 
@@ -255,7 +256,8 @@ func needsRun(err error) bool {
 
 func isCompileError(err error) bool {
 	var list syntax.ErrorList
-	return errors.As(err, &list) || strings.HasPrefix(err.Error(), "sqlgen:") || strings.HasPrefix(err.Error(), "plan:")
+	var serr *sema.Error
+	return errors.As(err, &list) || errors.As(err, &serr) || strings.HasPrefix(err.Error(), "sqlgen:") || strings.HasPrefix(err.Error(), "plan:")
 }
 
 func oneLine(s string) string {

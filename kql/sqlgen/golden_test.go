@@ -139,7 +139,7 @@ func TestQuotingNeverLeaksQueryText(t *testing.T) {
 	}
 }
 
-// stripQuoted removes SQL string literals ('...' with ” escapes) and
+// stripQuoted removes SQL string literals ('...', a quote doubled inside) and
 // quoted identifiers ("..." with "" escapes).
 func stripQuoted(sql string) string {
 	var b strings.Builder

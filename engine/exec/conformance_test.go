@@ -47,7 +47,7 @@ var conformanceOut = flag.String("conformance.out", "", "write the conformance f
 // docPassFloor is the measured pass rate of the doc examples that use
 // neither geo_* nor graph operators (the issue's denominator), rounded
 // down. Raise it as fixes land; never lower it to make a change pass.
-const docPassFloor = 0.445
+const docPassFloor = 0.477
 
 // docKnownWrong lists the examples (by docExampleKey) whose wrong answer is
 // understood and accepted for now, with the reason.
@@ -74,6 +74,10 @@ var docKnownWrong = map[string]string{
 	"trim-start-function#500543b6":           "docs wrap the cell in angle brackets",
 	"strcat-function#936f3b1f":               "docs render the multi-line string as a numbered list",
 	"parse-url-query-function#8cb6dcc9":      "docs print the nested bag as a quoted string",
+	"range-function#8c1afea9":                "docs elide the middle of the 365-element array with .....",
+	"range-function#8b448a89":                "docs' output table is malformed (a stray 1,000,000 row)",
+	"array-iff-function#c4a83106":            "docs show the condition column as [true, false, true]; the query's is strings, a datetime and null",
+	"graph-blast-radius-fl#13bea802":         "make_set's element order is unspecified; docs show another order",
 }
 
 type docExample struct {
@@ -240,7 +244,7 @@ func runDocExample(x *exec.Executor, e docExample) (o outcome) {
 		o.class, o.detail = "wrong", "no result table"
 	default:
 		if diff := compareDocTable(e, res.Table); diff != "" {
-			o.class, o.detail = "wrong", diff
+			o.class, o.detail = "wrong", oneLine(diff)
 		} else {
 			o.class = "pass"
 		}

@@ -34,6 +34,8 @@ func (c *checker) call(e *syntax.Call, sc *scope, row *rowCtx) Expr {
 		return c.now(e, sc, row)
 	case "ago":
 		return c.ago(e, sc, row)
+	case "column_ifexists", "columnifexists":
+		return c.columnIfExists(e, sc, row)
 	}
 	f, ok := LookupFunction(name)
 	if !ok || f.Kind == KindOperator {
@@ -342,3 +344,28 @@ var knownUnsupported = func() map[string]bool {
 	}
 	return m
 }()
+
+// columnIfExists resolves column_ifexists(name, default) while checking:
+// the row's column when it has one by that (constant) name, with the
+// column's type, else the default expression.
+func (c *checker) columnIfExists(e *syntax.Call, sc *scope, row *rowCtx) Expr {
+	if len(e.Args) != 2 {
+		c.errorf(e, "%s() takes 2 arguments, got %d", e.Name.Name, len(e.Args))
+	}
+	name, ok := c.scalar(e.Args[0], sc, nil).(*Literal)
+	text, isString := "", false
+	if ok {
+		text, isString = name.Value.(string)
+	}
+	if !isString {
+		c.errorf(e.Args[0], "argument 1 of %s() must be a constant string", e.Name.Name)
+	}
+	if row != nil {
+		for _, col := range row.cols {
+			if col.Name == text {
+				return &ColumnRef{Name: col.Name, T: col.Type}
+			}
+		}
+	}
+	return c.scalar(e.Args[1], sc, row)
+}

@@ -2,6 +2,7 @@ package sqlgen
 
 import (
 	"github.com/huntbook/huntbook/kql/sema"
+	"github.com/huntbook/huntbook/table"
 )
 
 // arraySQL translates array functions over dynamic (JSON) arrays with
@@ -110,4 +111,77 @@ func bagHasKey(g *gen, c *sema.Call, s *scope) string {
 	}
 	x, k := g.expr(c.Args[0], s), g.expr(c.Args[1], s)
 	return "coalesce(json_type(" + x + ") = 'OBJECT' AND list_contains(json_keys(" + x + "), " + k + "), false)"
+}
+
+// moreArraySQL holds the array builders: array_iff, bag_zip and the
+// scalar range().
+func moreArraySQL() map[string]translation {
+	return map[string]translation{
+		"array_iff": arrayIff,
+		"array_iif": arrayIff,
+		"bag_zip":   bagZip,
+		"range":     scalarRange,
+	}
+}
+
+// elementAt is the SQL of a branch of array_iff at list index i: an
+// array's element (null past its end) or a scalar repeated.
+func (g *gen) elementAt(e sema.Expr, s *scope) string {
+	x := g.jsonOf(e, s)
+	if e.Type() != table.Dynamic {
+		return "CAST(" + x + " AS JSON)"
+	}
+	return "CASE WHEN json_type(" + x + ") = 'ARRAY' THEN " + jsonList(x) + "[i + 1] ELSE " + x + " END"
+}
+
+// arrayIff is array_iff(conditions, when_true, when_false): per element
+// of conditions, a bool or a number (non-zero is true); anything else
+// gives null, as the docs show.
+func arrayIff(g *gen, c *sema.Call, s *scope) string {
+	x := g.expr(c.Args[0], s)
+	l := jsonList(x)
+	cond := "(CASE json_type(" + l + "[i + 1]) WHEN 'BOOLEAN' THEN CAST(" + l + "[i + 1] AS BOOLEAN) " +
+		"WHEN 'BIGINT' THEN CAST(" + l + "[i + 1] AS DOUBLE) <> 0 WHEN 'UBIGINT' THEN CAST(" + l + "[i + 1] AS DOUBLE) <> 0 " +
+		"WHEN 'DOUBLE' THEN CAST(" + l + "[i + 1] AS DOUBLE) <> 0 END)"
+	body := "to_json(list_transform(range(len(" + l + ")), lambda i: CASE WHEN " + cond + " IS NULL THEN NULL::JSON WHEN " +
+		cond + " THEN " + g.elementAt(c.Args[1], s) + " ELSE " + g.elementAt(c.Args[2], s) + " END))"
+	return whenArray(x, body)
+}
+
+// bagZip is bag_zip(keys, values): a bag of the string keys (others are
+// skipped) with the value at the same index (null when missing). A key
+// repeated keeps its first value (the docs do not say; a DuckDB map
+// cannot hold it twice).
+func bagZip(g *gen, c *sema.Call, s *scope) string {
+	k, v := g.expr(c.Args[0], s), g.expr(c.Args[1], s)
+	kl, vl := jsonList(k), jsonList(v)
+	value := "CASE WHEN json_type(" + v + ") = 'ARRAY' THEN " + vl + "[i + 1] END"
+	entries := "list_transform(list_filter(range(len(" + kl + ")), lambda i: json_type(" + kl + "[i + 1]) = 'VARCHAR' AND list_position(" + kl + ", " + kl + "[i + 1]) = i + 1), " +
+		"lambda i: {'k': json_extract_string(" + kl + "[i + 1], '$'), 'v': " + value + "})"
+	return whenArray(k, "to_json(map_from_entries("+entries+"))")
+}
+
+// scalarRange is range(start, stop[, step]): the inclusive series as a
+// dynamic array; the default step is 1, or 1h for timespans and datetimes.
+func scalarRange(g *gen, c *sema.Call, s *scope) string {
+	a := g.args(c, s)
+	t := c.Args[0].Type()
+	step := "1"
+	if t == table.TimeSpan || t == table.DateTime {
+		step = "36000000000"
+	}
+	if len(a) > 2 {
+		step = a[2]
+	}
+	switch t {
+	case table.Int, table.Long:
+		return "to_json(generate_series(CAST(" + a[0] + " AS BIGINT), CAST(" + a[1] + " AS BIGINT), CAST(" + step + " AS BIGINT)))"
+	case table.TimeSpan:
+		return "to_json(list_transform(generate_series(" + a[0] + ", " + a[1] + ", " + step + "), lambda t: kql_tostring_timespan(t)))"
+	case table.DateTime:
+		return "to_json(list_transform(generate_series(" + ticksOf(a[0]) + ", " + ticksOf(a[1]) + ", " + step +
+			"), lambda t: kql_tostring_datetime(make_timestamp_ns(t * 100))))"
+	}
+	n := "CAST(floor((CAST(" + a[1] + " AS DOUBLE) - " + a[0] + ") / " + step + ") AS BIGINT)"
+	return "to_json(list_transform(generate_series(0, " + n + "), lambda i: " + a[0] + " + i * " + step + "))"
 }

@@ -73,7 +73,6 @@ var docKnownWrong = map[string]string{
 	"trim-function#a1fca433":                 "docs wrap the cells in backticks",
 	"trim-start-function#500543b6":           "docs wrap the cell in angle brackets",
 	"strcat-function#936f3b1f":               "docs render the multi-line string as a numbered list",
-	"parse-url-query-function#8cb6dcc9":      "docs print the nested bag as a quoted string",
 	"range-function#8c1afea9":                "docs elide the middle of the 365-element array with .....",
 	"range-function#8b448a89":                "docs' output table is malformed (a stray 1,000,000 row)",
 	"array-iff-function#c4a83106":            "docs show the condition column as [true, false, true]; the query's is strings, a datetime and null",

@@ -41,7 +41,19 @@ import (
 	"golang.org/x/tools/txtar"
 )
 
-var update = flag.Bool("update", false, "rewrite the wants of testdata/golden/*.txtar")
+// The -update flag: package exec's own tests define one already (the
+// plugin goldens) and a test binary holds both packages, so it is defined
+// here only when missing; either way -update rewrites these wants too.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the wants of the golden files")
+	}
+}
+
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
 
 // goldenNow is the clock of a case without a `now` section.
 var goldenNow = time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)
@@ -100,7 +112,7 @@ func runGoldenFile(t *testing.T, db *engine.DB, file string) {
 		c := &cases[i]
 		got, gotErr := runCase(x, c)
 		name := fmt.Sprintf("%d", i+1)
-		if *update {
+		if updating() {
 			if gotErr != "" {
 				c.hasWant, c.hasErr, c.errText = false, true, gotErr
 			} else {
@@ -152,7 +164,7 @@ func parseCases(ar *txtar.Archive) ([]goldenCase, error) {
 		}
 	}
 	for i, c := range cases {
-		if c.hasWant == c.hasErr && !*update {
+		if c.hasWant == c.hasErr && !updating() {
 			return nil, fmt.Errorf("case %d: needs exactly one of want or error", i+1)
 		}
 	}

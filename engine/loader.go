@@ -44,9 +44,7 @@ type TableLoader struct {
 	l       *Loader
 	name    string
 	schema  []table.Column // the caller's columns, in row order
-	width   int            // the table's column count
-	pos     []int          // pos[i] = table position of schema[i]
-	types   []table.Type   // the table's column types, by position
+	shape   []table.Column // columns the table must have (schema's first)
 	ddl     []string       // statements that shape the table, run on prepare
 	pending [][]any
 	rows    int64
@@ -102,7 +100,14 @@ func (l *Loader) handle(conn driver.Conn, req loadReq) error {
 				return err
 			}
 		}
-		app, err := duckdb.NewAppender(conn, workspaceCatalog, "main", t.name)
+		// Appending only the row's columns lets DuckDB fill the table's
+		// other columns with their defaults, far cheaper than passing
+		// empty values through cgo.
+		names := make([]string, len(t.schema))
+		for i, c := range t.schema {
+			names[i] = c.Name
+		}
+		app, err := duckdb.NewAppenderWithColumns(conn, workspaceCatalog, "main", t.name, names)
 		if err != nil {
 			return err
 		}
@@ -126,7 +131,11 @@ func (l *Loader) call(req loadReq) error {
 // its content and schema; Append creates it when missing, otherwise adds
 // the columns it lacks and fails on a column whose KQL type differs. A
 // table is begun at most once per Loader.
-func (l *Loader) Table(name string, schema []table.Column, mode LoadMode) (*TableLoader, error) {
+//
+// Rows carry the columns of schema, in order. extra are further columns
+// the table must have (a catalog's columns the data does not fill); rows
+// leave them at their defaults: "" for strings, null otherwise.
+func (l *Loader) Table(name string, schema []table.Column, mode LoadMode, extra ...table.Column) (*TableLoader, error) {
 	if err := l.usable(); err != nil {
 		return nil, err
 	}
@@ -136,7 +145,7 @@ func (l *Loader) Table(name string, schema []table.Column, mode LoadMode) (*Tabl
 	if _, dup := l.tables[name]; dup {
 		return nil, fmt.Errorf("engine: load %q: table begun twice in one load", name)
 	}
-	t := &TableLoader{l: l, name: name, schema: schema}
+	t := &TableLoader{l: l, name: name, schema: schema, shape: withExtra(schema, extra)}
 	if err := t.plan(mode); err != nil {
 		return nil, l.fail(err)
 	}
@@ -286,8 +295,8 @@ func endTx(ctx context.Context, conn driver.Conn, commit bool) error {
 	return err
 }
 
-// plan works out the table's final columns, where each schema column
-// lands, and the DDL that makes the table so, from its committed state.
+// plan works out the DDL that gives the table its shape, from its
+// committed state.
 func (t *TableLoader) plan(mode LoadMode) error {
 	info, err := t.l.db.Table(t.l.ctx, t.name)
 	if err != nil && !errors.Is(err, ErrNoTable) {
@@ -299,8 +308,7 @@ func (t *TableLoader) plan(mode LoadMode) error {
 	case mode == Create && exists:
 		return fmt.Errorf("engine: load %q: table exists", t.name)
 	case mode == Create, mode == Replace, mode == Append && !exists:
-		t.layout(nil)
-		t.ddl = createTableDDL(ref, t.schema, mode == Replace)
+		t.ddl = createTableDDL(ref, t.shape, mode == Replace)
 		return nil
 	case mode == Append:
 		return t.reconcile(ref, info.Columns)
@@ -308,44 +316,44 @@ func (t *TableLoader) plan(mode LoadMode) error {
 	return fmt.Errorf("engine: unknown load mode %d", mode)
 }
 
-// layout places the schema's columns after the existing ones.
-func (t *TableLoader) layout(existing []table.Column) {
-	t.types = nil
-	for _, c := range existing {
-		t.types = append(t.types, c.Type)
-	}
-	t.pos = make([]int, len(t.schema))
-	for i, c := range t.schema {
-		t.pos[i] = len(t.types)
-		t.types = append(t.types, c.Type)
-	}
-	t.width = len(t.types)
-}
-
-// reconcile maps the schema onto an existing table: shared columns must
+// reconcile maps the shape onto an existing table: shared columns must
 // agree on their KQL type, missing ones are added at the end.
 func (t *TableLoader) reconcile(ref string, existing []table.Column) error {
-	index := make(map[string]int, len(existing))
-	for i, c := range existing {
-		index[c.Name] = i
-		t.types = append(t.types, c.Type)
+	types := make(map[string]table.Type, len(existing))
+	for _, c := range existing {
+		types[c.Name] = c.Type
 	}
-	t.pos = make([]int, len(t.schema))
-	for i, c := range t.schema {
-		at, ok := index[c.Name]
+	for _, c := range t.shape {
+		have, ok := types[c.Name]
 		if !ok {
-			at = len(t.types)
-			index[c.Name] = at
-			t.types = append(t.types, c.Type)
 			t.ddl = append(t.ddl, addColumnDDL(ref, c)...)
-		} else if t.types[at] != c.Type {
+		} else if have != c.Type {
 			return fmt.Errorf("engine: load %q: %w: column %q is %v in the table, %v in the data",
-				t.name, ErrSchema, c.Name, t.types[at], c.Type)
+				t.name, ErrSchema, c.Name, have, c.Type)
 		}
-		t.pos[i] = at
 	}
-	t.width = len(t.types)
 	return nil
+}
+
+// withExtra is schema followed by the extra columns it lacks. A column in
+// both keeps the schema's type (the data's); reconcile or the DDL then
+// reports a conflict with the table, if any.
+func withExtra(schema, extra []table.Column) []table.Column {
+	if len(extra) == 0 {
+		return schema
+	}
+	have := make(map[string]bool, len(schema))
+	for _, c := range schema {
+		have[c.Name] = true
+	}
+	out := append([]table.Column(nil), schema...)
+	for _, c := range extra {
+		if !have[c.Name] {
+			out = append(out, c)
+			have[c.Name] = true
+		}
+	}
+	return out
 }
 
 // createTableDDL creates a table with the schema's columns, each typed and
@@ -388,46 +396,24 @@ func commentDDL(ref string, col table.Column) string {
 		" IS " + sqlrepr.QuoteString(sqlrepr.ColumnComment(col.Type))
 }
 
-// write appends a batch on the connection goroutine. Columns of the table
-// the schema does not cover get null ("" for strings).
+// write appends a batch on the connection goroutine. The appender covers
+// only the schema's columns; the table's others take their defaults.
 func (t *TableLoader) write(ctx context.Context, batch [][]any) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	vals := make([]driver.Value, t.width)
+	vals := make([]driver.Value, len(t.schema))
 	for i, row := range batch {
-		for j := range vals {
-			vals[j] = nil
-			if t.types[j] == table.String {
-				vals[j] = ""
-			}
-		}
 		for k, v := range row {
 			sv, err := storeValue(t.schema[k].Type, v)
 			if err != nil {
 				return fmt.Errorf("row %d: column %q: %w", t.rows+int64(i)+1, t.schema[k].Name, err)
 			}
-			vals[t.pos[k]] = sv
+			vals[k] = sv
 		}
 		if err := t.app.AppendRow(vals...); err != nil {
 			return fmt.Errorf("row %d: %w", t.rows+int64(i)+1, err)
 		}
 	}
 	return nil
-}
-
-// AddColumns adds columns (typed, commented with their KQL type, strings
-// defaulting to "") to a stored table in one transaction.
-func (db *DB) AddColumns(ctx context.Context, name string, cols []table.Column) error {
-	ref := sqlrepr.QuoteIdent(name)
-	return classify(ctx, db.inTx(ctx, func(c *sql.Conn) error {
-		for _, col := range cols {
-			for _, stmt := range addColumnDDL(ref, col) {
-				if _, err := c.ExecContext(ctx, stmt); err != nil {
-					return fmt.Errorf("add column %q to %q: %w", col.Name, name, err)
-				}
-			}
-		}
-		return nil
-	}))
 }

@@ -131,3 +131,54 @@ func TestLoaderAppendReconciles(t *testing.T) {
 		t.Errorf("conflicting type: err = %v, want ErrSchema", err)
 	}
 }
+
+// TestLoaderExtraColumns loads rows that fill some of a table's columns:
+// the others exist with their defaults, and appending later with a wider
+// row adds nothing twice.
+func TestLoaderExtraColumns(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t, Options{})
+	load := func(schema []table.Column, mode LoadMode, extra []table.Column, rows ...[]any) {
+		t.Helper()
+		l, err := db.BeginLoad(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tl, err := l.Table("T", schema, mode, extra...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			if err := tl.Append(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := l.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	catalog := []table.Column{col("Id", table.Long), col("Name", table.String), col("Score", table.Real)}
+	load([]table.Column{col("Id", table.Long)}, Replace, catalog, []any{int64(1)})
+	load([]table.Column{col("Name", table.String), col("Id", table.Long)}, Append, catalog, []any{"b", int64(2)})
+	info, err := db.Table(ctx, "T")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(catalog, info.Columns); diff != "" {
+		t.Errorf("columns (-want +got):\n%s", diff)
+	}
+	got := mustQuery(t, db, Query{SQL: `SELECT Id, Name, Score FROM "T" ORDER BY Id`})
+	want := [][]any{{int64(1), "", nil}, {int64(2), "b", nil}}
+	if diff := cmp.Diff(want, got.Rows); diff != "" {
+		t.Errorf("rows (-want +got):\n%s", diff)
+	}
+	// The data's type wins over the extra column's; the table then disagrees.
+	l, err := db.BeginLoad(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Rollback()
+	if _, err := l.Table("T", []table.Column{col("Score", table.String)}, Append, catalog...); !errors.Is(err, ErrSchema) {
+		t.Errorf("a type conflict gives %v, want ErrSchema", err)
+	}
+}

@@ -165,40 +165,36 @@ func Exists(dir string) bool {
 	return err == nil
 }
 
-// AddKnownColumns gives every stored table that the Sentinel catalog knows
-// the catalog columns it lacks (empty strings, nulls otherwise), so queries
-// written for Sentinel find every column they name. Loading only the columns
-// that hold data and adding the rest afterwards is much faster than
-// appending empty values row by row: DuckDB stores an added column with a
-// constant default as metadata.
-func (w *Workspace) AddKnownColumns(ctx context.Context) (int, error) {
-	stored, err := w.DB.Tables(ctx)
-	if err != nil {
-		return 0, err
-	}
-	added := 0
-	for _, s := range stored {
-		known, ok := schema.Table(s.Name)
-		if s.Result || !ok {
-			continue
-		}
-		have := make(map[string]bool, len(s.Columns))
-		for _, c := range s.Columns {
-			have[c.Name] = true
-		}
-		var missing []table.Column
-		for _, c := range known.Columns {
-			if !have[c.Name] {
-				missing = append(missing, c)
-			}
-		}
-		if len(missing) == 0 {
-			continue
-		}
-		if err := w.DB.AddColumns(ctx, s.Name, missing); err != nil {
-			return added, err
-		}
-		added += len(missing)
-	}
-	return added, nil
+// Catalog is a snapshot of the tables a query can name, for the KQL
+// compiler: the stored tables and the known-but-empty catalog tables
+// (which read as empty). Take a new snapshot after loading data.
+type Catalog struct {
+	tables map[string]TableInfo
+	names  []string
 }
+
+// Catalog snapshots the workspace's tables.
+func (w *Workspace) Catalog(ctx context.Context) (*Catalog, error) {
+	infos, err := w.Tables(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c := &Catalog{tables: make(map[string]TableInfo, len(infos))}
+	for _, t := range infos {
+		c.tables[t.Name] = t
+		c.names = append(c.names, t.Name)
+	}
+	return c, nil
+}
+
+// Table returns the columns of the named table.
+func (c *Catalog) Table(name string) ([]table.Column, bool) {
+	t, ok := c.tables[name]
+	return t.Columns, ok
+}
+
+// TableNames lists every table, sorted.
+func (c *Catalog) TableNames() []string { return c.names }
+
+// Stored reports whether the database holds the table.
+func (c *Catalog) Stored(name string) bool { return c.tables[name].Stored }

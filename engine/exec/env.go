@@ -10,7 +10,6 @@ import (
 	"github.com/huntbook/huntbook/engine"
 	"github.com/huntbook/huntbook/kql/plan"
 	"github.com/huntbook/huntbook/kql/sema"
-	"github.com/huntbook/huntbook/kql/sqlgen"
 	"github.com/huntbook/huntbook/table"
 )
 
@@ -137,13 +136,15 @@ func (x *Executor) bindLets(ctx context.Context, c *Compiled, env *Env) error {
 			env.bind(l.Name, nil, nil, l.Func)
 		case l.Table != nil:
 			ref := env.resultName(l.Name)
-			text, err := tabularSQL(l.Table)
+			var info engine.TableInfo
+			err := x.withPlugins(ctx, plan.Optimize(plan.Build(l.Table)), func(text string) (err error) {
+				if info, err = x.db.Materialize(ctx, ref, engine.Query{SQL: text, Schema: l.Table.Schema()}); err != nil {
+					return wrapEngine(err)
+				}
+				return nil
+			})
 			if err != nil {
 				return err
-			}
-			info, err := x.db.Materialize(ctx, ref, engine.Query{SQL: text, Schema: l.Table.Schema()})
-			if err != nil {
-				return wrapEngine(err)
 			}
 			env.bind(l.Name, nil, &sema.EnvTable{Ref: ref, Cols: info.Columns}, nil)
 		case l.Scalar != nil:
@@ -162,19 +163,15 @@ func (x *Executor) evalScalar(ctx context.Context, e sema.Expr) (*sema.Literal, 
 	if lit, ok := e.(*sema.Literal); ok {
 		return lit, nil
 	}
-	q := plan.Optimize(plan.BuildScalar(e))
-	text, err := sqlgen.Generate(q, sqlgen.Options{ResultTable: engine.ResultTable})
+	var res *engine.Result
+	err := x.withPlugins(ctx, plan.Optimize(plan.BuildScalar(e)), func(text string) (err error) {
+		if res, err = x.db.Query(ctx, engine.Query{SQL: text, Schema: []table.Column{{Name: "v", Type: e.Type()}}}, 1); err != nil {
+			return wrapEngine(err)
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	res, err := x.db.Query(ctx, engine.Query{SQL: text, Schema: []table.Column{{Name: "v", Type: e.Type()}}}, 1)
-	if err != nil {
-		return nil, wrapEngine(err)
-	}
 	return &sema.Literal{T: e.Type(), Value: res.Table.Rows[0][0]}, nil
-}
-
-// tabularSQL writes the SQL of a checked tabular expression.
-func tabularSQL(t sema.Tabular) (string, error) {
-	return sqlgen.Generate(plan.Optimize(plan.Build(t)), sqlgen.Options{ResultTable: engine.ResultTable})
 }

@@ -19,7 +19,6 @@ import (
 	"github.com/huntbook/huntbook/engine"
 	"github.com/huntbook/huntbook/kql/plan"
 	"github.com/huntbook/huntbook/kql/sema"
-	"github.com/huntbook/huntbook/kql/sqlgen"
 	"github.com/huntbook/huntbook/kql/syntax"
 	"github.com/huntbook/huntbook/table"
 )
@@ -39,8 +38,26 @@ type Option func(*Executor)
 func WithClock(now func() time.Time) Option { return func(x *Executor) { x.clock = now } }
 
 // WithCatalog sets the tables queries may name. The default is the
-// engine's own tables (DB.Tables).
+// engine's own tables (DB.Tables). A catalog that also names tables the
+// database does not hold (the workspace's known-but-empty Sentinel
+// tables) implements StoredCatalog; those tables read as empty.
 func WithCatalog(c sema.Catalog) Option { return func(x *Executor) { x.catalog = c } }
+
+// StoredCatalog is a catalog that tells which of its tables the database
+// holds.
+type StoredCatalog interface {
+	sema.Catalog
+	Stored(table string) bool
+}
+
+// unstored is sqlgen.Options.Unstored for the executor's catalog.
+func (x *Executor) unstored() func(string) bool {
+	sc, ok := x.catalog.(StoredCatalog)
+	if !ok {
+		return nil
+	}
+	return func(t string) bool { return !sc.Stored(t) }
+}
 
 // New returns an executor over db.
 func New(db *engine.DB, opts ...Option) *Executor {
@@ -133,7 +150,7 @@ func (x *Executor) compile(ctx context.Context, src string, env *Env, opts RunOp
 func (x *Executor) translate(c *Compiled, q sema.Tabular) error {
 	c.Plan = plan.Optimize(plan.Build(q))
 	c.PlanText = plan.Format(c.Plan)
-	text, err := sqlgen.Generate(c.Plan, sqlgen.Options{ResultTable: engine.ResultTable})
+	text, _, err := x.generate(c.Plan, false)
 	if err != nil {
 		return err
 	}
@@ -176,7 +193,15 @@ func (x *Executor) Run(ctx context.Context, src string, env *Env, opts RunOption
 // runQuery runs the compiled SQL: directly, or kept as a named result
 // whose first page is returned.
 func (x *Executor) runQuery(ctx context.Context, c *Compiled, opts RunOptions, res *Result) error {
-	q := engine.Query{SQL: c.SQL, Schema: c.Schema}
+	if !hasGoPlugins(c.Plan) {
+		return x.runSQL(ctx, c.SQL, c, opts, res)
+	}
+	// The Go plugins run first, into tables of names unique to this run.
+	return x.withPlugins(ctx, c.Plan, func(text string) error { return x.runSQL(ctx, text, c, opts, res) })
+}
+
+func (x *Executor) runSQL(ctx context.Context, text string, c *Compiled, opts RunOptions, res *Result) error {
+	q := engine.Query{SQL: text, Schema: c.Schema}
 	if opts.Name == "" {
 		r, err := x.db.Query(ctx, q, opts.MaxRows)
 		if err != nil {

@@ -7,7 +7,6 @@ import (
 	"github.com/huntbook/huntbook/engine"
 	"github.com/huntbook/huntbook/kql/plan"
 	"github.com/huntbook/huntbook/kql/sema"
-	"github.com/huntbook/huntbook/kql/sqlgen"
 	"github.com/huntbook/huntbook/table"
 )
 
@@ -17,11 +16,11 @@ type prober struct{ x *Executor }
 
 func (p *prober) Distinct(ctx context.Context, in sema.Tabular, e sema.Expr, limit int) ([]any, error) {
 	q := plan.Optimize(plan.BuildDistinct(in, e, limit))
-	text, err := sqlgen.Generate(q, sqlgen.Options{ResultTable: engine.ResultTable})
-	if err != nil {
-		return nil, err
-	}
-	res, err := p.x.db.Query(ctx, engine.Query{SQL: text, Schema: []table.Column{{Name: "v", Type: q.Root.Schema()[0].Type}}}, limit)
+	var res *engine.Result
+	err := p.x.withPlugins(ctx, q, func(text string) (err error) {
+		res, err = p.x.db.Query(ctx, engine.Query{SQL: text, Schema: []table.Column{{Name: "v", Type: q.Root.Schema()[0].Type}}}, limit)
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("probing the data: %w", wrapEngine(err))
 	}

@@ -91,7 +91,7 @@ func generateDemo(ctx context.Context, dir string, cfg demo.Config) (demoStats, 
 
 // generateInto fills the workspace at dir: the generator emits only the
 // columns it fills, loaders on two connections store the tables in
-// parallel, and the catalog's other columns are added afterwards (cheap in
+// parallel, and the tables get the catalog's other columns empty (cheap in
 // DuckDB, while appending empty values is not).
 func generateInto(ctx context.Context, dir string, cfg demo.Config) (demoStats, error) {
 	ws, err := workspace.Open(ctx, dir, workspace.OpenOptions{Create: true})
@@ -107,9 +107,6 @@ func generateInto(ctx context.Context, dir string, cfg demo.Config) (demoStats, 
 		return demoStats{}, fmt.Errorf("demo: %w", genErr)
 	}
 	if err != nil {
-		return demoStats{}, fmt.Errorf("demo: %w", err)
-	}
-	if _, err := ws.AddKnownColumns(ctx); err != nil {
 		return demoStats{}, fmt.Errorf("demo: %w", err)
 	}
 	var st demoStats
@@ -246,7 +243,7 @@ func (w *demoWorker) run() {
 		switch {
 		case m.cols != nil:
 			if l, err = w.db.BeginLoad(w.ctx); err == nil {
-				t, err = l.Table(m.name, m.cols, engine.Replace)
+				t, err = l.Table(m.name, m.cols, engine.Replace, knownColumns(m.name)...)
 			}
 		case m.end:
 			var counts map[string]int64

@@ -15,6 +15,7 @@ import (
 	"github.com/huntbook/huntbook/ingest"
 	"github.com/huntbook/huntbook/table"
 	"github.com/huntbook/huntbook/workspace"
+	"github.com/huntbook/huntbook/workspace/schema"
 )
 
 const ingestUsage = `usage: huntbook ingest --workspace DIR [--table T] [--replace] [--strict] FILE...
@@ -116,7 +117,7 @@ func loadParquet(ctx context.Context, db *engine.DB, path, name string, replace 
 	q := engine.Query{SQL: "SELECT * FROM read_parquet(" + sqlrepr.QuoteString(abs) + ")"}
 	err = db.Stream(ctx, q, 4096, func(b *table.Table) error {
 		if tl == nil {
-			if tl, err = l.Table(name, b.Columns, mode); err != nil {
+			if tl, err = l.Table(name, b.Columns, mode, knownColumns(name)...); err != nil {
 				return err
 			}
 		}
@@ -156,7 +157,7 @@ func (s *loaderSink) Begin(ctx context.Context, spec ingest.TableSpec) (ingest.T
 	if spec.Mode == ingest.Replace {
 		mode = engine.Replace
 	}
-	return s.l.Table(spec.Name, spec.Columns, mode)
+	return s.l.Table(spec.Name, spec.Columns, mode, knownColumns(spec.Name)...)
 }
 
 func (s *loaderSink) Commit(context.Context) error {
@@ -231,4 +232,15 @@ func (p *progressBar) done() {
 	if p != nil && p.drawn {
 		fmt.Fprint(p.w, "\r\033[K")
 	}
+}
+
+// knownColumns are the Sentinel catalog's columns of a table (none for a
+// table the catalog does not know): a loaded table gets them all, so the
+// queries written for Sentinel find every column they name.
+func knownColumns(name string) []table.Column {
+	known, ok := schema.Table(name)
+	if !ok {
+		return nil
+	}
+	return known.Columns
 }

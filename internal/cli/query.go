@@ -7,15 +7,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/huntbook/huntbook/engine"
 	"github.com/huntbook/huntbook/engine/exec"
+	"github.com/huntbook/huntbook/kql/sema"
 	"github.com/huntbook/huntbook/kql/syntax"
 	"github.com/huntbook/huntbook/table"
+	"github.com/huntbook/huntbook/workspace"
 )
 
 // runQuery implements `huntbook query [--workspace DIR | --demo] [--now
@@ -59,12 +60,16 @@ func runQuery(ctx context.Context, args []string, stdio IO) error {
 		}
 		src = text
 	}
-	db, err := openQueryDB(ctx, *wsDir, *demo)
+	db, catalog, err := openQueryDB(ctx, *wsDir, *demo)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	res, err := exec.New(db).Run(ctx, src, nil, exec.RunOptions{Now: now})
+	var opts []exec.Option
+	if catalog != nil {
+		opts = append(opts, exec.WithCatalog(catalog))
+	}
+	res, err := exec.New(db, opts...).Run(ctx, src, nil, exec.RunOptions{Now: now})
 	if err != nil {
 		return queryError(err)
 	}
@@ -74,24 +79,40 @@ func runQuery(ctx context.Context, args []string, stdio IO) error {
 	return writeResult(stdio.Stdout, res.Table, *format)
 }
 
-// openQueryDB opens the database a query runs against: the workspace's
-// file read-only, or an in-memory database for inline data.
-//
-// TODO(lead): replace with the workspace package (its catalog includes
-// the known-but-empty Sentinel tables, and --demo generates the demo).
-func openQueryDB(ctx context.Context, dir string, demo bool) (*engine.DB, error) {
+// openQueryDB opens the database a query runs against: the workspace in
+// dir (or the demo workspace) read-only with its catalog, or an in-memory
+// database for inline data.
+func openQueryDB(ctx context.Context, dir string, demo bool) (*engine.DB, sema.Catalog, error) {
 	if demo {
-		return nil, &exitError{code: 1, msg: "huntbook query: --demo: the demo workspace is not available yet; use --workspace DIR"}
+		d, err := workspace.DefaultDemoDir()
+		if err != nil {
+			return nil, nil, err
+		}
+		if !workspace.Exists(d) {
+			return nil, nil, &exitError{code: 1, msg: fmt.Sprintf("huntbook query: --demo: no demo workspace at %s yet; run `huntbook demo` first", d)}
+		}
+		dir = d
 	}
-	opts := engine.Options{QueryTimeout: 10 * time.Minute}
-	if dir != "" {
-		opts.Path, opts.ReadOnly = filepath.Join(dir, "huntbook.duckdb"), true
+	if dir == "" {
+		db, err := engine.Open(ctx, engine.Options{QueryTimeout: 10 * time.Minute})
+		if err != nil {
+			return nil, nil, fmt.Errorf("query: %w", err)
+		}
+		return db, nil, nil
 	}
-	db, err := engine.Open(ctx, opts)
+	if !workspace.Exists(dir) {
+		return nil, nil, &exitError{code: 1, msg: fmt.Sprintf("huntbook query: %s is not a workspace (create one with `huntbook ingest --workspace %s ...` or `huntbook demo --dir %s`)", dir, dir, dir)}
+	}
+	ws, err := workspace.Open(ctx, dir, workspace.OpenOptions{ReadOnly: true})
 	if err != nil {
-		return nil, fmt.Errorf("query: %w", err)
+		return nil, nil, fmt.Errorf("query: %w", err)
 	}
-	return db, nil
+	cat, err := ws.Catalog(ctx)
+	if err != nil {
+		ws.Close()
+		return nil, nil, fmt.Errorf("query: %w", err)
+	}
+	return ws.DB, cat, nil
 }
 
 // queryError prints positioned errors one per line and exits 1.

@@ -206,6 +206,12 @@ func (b *builder) sortKeys(keys []sema.SortKey) {
 
 // node2 lowers the operators that combine or reshape tables.
 func (b *builder) node2(t sema.Tabular) Node {
+	switch t := t.(type) {
+	case *sema.Plugin:
+		return b.plugin(t)
+	case *sema.IPLookup:
+		return b.ipLookup(t)
+	}
 	panic(fmt.Sprintf("plan: cannot lower %T", t))
 }
 

@@ -149,4 +149,12 @@ func sortedSubqueries(q *Query) []namedSub {
 	return out
 }
 
-func describe2(n Node) string { return fmt.Sprintf("%T", n) }
+func describe2(n Node) string {
+	switch n := n.(type) {
+	case *GoPlugin:
+		return describePlugin(n)
+	case *IPLookup:
+		return describeIPLookup(n)
+	}
+	return fmt.Sprintf("%T", n)
+}

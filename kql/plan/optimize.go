@@ -120,6 +120,14 @@ func WithInputs(n Node, ins []Node) Node {
 		c := *n
 		c.In = ins[0]
 		return &c
+	case *GoPlugin:
+		c := *n
+		c.In = ins[0]
+		return &c
+	case *IPLookup:
+		c := *n
+		c.Left, c.Right = ins[0], ins[1]
+		return &c
 	}
 	return n
 }

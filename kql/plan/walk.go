@@ -69,6 +69,8 @@ func nodeExprs(n Node) []sema.Expr {
 		if n.Limit != nil {
 			out = append(out, n.Limit)
 		}
+	case *IPLookup:
+		out = append(out, n.Cond)
 	case *Series:
 		for _, a := range n.Aggs {
 			out = append(out, a.Agg, a.Default)

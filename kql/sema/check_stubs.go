@@ -32,11 +32,6 @@ func (c *checker) makeSeries(op *syntax.MakeSeriesOp, in Tabular, sc *scope) Tab
 	return nil
 }
 
-func (c *checker) evaluate(op *syntax.EvaluateOp, in Tabular, sc *scope) Tabular {
-	c.unsupported(op, "evaluate")
-	return nil
-}
-
 func (c *checker) search(op *syntax.SearchOp, in Tabular, sc *scope) Tabular {
 	c.unsupported(op, "search")
 	return nil

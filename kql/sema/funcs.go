@@ -187,7 +187,7 @@ func buildRegistry() map[string]*Function {
 	m := map[string]*Function{}
 	for _, group := range [][]*Function{
 		operatorFuncs(), stringFuncs(), convFuncs(), mathFuncs(), timeFuncs(), dynamicFuncs(),
-		ipFuncs(), hashFuncs(), condFuncs(), aggFuncs(), windowFuncs(), seriesFuncs(),
+		ipFuncs(), hashFuncs(), condFuncs(), aggFuncs(), windowFuncs(), seriesFuncs(), secopsFuncs(),
 	} {
 		for _, f := range group {
 			if _, dup := m[f.Name]; dup {

@@ -55,6 +55,9 @@ func (g *gen) scan(n *plan.Scan) *rel {
 			name = sqlrepr.QuoteIdent(n.Ref)
 		}
 	}
+	if !n.Result && g.opts.Unstored != nil && g.opts.Unstored(n.Table) {
+		return g.values(&plan.Values{Cols: n.Cols})
+	}
 	cols := make([]string, len(n.Cols))
 	for i, c := range n.Cols {
 		cols[i] = c.Name
@@ -218,6 +221,12 @@ func setExpr(cols []sema.NamedExpr, c sema.NamedExpr) []sema.NamedExpr {
 
 // node2 translates the operators that combine or reshape tables.
 func (g *gen) node2(n plan.Node) *rel {
+	switch n := n.(type) {
+	case *plan.GoPlugin:
+		return g.goPlugin(n)
+	case *plan.IPLookup:
+		return g.ipLookup(n)
+	}
 	fail("cannot translate %T", n)
 	return nil
 }

@@ -26,6 +26,14 @@ type Options struct {
 	// ResultTable returns the SQL reference of a result the engine
 	// materialised earlier (engine.ResultTable); nil quotes the name.
 	ResultTable func(ref string) string
+	// Unstored reports a table the catalog knows (a Sentinel table no data
+	// was loaded into) but the database does not hold; it reads as empty.
+	// nil: every table is stored.
+	Unstored func(table string) bool
+	// PluginTable returns the SQL reference of the table holding a Go
+	// plugin's output (the executor runs the plugin first); nil makes Go
+	// plugins an error.
+	PluginTable func(p *plan.GoPlugin) string
 }
 
 // Error is a plan the generator cannot express in SQL. It should not

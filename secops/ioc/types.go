@@ -73,7 +73,7 @@ func ParseTypes(names ...string) ([]Type, error) {
 			if strings.TrimSpace(n) == "" {
 				continue
 			}
-			t, err := ParseType(n)
+			t, err := ParseType(strings.TrimSpace(n))
 			if err != nil {
 				return nil, err
 			}

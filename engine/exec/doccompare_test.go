@@ -129,7 +129,7 @@ func rowDiff(want []string, got []any, types []table.Type) string {
 	return ""
 }
 
-var htmlNoise = strings.NewReplacer("<br>", "", "<br/>", "", "<br />", "", "&nbsp;", " ", "&lt;", "<", "&gt;", ">", "&amp;", "&")
+var htmlNoise = strings.NewReplacer("<br>", "\n", "<br/>", "\n", "<br />", "\n", "&nbsp;", " ", "&lt;", "<", "&gt;", ">", "&amp;", "&")
 
 func cellMatches(want string, got any, typ table.Type) bool {
 	want = strings.TrimSpace(htmlNoise.Replace(want))

@@ -1,6 +1,8 @@
 package sqlgen
 
 import (
+	"strings"
+
 	"github.com/huntbook/huntbook/kql/sema"
 	"github.com/huntbook/huntbook/table"
 )
@@ -10,7 +12,7 @@ import (
 func arraySQL() map[string]translation {
 	return map[string]translation{
 		"array_reverse":      onArray("to_json(list_reverse($L))"),
-		"array_sum":          onArray("list_sum(list_transform($L, lambda e: TRY_CAST(CAST(e AS VARCHAR) AS DOUBLE)))"),
+		"array_sum":          onArray("list_sum(list_transform($L, lambda kql_e: TRY_CAST(CAST(kql_e AS VARCHAR) AS DOUBLE)))"),
 		"array_index_of":     arrayIndexOf,
 		"set_has_element":    setHasElement,
 		"array_shift_left":   arrayShift(1),
@@ -80,8 +82,8 @@ func arrayShift(dir int) translation {
 			shift = "(-(" + n + "))"
 		}
 		l := jsonList(x)
-		body := "to_json(list_transform(range(len(" + l + ")), lambda i: CASE WHEN i + " + shift + " >= 0 AND i + " + shift +
-			" < len(" + l + ") THEN " + l + "[i + " + shift + " + 1] ELSE " + fill + " END))"
+		body := "to_json(list_transform(range(len(" + l + ")), lambda kql_i: CASE WHEN kql_i + " + shift + " >= 0 AND kql_i + " + shift +
+			" < len(" + l + ") THEN " + l + "[kql_i + " + shift + " + 1] ELSE " + fill + " END))"
 		return whenArray(x, body)
 	}
 }
@@ -95,8 +97,8 @@ func arrayRotate(dir int) translation {
 			shift = "(-(" + n + "))"
 		}
 		l := jsonList(x)
-		idx := "((((i + " + shift + ") % len(" + l + ")) + len(" + l + ")) % len(" + l + "))"
-		body := "to_json(list_transform(range(len(" + l + ")), lambda i: " + l + "[" + idx + " + 1]))"
+		idx := "((((kql_i + " + shift + ") % len(" + l + ")) + len(" + l + ")) % len(" + l + "))"
+		body := "to_json(list_transform(range(len(" + l + ")), lambda kql_i: " + l + "[" + idx + " + 1]))"
 		return whenArray(x, body)
 	}
 }
@@ -117,11 +119,37 @@ func bagHasKey(g *gen, c *sema.Call, s *scope) string {
 // scalar range().
 func moreArraySQL() map[string]translation {
 	return map[string]translation{
-		"array_iff": arrayIff,
-		"array_iif": arrayIff,
-		"bag_zip":   bagZip,
-		"range":     scalarRange,
+		"array_iff":                    arrayIff,
+		"array_iif":                    arrayIff,
+		"bag_zip":                      bagZip,
+		"range":                        scalarRange,
+		"has_any_index":                hasAnyIndex,
+		"unicode_codepoints_to_string": codepointsToString,
+		"make_string":                  codepointsToString,
 	}
+}
+
+// hasAnyIndex is has_any_index(text, lookups): the index of the first
+// lookup (as a string: numbers too) that text has as a term, -1 if none.
+func hasAnyIndex(g *gen, c *sema.Call, s *scope) string {
+	src, arr := g.expr(c.Args[0], s), g.expr(c.Args[1], s)
+	has := registryExpand("has", []table.Type{table.String, table.String}, src, "json_extract_string(kql_e, '$')")
+	return whenArray(arr, "coalesce(CAST(list_position(list_transform("+jsonList(arr)+", lambda kql_e: "+has+"), true) AS BIGINT) - 1, -1)")
+}
+
+// codepointsToString is unicode_codepoints_to_string(c, ...): each
+// argument a code point or an array of them.
+func codepointsToString(g *gen, c *sema.Call, s *scope) string {
+	parts := make([]string, len(c.Args))
+	for i, a := range c.Args {
+		x := g.expr(a, s)
+		if a.Type() == table.Dynamic {
+			parts[i] = "array_to_string(list_transform(CAST(json_extract(" + x + ", '$[*]') AS BIGINT[]), lambda kql_c: chr(CAST(kql_c AS INTEGER))), '')"
+			continue
+		}
+		parts[i] = "chr(CAST(" + x + " AS INTEGER))"
+	}
+	return "coalesce(" + strings.Join(parts, " || ") + ", '')"
 }
 
 // elementAt is the SQL of a branch of array_iff at list index i: an
@@ -131,7 +159,7 @@ func (g *gen) elementAt(e sema.Expr, s *scope) string {
 	if e.Type() != table.Dynamic {
 		return "CAST(" + x + " AS JSON)"
 	}
-	return "CASE WHEN json_type(" + x + ") = 'ARRAY' THEN " + jsonList(x) + "[i + 1] ELSE " + x + " END"
+	return "CASE WHEN json_type(" + x + ") = 'ARRAY' THEN " + jsonList(x) + "[kql_i + 1] ELSE " + x + " END"
 }
 
 // arrayIff is array_iff(conditions, when_true, when_false): per element
@@ -140,10 +168,10 @@ func (g *gen) elementAt(e sema.Expr, s *scope) string {
 func arrayIff(g *gen, c *sema.Call, s *scope) string {
 	x := g.expr(c.Args[0], s)
 	l := jsonList(x)
-	cond := "(CASE json_type(" + l + "[i + 1]) WHEN 'BOOLEAN' THEN CAST(" + l + "[i + 1] AS BOOLEAN) " +
-		"WHEN 'BIGINT' THEN CAST(" + l + "[i + 1] AS DOUBLE) <> 0 WHEN 'UBIGINT' THEN CAST(" + l + "[i + 1] AS DOUBLE) <> 0 " +
-		"WHEN 'DOUBLE' THEN CAST(" + l + "[i + 1] AS DOUBLE) <> 0 END)"
-	body := "to_json(list_transform(range(len(" + l + ")), lambda i: CASE WHEN " + cond + " IS NULL THEN NULL::JSON WHEN " +
+	cond := "(CASE json_type(" + l + "[kql_i + 1]) WHEN 'BOOLEAN' THEN CAST(" + l + "[kql_i + 1] AS BOOLEAN) " +
+		"WHEN 'BIGINT' THEN CAST(" + l + "[kql_i + 1] AS DOUBLE) <> 0 WHEN 'UBIGINT' THEN CAST(" + l + "[kql_i + 1] AS DOUBLE) <> 0 " +
+		"WHEN 'DOUBLE' THEN CAST(" + l + "[kql_i + 1] AS DOUBLE) <> 0 END)"
+	body := "to_json(list_transform(range(len(" + l + ")), lambda kql_i: CASE WHEN " + cond + " IS NULL THEN NULL::JSON WHEN " +
 		cond + " THEN " + g.elementAt(c.Args[1], s) + " ELSE " + g.elementAt(c.Args[2], s) + " END))"
 	return whenArray(x, body)
 }
@@ -155,9 +183,9 @@ func arrayIff(g *gen, c *sema.Call, s *scope) string {
 func bagZip(g *gen, c *sema.Call, s *scope) string {
 	k, v := g.expr(c.Args[0], s), g.expr(c.Args[1], s)
 	kl, vl := jsonList(k), jsonList(v)
-	value := "CASE WHEN json_type(" + v + ") = 'ARRAY' THEN " + vl + "[i + 1] END"
-	entries := "list_transform(list_filter(range(len(" + kl + ")), lambda i: json_type(" + kl + "[i + 1]) = 'VARCHAR' AND list_position(" + kl + ", " + kl + "[i + 1]) = i + 1), " +
-		"lambda i: {'k': json_extract_string(" + kl + "[i + 1], '$'), 'v': " + value + "})"
+	value := "CASE WHEN json_type(" + v + ") = 'ARRAY' THEN " + vl + "[kql_i + 1] END"
+	entries := "list_transform(list_filter(range(len(" + kl + ")), lambda kql_i: json_type(" + kl + "[kql_i + 1]) = 'VARCHAR' AND list_position(" + kl + ", " + kl + "[kql_i + 1]) = kql_i + 1), " +
+		"lambda kql_i: {'k': json_extract_string(" + kl + "[kql_i + 1], '$'), 'v': " + value + "})"
 	return whenArray(k, "to_json(map_from_entries("+entries+"))")
 }
 
@@ -177,11 +205,11 @@ func scalarRange(g *gen, c *sema.Call, s *scope) string {
 	case table.Int, table.Long:
 		return "to_json(generate_series(CAST(" + a[0] + " AS BIGINT), CAST(" + a[1] + " AS BIGINT), CAST(" + step + " AS BIGINT)))"
 	case table.TimeSpan:
-		return "to_json(list_transform(generate_series(" + a[0] + ", " + a[1] + ", " + step + "), lambda t: kql_tostring_timespan(t)))"
+		return "to_json(list_transform(generate_series(" + a[0] + ", " + a[1] + ", " + step + "), lambda kql_t: kql_tostring_timespan(kql_t)))"
 	case table.DateTime:
 		return "to_json(list_transform(generate_series(" + ticksOf(a[0]) + ", " + ticksOf(a[1]) + ", " + step +
-			"), lambda t: kql_tostring_datetime(make_timestamp_ns(t * 100))))"
+			"), lambda kql_t: kql_tostring_datetime(make_timestamp_ns(kql_t * 100))))"
 	}
 	n := "CAST(floor((CAST(" + a[1] + " AS DOUBLE) - " + a[0] + ") / " + step + ") AS BIGINT)"
-	return "to_json(list_transform(generate_series(0, " + n + "), lambda i: " + a[0] + " + i * " + step + "))"
+	return "to_json(list_transform(generate_series(0, " + n + "), lambda kql_i: " + a[0] + " + kql_i * " + step + "))"
 }

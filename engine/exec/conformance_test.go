@@ -47,7 +47,7 @@ var conformanceOut = flag.String("conformance.out", "", "write the conformance f
 // docPassFloor is the measured pass rate of the doc examples that use
 // neither geo_* nor graph operators (the issue's denominator), rounded
 // down. Raise it as fixes land; never lower it to make a change pass.
-const docPassFloor = 0.504
+const docPassFloor = 0.525
 
 // docKnownWrong lists the examples (by docExampleKey) whose wrong answer is
 // understood and accepted for now, with the reason.
@@ -76,6 +76,7 @@ var docKnownWrong = map[string]string{
 	"range-function#8c1afea9":                "docs elide the middle of the 365-element array with .....",
 	"range-function#8b448a89":                "docs' output table is malformed (a stray 1,000,000 row)",
 	"array-iff-function#c4a83106":            "docs show the condition column as [true, false, true]; the query's is strings, a datetime and null",
+	"gzip-base64-decompress#cd2d28cd":        "docs wrap the decompressed string in quotes",
 	"graph-blast-radius-fl#13bea802":         "make_set's element order is unspecified; docs show another order",
 }
 

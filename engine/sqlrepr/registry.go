@@ -129,7 +129,7 @@ func (f Func) Expand(args ...string) (string, error) {
 func Functions() []Func {
 	var all []Func
 	for _, group := range [][]Func{termFuncs(), stringOpFuncs(), stringFuncs(), urlFuncs(), encodingFuncs(),
-		ipv4Funcs(), ipv6Funcs(), timeFuncs(), dynamicFuncs(), secopsFuncs()} {
+		ipv4Funcs(), ipv6Funcs(), timeFuncs(), dynamicFuncs(), secopsFuncs(), textCodecFuncs()} {
 		all = append(all, group...)
 	}
 	sort.SliceStable(all, func(i, j int) bool {

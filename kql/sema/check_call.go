@@ -36,6 +36,8 @@ func (c *checker) call(e *syntax.Call, sc *scope, row *rowCtx) Expr {
 		return c.ago(e, sc, row)
 	case "column_ifexists", "columnifexists":
 		return c.columnIfExists(e, sc, row)
+	case "column_names_of":
+		return c.columnNamesOf(e, sc)
 	}
 	f, ok := LookupFunction(name)
 	if !ok || f.Kind == KindOperator {
@@ -368,4 +370,20 @@ func (c *checker) columnIfExists(e *syntax.Call, sc *scope, row *rowCtx) Expr {
 		}
 	}
 	return c.scalar(e.Args[1], sc, row)
+}
+
+// columnNamesOf is column_names_of(T): the column names of a tabular
+// expression's schema, known while checking, as a dynamic array.
+func (c *checker) columnNamesOf(e *syntax.Call, sc *scope) Expr {
+	if len(e.Args) != 1 {
+		c.errorf(e, "column_names_of() takes 1 argument, got %d", len(e.Args))
+	}
+	if !c.isTabular(e.Args[0], sc) {
+		c.errorf(e.Args[0], "column_names_of() takes a tabular expression")
+	}
+	names := []any{}
+	for _, col := range c.tabular(e.Args[0], sc).Schema() {
+		names = append(names, col.Name)
+	}
+	return &Literal{T: table.Dynamic, Value: names}
 }

@@ -175,3 +175,27 @@ func makeTimeSpan(g *gen, c *sema.Call, s *scope) string {
 	}
 	return "(" + strings.Join(parts, " + ") + ")"
 }
+
+// binAtSQL is bin_at(value, size, fixed): value's bin when bins are
+// aligned to fixed, for numbers and timespans; datetimes use the
+// registry's macro.
+func binAtSQL() map[string]translation {
+	return map[string]translation{"bin_at": binAt}
+}
+
+func binAt(g *gen, c *sema.Call, s *scope) string {
+	a := g.args(c, s)
+	switch c.T {
+	case table.DateTime:
+		return g.registry(c, s)
+	case table.TimeSpan, table.Long, table.Int:
+		v, size, fixed := "CAST("+a[0]+" AS BIGINT)", "CAST("+a[1]+" AS BIGINT)", "CAST("+a[2]+" AS BIGINT)"
+		out := "(kql_floor(" + v + " - " + fixed + ", " + size + ") + " + fixed + ")"
+		if c.T == table.Int {
+			out = "CAST(" + out + " AS INTEGER)"
+		}
+		return out
+	}
+	v, size, fixed := "CAST("+a[0]+" AS DOUBLE)", "CAST("+a[1]+" AS DOUBLE)", "CAST("+a[2]+" AS DOUBLE)"
+	return "(kql_bin_real(" + v + " - " + fixed + ", " + size + ") + " + fixed + ")"
+}

@@ -201,15 +201,22 @@ func scalarRange(g *gen, c *sema.Call, s *scope) string {
 	if len(a) > 2 {
 		step = a[2]
 	}
-	switch t {
-	case table.Int, table.Long:
-		return "to_json(generate_series(CAST(" + a[0] + " AS BIGINT), CAST(" + a[1] + " AS BIGINT), CAST(" + step + " AS BIGINT)))"
-	case table.TimeSpan:
-		return "to_json(list_transform(generate_series(" + a[0] + ", " + a[1] + ", " + step + "), lambda kql_t: kql_tostring_timespan(kql_t)))"
-	case table.DateTime:
-		return "to_json(list_transform(generate_series(" + ticksOf(a[0]) + ", " + ticksOf(a[1]) + ", " + step +
-			"), lambda kql_t: kql_tostring_datetime(make_timestamp_ns(kql_t * 100))))"
+	from, to := a[0], a[1]
+	if t == table.DateTime {
+		from, to = ticksOf(a[0]), ticksOf(a[1])
 	}
-	n := "CAST(floor((CAST(" + a[1] + " AS DOUBLE) - " + a[0] + ") / " + step + ") AS BIGINT)"
-	return "to_json(list_transform(generate_series(0, " + n + "), lambda kql_i: " + a[0] + " + kql_i * " + step + "))"
+	// Element i is from + i*step; Kusto stops at 2^20 elements.
+	last := "LEAST(CAST(floor((CAST(" + to + " AS DOUBLE) - " + from + ") / " + step + ") AS BIGINT), " + rangeMaxIndex + ")"
+	elem := "(" + from + " + kql_i * " + step + ")"
+	switch t {
+	case table.TimeSpan:
+		elem = "kql_tostring_timespan(" + elem + ")"
+	case table.DateTime:
+		elem = "kql_tostring_datetime(make_timestamp_ns(" + elem + " * 100))"
+	}
+	return "to_json(list_transform(generate_series(0, " + last + "), lambda kql_i: " + elem + "))"
 }
+
+// rangeMaxIndex is the last index range() produces: Kusto's range()
+// returns at most 1,048,576 (2^20) values.
+const rangeMaxIndex = "1048575"

@@ -114,3 +114,18 @@ func TestResultSetLimitErrors(t *testing.T) {
 		})
 	}
 }
+
+// The editor underlines a bad request option before the cell runs.
+func TestDiagnoseSetOptions(t *testing.T) {
+	s := newSession(t)
+	got, err := s.Diagnose(context.Background(), "set truncationmaxrecords = 'lots';\nEvents")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Line != 1 || got[0].Column != 28 || !strings.Contains(got[0].Message, "whole number") {
+		t.Errorf("diagnostics %+v", got)
+	}
+	if got, _ := s.Diagnose(context.Background(), "set notruncation;\nEvents"); len(got) != 0 {
+		t.Errorf("diagnostics of a valid cell %+v", got)
+	}
+}

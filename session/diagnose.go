@@ -31,6 +31,9 @@ func (s *Session) Diagnose(ctx context.Context, src string) ([]Diagnostic, error
 	if _, err := syntax.Parse(src); err != nil {
 		return diagnostics(src, err), nil
 	}
+	if _, err := cellLimit(src, DefaultTruncationMaxRecords); err != nil {
+		return diagnostics(src, err), nil
+	}
 	s.mu.Lock()
 	env := s.env
 	s.mu.Unlock()

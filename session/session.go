@@ -62,6 +62,19 @@ type Options struct {
 	// means workspace.JournalDir/executions.jsonl inside the workspace,
 	// "-" disables the journal.
 	JournalPath string
+	// TruncationMaxRecords is the result-set limit: a cell's result is cut
+	// to this many rows, with a warning, unless the cell sets its own
+	// (`set truncationmaxrecords = N;`, `set notruncation;`). Default
+	// DefaultTruncationMaxRecords (Kusto's); negative: no limit.
+	TruncationMaxRecords int64
+	// KeepResults is how many unnamed results (reachable only as _N) stay
+	// in the engine; older ones are released (see Released). Default
+	// DefaultKeepResults; negative: no count limit.
+	KeepResults int
+	// ResultRowBudget bounds the rows of the unnamed results kept in the
+	// engine, oldest released first. Default DefaultResultRowBudget;
+	// negative: no row budget. The last result (_) is always kept.
+	ResultRowBudget int64
 }
 
 // DefaultMaxRows is Options.MaxRows when unset.
@@ -83,13 +96,15 @@ type Session struct {
 
 	mu      sync.Mutex // guards the fields below
 	env     *exec.Env
-	count   int                // executions so far (the last N)
-	params  map[string]string  // overrides for the parameters cell
-	refs    map[string]bool    // engine tables this session created
-	history []*Execution       // this session's executions, in order
-	cancel  context.CancelFunc // of the running execution, or nil
-	journal *journal
-	closed  bool
+	count   int               // executions so far (the last N)
+	params  map[string]string // overrides for the parameters cell
+	refs    map[string]bool   // engine tables this session created
+	history []*Execution      // this session's executions, in order
+	// releasedSet holds the executions whose results were released.
+	releasedSet map[*Execution]bool
+	cancel      context.CancelFunc // of the running execution, or nil
+	journal     *journal
+	closed      bool
 }
 
 // Cell is one notebook cell to execute.
@@ -137,6 +152,9 @@ type Execution struct {
 	// fewer rows than that.
 	Rows      int64
 	Truncated bool
+	// Limited says the result went past the result-set limit and was cut
+	// to Rows rows (a warning says so).
+	Limited bool
 	// Ref is the engine table holding the whole result, for Page.
 	Ref string
 	// Bound lists the names the cell bound with let statements.
@@ -157,6 +175,15 @@ func New(ws *workspace.Workspace, opts Options) (*Session, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	if opts.TruncationMaxRecords == 0 {
+		opts.TruncationMaxRecords = DefaultTruncationMaxRecords
+	}
+	if opts.KeepResults == 0 {
+		opts.KeepResults = DefaultKeepResults
+	}
+	if opts.ResultRowBudget == 0 {
+		opts.ResultRowBudget = DefaultResultRowBudget
+	}
 	var idb [4]byte
 	if _, err := rand.Read(idb[:]); err != nil {
 		return nil, err
@@ -166,6 +193,7 @@ func New(ws *workspace.Workspace, opts Options) (*Session, error) {
 		ws: ws, opts: opts, id: hex.EncodeToString(idb[:]), cat: cat,
 		x:   exec.New(ws.DB, exec.WithClock(opts.Now), exec.WithCatalog(cat)),
 		env: exec.NewEnv(), params: map[string]string{}, refs: map[string]bool{},
+		releasedSet: map[*Execution]bool{},
 	}
 	if opts.JournalPath != "-" {
 		path := opts.JournalPath
@@ -238,7 +266,11 @@ func (s *Session) Run(ctx context.Context, cell Cell) (*Execution, error) {
 	s.mu.Lock()
 	s.cancel = nil
 	s.history = append(s.history, e)
+	released := s.evictLocked()
 	s.mu.Unlock()
+	if err := s.drop(context.WithoutCancel(ctx), released); err != nil {
+		e.Warnings = append(e.Warnings, "releasing old results: "+err.Error())
+	}
 	if s.journal != nil {
 		// The journal is a record, not part of the result: a full disk
 		// must not fail the analyst's query.
@@ -251,8 +283,12 @@ func (s *Session) Run(ctx context.Context, cell Cell) (*Execution, error) {
 
 // execute runs the cell's text and binds its result.
 func (s *Session) execute(ctx context.Context, env *exec.Env, e *Execution) error {
+	lim, err := cellLimit(e.Source, s.opts.TruncationMaxRecords)
+	if err != nil {
+		return err
+	}
 	ref := fmt.Sprintf("hb_%s_%d", s.id, e.N)
-	res, err := s.x.Run(ctx, e.Source, env, exec.RunOptions{
+	res, err := s.x.Run(ctx, lim.text(e.Source), env, exec.RunOptions{
 		Now: e.Now, MaxRows: s.opts.MaxRows, Timeout: s.opts.Timeout, Name: ref,
 	})
 	s.trackRefs(env)
@@ -260,7 +296,7 @@ func (s *Session) execute(ctx context.Context, env *exec.Env, e *Execution) erro
 		if errors.Is(err, engine.ErrCanceled) || ctx.Err() != nil && errors.Is(err, context.Canceled) {
 			return fmt.Errorf("execution %d interrupted: %w", e.N, err)
 		}
-		return err
+		return s.explainReleased(e.Source, lim.unshift(err, e.Source))
 	}
 	for _, l := range res.Compiled.Analysis.Lets {
 		e.Bound = append(e.Bound, l.Name)
@@ -273,6 +309,9 @@ func (s *Session) execute(ctx context.Context, env *exec.Env, e *Execution) erro
 	s.mu.Unlock()
 	env.Unbind(ref)
 	e.Table, e.Rows, e.Truncated, e.Ref = res.Table, res.Rows, res.Truncated, ref
+	if err := s.enforce(ctx, lim, e); err != nil {
+		return err
+	}
 	e.Name = resultName(res.Compiled.Script)
 	for _, name := range []string{"_", fmt.Sprintf("_%d", e.N), e.Name} {
 		if name != "" {
@@ -311,6 +350,7 @@ func (s *Session) Restart(ctx context.Context) error {
 	defer s.run.Unlock()
 	s.mu.Lock()
 	s.env, s.count, s.history = exec.NewEnv(), 0, nil
+	s.releasedSet = map[*Execution]bool{}
 	refs := s.refs
 	s.refs = map[string]bool{}
 	s.mu.Unlock()
@@ -399,6 +439,9 @@ func (s *Session) Result(name string) *Execution {
 func (s *Session) Page(ctx context.Context, e *Execution, offset, limit int64) (*table.Table, error) {
 	if e == nil || e.Ref == "" {
 		return nil, errors.New("the execution has no stored result")
+	}
+	if s.released(e) {
+		return nil, &ReleasedError{N: e.N}
 	}
 	return s.ws.DB.Page(ctx, e.Ref, offset, limit)
 }

@@ -31,6 +31,12 @@ type BackendOptions struct {
 	QueryTimeout time.Duration
 	// Now fixes the clock now() and ago() read (zero: the real clock).
 	Now time.Time
+	// TruncationMaxRecords, KeepResults and ResultRowBudget bound what a
+	// notebook's session keeps of its results (see session.Options; zero:
+	// the session's defaults).
+	TruncationMaxRecords int64
+	KeepResults          int
+	ResultRowBudget      int64
 }
 
 // Backend is the server.Backend of a workspace: its tables, the .ipynb
@@ -250,7 +256,9 @@ func (b *Backend) Open(ctx context.Context, id string, events func(server.Event)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", server.ErrInvalid, err)
 	}
-	sopts := session.Options{MaxRows: storedRows, Timeout: b.opts.QueryTimeout}
+	sopts := session.Options{MaxRows: storedRows, Timeout: b.opts.QueryTimeout,
+		TruncationMaxRecords: b.opts.TruncationMaxRecords,
+		KeepResults:          b.opts.KeepResults, ResultRowBudget: b.opts.ResultRowBudget}
 	if !b.opts.Now.IsZero() {
 		now := b.opts.Now
 		sopts.Now = func() time.Time { return now }

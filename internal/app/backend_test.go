@@ -24,6 +24,11 @@ import (
 // (Computer WS0..WS4 in turn, EventID 4624..4626 in turn, Seq 0..n-1).
 func newTestBackend(t *testing.T, n int) *Backend {
 	t.Helper()
+	return newTestBackendWith(t, n, BackendOptions{SaveDelay: 50 * time.Millisecond})
+}
+
+func newTestBackendWith(t *testing.T, n int, opts BackendOptions) *Backend {
+	t.Helper()
 	ctx := context.Background()
 	ws, err := workspace.Open(ctx, filepath.Join(t.TempDir(), "ws"), workspace.OpenOptions{Create: true})
 	if err != nil {
@@ -40,7 +45,7 @@ func newTestBackend(t *testing.T, n int) *Backend {
 	if _, err := ws.DB.Load(ctx, "Events", cols, engine.Replace, rows); err != nil {
 		t.Fatal(err)
 	}
-	b, err := NewBackend(ws, BackendOptions{SaveDelay: 50 * time.Millisecond})
+	b, err := NewBackend(ws, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

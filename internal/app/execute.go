@@ -163,7 +163,14 @@ func (s *Session) hold(exe *session.Execution) server.ResultInfo {
 	r := &engineResult{sess: s.sess, exe: exe, info: info}
 	s.mu.Lock()
 	s.results[info.ID] = r
+	held := make([]*engineResult, 0, len(s.results))
+	for _, h := range s.results {
+		held = append(held, h)
+	}
 	s.mu.Unlock()
+	for _, h := range held {
+		h.forgetIfReleased()
+	}
 	return info
 }
 

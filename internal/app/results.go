@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 
@@ -36,7 +37,7 @@ func (r *engineResult) Page(ctx context.Context, q server.PageQuery) (*server.Pa
 	if len(q.Sort) == 0 && len(q.Filters) == 0 && q.Search == "" {
 		t, err := r.sess.Page(ctx, r.exe, q.Offset, int64(q.Limit))
 		if err != nil {
-			return nil, fmt.Errorf("result %s: %w", r.info.Name, err)
+			return nil, r.pageError(err)
 		}
 		return &server.Page{Offset: q.Offset, Total: r.info.Rows, Rows: nonNilRows(t.Rows)}, nil
 	}
@@ -58,7 +59,7 @@ func nonNilRows(rows [][]any) [][]any {
 func (r *engineResult) inMemory(ctx context.Context) (*server.TableResult, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.loaded != nil {
+	if r.loaded != nil && !r.sess.Released(r.exe) {
 		return r.loaded, nil
 	}
 	if r.info.Rows > maxViewRows {
@@ -67,8 +68,36 @@ func (r *engineResult) inMemory(ctx context.Context) (*server.TableResult, error
 	}
 	t, err := r.sess.Page(ctx, r.exe, 0, r.info.Rows)
 	if err != nil {
-		return nil, fmt.Errorf("result %s: %w", r.info.Name, err)
+		return nil, r.pageError(err)
 	}
 	r.loaded = server.NewTableResult(r.info, t)
 	return r.loaded, nil
 }
+
+// forgetIfReleased drops the in-memory copy of a sorted or filtered view
+// once the session has released the result (the copy would otherwise
+// outlive the result's budget); later pages get the released error.
+func (r *engineResult) forgetIfReleased() {
+	if !r.sess.Released(r.exe) {
+		return
+	}
+	r.mu.Lock()
+	r.loaded = nil
+	r.mu.Unlock()
+}
+
+// pageError says which result a page failed of. A result the session
+// released to save memory is gone, not broken: the browser gets a 404
+// whose text says to re-run the cell.
+func (r *engineResult) pageError(err error) error {
+	if errors.Is(err, session.ErrReleased) {
+		return releasedError{err}
+	}
+	return fmt.Errorf("result %s: %w", r.info.Name, err)
+}
+
+// releasedError is the session's message, matching server.ErrNotFound.
+type releasedError struct{ err error }
+
+func (e releasedError) Error() string   { return e.err.Error() }
+func (e releasedError) Unwrap() []error { return []error{e.err, server.ErrNotFound} }

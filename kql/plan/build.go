@@ -215,6 +215,8 @@ func (b *builder) node2(t sema.Tabular) Node {
 		return b.join(t)
 	case *sema.Union:
 		return b.union(t)
+	case *sema.ExternalData:
+		return b.externalData(t)
 	}
 	panic(fmt.Sprintf("plan: cannot lower %T", t))
 }

@@ -21,7 +21,7 @@ func (c *checker) tabular(e syntax.Expr, sc *scope) Tabular {
 	case *syntax.DataTable:
 		return c.datatable(e)
 	case *syntax.ExternalData:
-		c.unsupported(e, "externaldata")
+		return c.externalData(e, sc)
 	case *syntax.Call:
 		return c.tabularCall(e, sc, nil)
 	case *syntax.Member:

@@ -230,6 +230,8 @@ func (g *gen) node2(n plan.Node) *rel {
 		return g.join(n)
 	case *plan.Union:
 		return g.union(n)
+	case *plan.FileRead:
+		return g.fileRead(n)
 	}
 	fail("cannot translate %T", n)
 	return nil

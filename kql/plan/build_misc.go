@@ -1,0 +1,48 @@
+package plan
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/huntbook/huntbook/kql/sema"
+	"github.com/huntbook/huntbook/table"
+)
+
+// FileRead reads local files in one format (externaldata): Cols are the
+// raw columns the reader yields (see sema.ExternalData), rows in file
+// order, files in the order given.
+type FileRead struct {
+	Format            string
+	Paths             []string
+	IgnoreFirstRecord bool
+	Cols              []table.Column
+}
+
+func (n *FileRead) Schema() []table.Column { return n.Cols }
+func (n *FileRead) Inputs() []Node         { return nil }
+func (*FileRead) node()                    {}
+
+// externalData reads the raw columns, then converts them to the declared
+// types.
+func (b *builder) externalData(t *sema.ExternalData) Node {
+	b.named(t.Cols)
+	read := &FileRead{Format: t.Format, Paths: t.Paths, IgnoreFirstRecord: t.IgnoreFirstRecord, Cols: t.Raw}
+	return &Project{In: read, Cols: t.Cols}
+}
+
+// describeMisc describes the nodes of this file.
+func describeMisc(n Node) (string, bool) {
+	switch n := n.(type) {
+	case *FileRead:
+		quoted := make([]string, len(n.Paths))
+		for i, p := range n.Paths {
+			quoted[i] = fmt.Sprintf("%q", p)
+		}
+		s := fmt.Sprintf("FileRead %s [%s] %s", n.Format, strings.Join(quoted, ", "), schemaText(n.Cols))
+		if n.IgnoreFirstRecord {
+			s += " ignoreFirstRecord"
+		}
+		return s, true
+	}
+	return "", false
+}

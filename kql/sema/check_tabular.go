@@ -153,7 +153,9 @@ func (c *checker) tabularCall(e *syntax.Call, sc *scope, input Tabular) Tabular 
 		return &Ref{Name: fmt.Sprintf("materialize_%d", c.refs), Query: q, Materialized: true}
 	case "view":
 		c.errorf(e, "view is only allowed in a let statement")
-	case "table", "database", "cluster", "external_table", "materialized_view", "stored_query_result":
+	case "table":
+		return c.tableFunc(e, sc)
+	case "database", "cluster", "external_table", "materialized_view", "stored_query_result":
 		c.unsupported(e, name+"()")
 	}
 	if _, ok := LookupFunction(name); ok {

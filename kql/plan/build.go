@@ -217,6 +217,8 @@ func (b *builder) node2(t sema.Tabular) Node {
 		return b.union(t)
 	case *sema.ExternalData:
 		return b.externalData(t)
+	case *sema.TopNested:
+		return b.topNested(t)
 	}
 	panic(fmt.Sprintf("plan: cannot lower %T", t))
 }

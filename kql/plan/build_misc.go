@@ -22,6 +22,24 @@ func (n *FileRead) Schema() []table.Column { return n.Cols }
 func (n *FileRead) Inputs() []Node         { return nil }
 func (*FileRead) node()                    {}
 
+// TopNested is top-nested (see sema.TopNested).
+type TopNested struct {
+	In     Node
+	Levels []sema.TopNestedLevel
+	Cols   []table.Column
+}
+
+func (n *TopNested) Schema() []table.Column { return n.Cols }
+func (n *TopNested) Inputs() []Node         { return []Node{n.In} }
+func (*TopNested) node()                    {}
+
+func (b *builder) topNested(t *sema.TopNested) Node {
+	for _, lv := range t.Levels {
+		b.exprs(lv.Key.Expr, lv.Agg.Expr, lv.N, lv.Others)
+	}
+	return &TopNested{In: b.node(t.In), Levels: t.Levels, Cols: t.Schema()}
+}
+
 // externalData reads the raw columns, then converts them to the declared
 // types.
 func (b *builder) externalData(t *sema.ExternalData) Node {
@@ -43,6 +61,24 @@ func describeMisc(n Node) (string, bool) {
 			s += " ignoreFirstRecord"
 		}
 		return s, true
+	case *TopNested:
+		parts := make([]string, len(n.Levels))
+		for i, lv := range n.Levels {
+			s := "top-nested"
+			if lv.N != nil {
+				s += " " + lv.N.String()
+			}
+			s += " of " + lv.Key.String()
+			if lv.Others != nil {
+				s += " with others=" + lv.Others.String()
+			}
+			dir := "asc"
+			if lv.Desc {
+				dir = "desc"
+			}
+			parts[i] = s + " by " + lv.Agg.String() + " " + dir
+		}
+		return "TopNested " + strings.Join(parts, ", "), true
 	}
 	return "", false
 }

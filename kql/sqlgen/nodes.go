@@ -232,6 +232,8 @@ func (g *gen) node2(n plan.Node) *rel {
 		return g.union(n)
 	case *plan.FileRead:
 		return g.fileRead(n)
+	case *plan.TopNested:
+		return g.topNested(n)
 	}
 	fail("cannot translate %T", n)
 	return nil

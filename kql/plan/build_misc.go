@@ -40,6 +40,24 @@ func (b *builder) topNested(t *sema.TopNested) Node {
 	return &TopNested{In: b.node(t.In), Levels: t.Levels, Cols: t.Schema()}
 }
 
+// withInputsMisc is WithInputs for the nodes of this file.
+func withInputsMisc(n Node, ins []Node) Node {
+	if t, ok := n.(*TopNested); ok {
+		c := *t
+		c.In = ins[0]
+		return &c
+	}
+	return n
+}
+
+func topNestedExprs(n *TopNested) []sema.Expr {
+	var out []sema.Expr
+	for _, lv := range n.Levels {
+		out = append(out, lv.Key.Expr, lv.Agg.Expr, lv.N, lv.Others)
+	}
+	return out
+}
+
 // externalData reads the raw columns, then converts them to the declared
 // types.
 func (b *builder) externalData(t *sema.ExternalData) Node {

@@ -219,6 +219,8 @@ func (b *builder) node2(t sema.Tabular) Node {
 		return b.externalData(t)
 	case *sema.TopNested:
 		return b.topNested(t)
+	case *sema.Scan:
+		return b.scan(t)
 	}
 	panic(fmt.Sprintf("plan: cannot lower %T", t))
 }

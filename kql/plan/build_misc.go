@@ -40,9 +40,53 @@ func (b *builder) topNested(t *sema.TopNested) Node {
 	return &TopNested{In: b.node(t.In), Levels: t.Levels, Cols: t.Schema()}
 }
 
+// ScanSteps is the scan operator (see sema.Scan); State are the columns of a
+// state record.
+type ScanSteps struct {
+	In      Node
+	MatchID string
+	Declare []sema.ScanDecl
+	Steps   []sema.ScanStep
+	State   []table.Column
+	Cols    []table.Column
+}
+
+func (n *ScanSteps) Schema() []table.Column { return n.Cols }
+func (n *ScanSteps) Inputs() []Node         { return []Node{n.In} }
+func (*ScanSteps) node()                    {}
+
+func (b *builder) scan(t *sema.Scan) Node {
+	for _, e := range scanExprs(t.Declare, t.Steps) {
+		b.exprs(e)
+	}
+	return &ScanSteps{In: b.node(t.In), MatchID: t.MatchID, Declare: t.Declare, Steps: t.Steps,
+		State: t.StateColumns(), Cols: t.Schema()}
+}
+
+func scanExprs(decl []sema.ScanDecl, steps []sema.ScanStep) []sema.Expr {
+	var out []sema.Expr
+	for _, d := range decl {
+		out = append(out, d.Default)
+	}
+	for _, st := range steps {
+		out = append(out, st.Cond)
+		for i := range decl {
+			if a, ok := st.Assigns[i]; ok {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
 // withInputsMisc is WithInputs for the nodes of this file.
 func withInputsMisc(n Node, ins []Node) Node {
-	if t, ok := n.(*TopNested); ok {
+	switch t := n.(type) {
+	case *TopNested:
+		c := *t
+		c.In = ins[0]
+		return &c
+	case *ScanSteps:
 		c := *t
 		c.In = ins[0]
 		return &c
@@ -97,6 +141,25 @@ func describeMisc(n Node) (string, bool) {
 			parts[i] = s + " by " + lv.Agg.String() + " " + dir
 		}
 		return "TopNested " + strings.Join(parts, ", "), true
+	case *ScanSteps:
+		parts := make([]string, len(n.Steps))
+		for i, st := range n.Steps {
+			parts[i] = "step " + st.Name
+			if !st.Output {
+				parts[i] += " output=none"
+			}
+			parts[i] += ": " + st.Cond.String()
+			for j, d := range n.Declare {
+				if a, ok := st.Assigns[j]; ok {
+					parts[i] += ", " + d.Name + "=" + a.String()
+				}
+			}
+		}
+		s := "Scan"
+		if n.MatchID != "" {
+			s += " with_match_id=" + n.MatchID
+		}
+		return s + " " + schemaText(n.Cols) + " [" + strings.Join(parts, "; ") + "]", true
 	}
 	return "", false
 }

@@ -79,6 +79,8 @@ func nodeExprs(n Node) []sema.Expr {
 		named(n.Keys)
 	case *TopNested:
 		out = append(out, topNestedExprs(n)...)
+	case *ScanSteps:
+		out = append(out, scanExprs(n.Declare, n.Steps)...)
 	}
 	return out
 }

@@ -72,6 +72,8 @@ func (c *checker) operator(op syntax.Operator, in Tabular, sc *scope) Tabular {
 		return c.topHitters(op, in, sc)
 	case *syntax.PartitionOp:
 		return c.partition(op, in, sc)
+	case *syntax.ScanOp:
+		return c.scan(op, in, sc)
 	case *syntax.ConsumeOp:
 		return &Take{In: in, N: &Literal{T: table.Long, Value: int64(0)}}
 	case *syntax.PrintOp, *syntax.RangeOp:

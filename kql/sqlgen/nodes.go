@@ -234,6 +234,8 @@ func (g *gen) node2(n plan.Node) *rel {
 		return g.fileRead(n)
 	case *plan.TopNested:
 		return g.topNested(n)
+	case *plan.ScanSteps:
+		return g.scanSteps(n)
 	}
 	fail("cannot translate %T", n)
 	return nil

@@ -152,7 +152,10 @@ func (c *checker) externalPath(u syntax.Expr, sc *scope) string {
 	path := s
 	if scheme, rest, found := strings.Cut(s, ":"); found && isScheme(scheme) {
 		if !strings.EqualFold(scheme, "file") {
-			c.errorf(u, "huntbook is offline: externaldata reads local files only (a path or a file:// URL), not %s:// URLs", strings.ToLower(scheme))
+			// an unsupported-class error: union isfuzzy=true must not drop
+			// the leg (its rows exist, huntbook cannot fetch them)
+			panic(bailout{c.newError(u, true, "huntbook is offline: externaldata reads local files only (a path or a file:// URL), not "+
+				strings.ToLower(scheme)+":// URLs")})
 		}
 		// file:///abs, file://localhost/abs, and the lenient
 		// file://relative and file:relative

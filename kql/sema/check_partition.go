@@ -105,7 +105,10 @@ func (c *checker) partitionValues(op *syntax.PartitionOp, in Tabular, col table.
 		c.errorf(op, "partition: %v", err)
 	}
 	if len(values) > limit {
-		c.errorf(op.By, "partition by '%s': more than %d distinct values (huntbook's limit for this strategy)", col.Name, limit)
+		// a limit of huntbook's, not an error in the query: isfuzzy must not
+		// drop the leg
+		panic(bailout{c.newError(op.By, true, fmt.Sprintf(
+			"partition by '%s': more than %d distinct values (huntbook's limit for this strategy)", col.Name, limit))})
 	}
 	if col.Type != table.String {
 		isnull := &Call{Fn: opFunc("isnull"), Args: []Expr{ref}, T: table.Bool}

@@ -26,8 +26,16 @@ func (g *gen) scanSteps(n *plan.ScanSteps) *rel {
 	}
 	numbered[len(in.schema)] = table.Column{Name: "__ord", Type: table.Long}
 	num := g.emit("SELECT "+strings.Join(quotedCols(in), ", ")+", row_number() OVER () FROM "+in.name, numbered, false)
+	// the rows as one list, read by index in each iteration: cheaper than
+	// joining the next row, which scans the input every iteration
+	fields := make([]string, len(in.schema))
+	for i := range in.schema {
+		fields[i] = "c" + strconv.Itoa(i) + " := \"__c" + strconv.Itoa(i) + "\""
+	}
+	rows := g.emit("SELECT list(struct_pack("+strings.Join(fields, ", ")+") ORDER BY \"__ord\"), count(*) FROM "+num.name,
+		[]table.Column{{Name: "__rows", Type: table.Dynamic}, {Name: "__n", Type: table.Long}}, true)
 	sc := &scanGen{g: g, n: n, nIn: len(in.schema)}
-	return g.emit(sc.query(num.name), n.Cols, false)
+	return g.emit(sc.query(rows.name), n.Cols, false)
 }
 
 type scanGen struct {
@@ -77,10 +85,10 @@ func (s *scanGen) query(numbered string) string {
 	names := append(append([]string{"__i", "__cnt"}, carry...), outs...)
 	rowCols := make([]string, s.nIn)
 	for i := range rowCols {
-		rowCols[i] = "r.__c" + strconv.Itoa(i)
+		rowCols[i] = "struct_extract(r.__rows[st.__i + 1], 'c" + strconv.Itoa(i) + "') AS __c" + strconv.Itoa(i)
 	}
 	layer := "SELECT st.__i, st.__cnt, " + prefixed("st.", carry) + joinComma(rowCols) +
-		" FROM st JOIN " + numbered + " r ON r.__ord = st.__i + 1"
+		" FROM st, " + numbered + " r WHERE st.__i < r.__n"
 	for k := steps; k >= 1; k-- {
 		layer = s.stepLayers(layer, k)
 	}

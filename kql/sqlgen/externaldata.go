@@ -42,16 +42,19 @@ var delimiters = map[string]string{"csv": ",", "tsv": "\t", "scsv": ";", "psv": 
 // from 1) and the raw columns c0, c1, ...
 func fileRecords(n *plan.FileRead, path string) string {
 	file := sqlrepr.QuoteString(path)
+	// text without the byte order mark some editors write first
+	const content = "CASE WHEN starts_with(content, chr(65279)) THEN substr(content, 2) ELSE content END"
 	switch n.Format {
 	case "json":
 		return "SELECT row_number() OVER () AS __r, json AS c0 FROM read_json_objects(" + file + ", format = 'auto')"
 	case "raw":
-		return "SELECT 1 AS __r, content AS c0 FROM read_text(" + file + ")"
+		return "SELECT 1 AS __r, " + content + " AS c0 FROM read_text(" + file + ")"
 	case "txt":
 		// lines without their terminators; a final line break does not
 		// start an empty record
-		lines := "CASE WHEN content = '' THEN [] ELSE regexp_split_to_array(regexp_replace(content, '\\r?\\n$', ''), '\\r?\\n') END"
-		return "SELECT unnest(generate_series(1, len(l))) AS __r, unnest(l) AS c0 FROM (SELECT " + lines + " AS l FROM read_text(" + file + "))"
+		lines := "CASE WHEN t = '' THEN [] ELSE regexp_split_to_array(regexp_replace(t, '\\r?\\n$', ''), '\\r?\\n') END"
+		return "SELECT unnest(generate_series(1, len(l))) AS __r, unnest(l) AS c0 FROM (SELECT " + lines + " AS l FROM (SELECT " +
+			content + " AS t FROM read_text(" + file + ")))"
 	}
 	types := make([]string, len(n.Cols))
 	reads := make([]string, len(n.Cols))

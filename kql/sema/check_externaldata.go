@@ -141,11 +141,7 @@ func (c *checker) externalColumns(at syntax.Node, n *ExternalData, decl []table.
 // file, as a path or a file:// URL. Anything with another scheme (https,
 // abfss, ...) is refused: huntbook never fetches from the network.
 func (c *checker) externalPath(u syntax.Expr, sc *scope) string {
-	v, ok := c.scalar(u, sc, nil).(*Literal)
-	s, isStr := "", false
-	if ok {
-		s, isStr = v.Value.(string)
-	}
+	s, isStr := c.constString(c.scalar(u, sc, nil))
 	if !isStr {
 		c.errorf(u, "an externaldata URI must be a constant string")
 	}

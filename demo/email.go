@@ -30,6 +30,15 @@ type emailEvent struct {
 var partnerSubjects = []string{"Invoice %d", "Purchase order %d", "Re: Delivery schedule", "Quote request", "Meeting follow-up",
 	"Statement of account", "Re: Contract renewal", "Shipment %d confirmation", "Updated price list", "Re: Project kickoff"}
 
+// partnerSubject fills the number of a subject that has one ("Invoice %d");
+// the others are kept as they are.
+func partnerSubject(format string, n int) string {
+	if !strings.Contains(format, "%d") {
+		return format
+	}
+	return fmt.Sprintf(format, n)
+}
+
 var spamSubjects = []string{"Your parcel could not be delivered", "Exclusive offer: 70% off today", "You have (3) new voicemails",
 	"Congratulations! You have been selected", "Increase your sales with our leads", "Crypto opportunity inside"}
 
@@ -51,7 +60,7 @@ func (w *world) emailHour(e *emitter, h int) {
 			p := pick(r, o.Partners[:6])
 			evs = append(evs, emailEvent{t: t, from: pick(r, []string{"accounts", "sales", "info", "orders", "j.martin", "support"}) + "@" + p,
 				fromName: partnerName(p), fromIP: fmt.Sprintf("40.107.%d.%d", r.IntN(256), 1+r.IntN(254)),
-				to: u, subject: fmt.Sprintf(pick(r, partnerSubjects), 10000+r.IntN(89999)), direction: "Inbound",
+				to: u, subject: partnerSubject(pick(r, partnerSubjects), 10000+r.IntN(89999)), direction: "Inbound",
 				delivery: "Delivered", location: "Inbox/folder", auth: authPass, attachments: r.IntN(3), urls: r.IntN(4)})
 		case x < 0.9:
 			evs = append(evs, emailEvent{t: t, from: u.UPN, fromName: u.DisplayName, toAddr: pick(r, []string{"anna", "tom", "orders", "ap", "legal"}) + "@" + pick(r, o.Partners),

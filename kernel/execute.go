@@ -87,6 +87,11 @@ func (k *Kernel) execute(ctx context.Context, req *Message, seq uint64) {
 		err = interruptionError(cause)
 	}
 	if err != nil {
+		if c.StopOnError == nil || *c.StopOnError {
+			// Before any reply: a request the client sends once it sees
+			// this failure must not count as already waiting.
+			k.abortThrough = k.lastSeq.Load()
+		}
 		e := asExecError(err)
 		tb := formatTraceback(c.Code, e)
 		if !c.Silent {
@@ -95,9 +100,6 @@ func (k *Kernel) execute(ctx context.Context, req *Message, seq uint64) {
 		k.reply(k.shell, req, "execute_reply", executeFailed{
 			Status: "error", ExecutionCount: k.count, Ename: e.Name, Evalue: e.Value, Traceback: tb,
 		})
-		if c.StopOnError == nil || *c.StopOnError {
-			k.abortThrough = k.lastSeq.Load()
-		}
 		return
 	}
 	if value != nil && !c.Silent {

@@ -5,8 +5,10 @@ Run with Debian's Python, which sees Debian's jupyter_client:
 
     make build && /usr/bin/python3 scripts/kernel-startup-bench.py
 
-Until the notebook session is wired into `huntbook kernel`, measure the
-protocol layer through the test kernel (the same kernel code serving a
+`huntbook kernel` opens a workspace at start: pass one with
+--kernel-argv 'bin/huntbook kernel --workspace W --connection-file {connection_file}'
+(else it needs $HUNTBOOK_WORKSPACE or the demo workspace). To measure the
+protocol layer alone, use the test kernel (the same kernel code serving a
 scripted fake session):
 
     go build -o bin/testkernel ./kernel/internal/testkernel

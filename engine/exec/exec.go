@@ -141,7 +141,7 @@ func (x *Executor) compile(ctx context.Context, src string, env *Env, opts RunOp
 		return c, nil
 	}
 	if err := x.translate(c, an.Query); err != nil {
-		return nil, err
+		return nil, positionSQLError(err, script, src)
 	}
 	return c, nil
 }

@@ -57,8 +57,10 @@ func dynamicFuncs() []Func {
 		udf("array_sort_asc", []table.Type{d, b}, d, "kql_array_sort($1, true, $2)", "the bool is nulls_last"),
 		udf("array_sort_desc", []table.Type{d}, d, "kql_array_sort($1, false, true)", ""),
 		udf("array_sort_desc", []table.Type{d, b}, d, "kql_array_sort($1, false, $2)", ""),
-		udf("array_sort_asc", []table.Type{d, d}, d, "kql_array_sort_by($1, $2, true, true)",
-			"with several arrays the later ones follow the first's order: one call per output column"),
+		// array_sort_asc(a1, a2, ...) returns one sorted array per argument
+		// (several columns, indexable with [i]); kql_array_sort_by gives
+		// only the second, so the form stays unsupported until sema models
+		// the tuple result.
 		udf("set_union", []table.Type{d}, d, "kql_set_union($1)", packed),
 		udf("set_intersect", []table.Type{d}, d, "kql_set_intersect($1)", packed),
 		udf("set_difference", []table.Type{d}, d, "kql_set_difference($1)", packed),

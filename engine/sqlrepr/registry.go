@@ -129,7 +129,8 @@ func (f Func) Expand(args ...string) (string, error) {
 func Functions() []Func {
 	var all []Func
 	for _, group := range [][]Func{termFuncs(), stringOpFuncs(), stringFuncs(), urlFuncs(), encodingFuncs(),
-		ipv4Funcs(), ipv6Funcs(), timeFuncs(), dynamicFuncs(), secopsFuncs()} {
+		ipv4Funcs(), ipv6Funcs(), timeFuncs(), dynamicFuncs(), secopsFuncs(), seriesRegistry(), parseKVFuncs(),
+		textCodecFuncs()} {
 		all = append(all, group...)
 	}
 	sort.SliceStable(all, func(i, j int) bool {

@@ -39,7 +39,8 @@ func (m Macro) CreateSQL() string {
 func UDFs() []UDF {
 	var all []UDF
 	for _, group := range [][]UDF{termUDFs(), stringUDFs(), urlUDFs(), encodingUDFs(),
-		ipv4UDFs(), ipv6UDFs(), timeUDFs(), dynamicUDFs(), secopsUDFs()} {
+		ipv4UDFs(), ipv6UDFs(), timeUDFs(), dynamicUDFs(), secopsUDFs(), seriesUDFs(), parseKVUDFs(),
+		textCodecUDFs()} {
 		all = append(all, group...)
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].Name < all[j].Name })

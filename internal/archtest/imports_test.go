@@ -38,15 +38,17 @@ var layers = map[string]int{
 	"ingest":                      7,
 	"demo":                        7,
 	"session":                     8,
+	"session/sessiontest":         9, // test fixture: a small workspace with fixed rows
 	"kernel":                      9,
 	"kernel/internal/fakesession": 10, // test fixture: a scripted kernel.Session
 	"kernel/internal/testkernel":  11, // test fixture: a kernel binary serving the fake
 	"server":                      9,
 	"web":                         9,
 	"server/servertest":           10, // the fake Backend of the server and UI tests
-	"internal/cli":                10,
-	"cmd/huntbook":                11,
-	"internal/archtest":           12,
+	"internal/app":                10, // the programs' wiring: the server backend and the kernel over session, workspace, notebooks
+	"internal/cli":                11,
+	"cmd/huntbook":                12,
+	"internal/archtest":           13,
 }
 
 // rank finds the layer of a package path relative to the module root. The

@@ -35,9 +35,10 @@ func commands() map[string]command {
 		"parse":   {"parse a KQL query and print its canonical form or syntax tree", runParse},
 		"ingest":  {"load log files into a workspace's tables", runIngest},
 		"demo":    {"generate the demo organisation and its attack stories into a workspace", runDemo},
-		// The lead passes the session's backend factory here once it exists.
-		"serve": serveCommand(nil),
-		"query": {"run a KQL query and print its result as a table, JSON or CSV", runQuery},
+		"serve":   serveCommand(openAppBackend),
+		"query":   {"run a KQL query and print its result as a table, JSON or CSV", runQuery},
+		"run":     {"run a notebook top to bottom with parameters; write the executed notebook and an HTML report", runRun},
+		"export":  {"write a notebook as one self-contained HTML report", runExport},
 	}
 }
 

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/huntbook/huntbook/demo"
 	"github.com/huntbook/huntbook/engine"
+	"github.com/huntbook/huntbook/notebook"
 	"github.com/huntbook/huntbook/table"
 	"github.com/huntbook/huntbook/workspace"
 )
@@ -83,10 +85,44 @@ func generateDemo(ctx context.Context, dir string, cfg demo.Config) (demoStats, 
 		return demoStats{}, err
 	}
 	if !workspace.Exists(dir) {
+		if err := installDemoNotebooks(filepath.Join(partial, workspace.NotebooksDir)); err != nil {
+			return demoStats{}, err
+		}
 		return st, os.Rename(partial, dir)
 	}
 	db := workspace.DatabaseFile
-	return st, os.Rename(filepath.Join(partial, db), filepath.Join(dir, db))
+	if err := os.Rename(filepath.Join(partial, db), filepath.Join(dir, db)); err != nil {
+		return demoStats{}, err
+	}
+	return st, installDemoNotebooks(filepath.Join(dir, workspace.NotebooksDir))
+}
+
+// installDemoNotebooks writes the demo notebooks into a notebooks folder,
+// keeping any that is already there: the analyst may have run and edited
+// it, and regenerating the data must not lose that work.
+func installDemoNotebooks(nbDir string) error {
+	nbs := demo.Notebooks()
+	names, err := fs.Glob(nbs, "*.ipynb")
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(nbDir, 0o755); err != nil {
+		return err
+	}
+	for _, name := range names {
+		path := filepath.Join(nbDir, name)
+		if _, err := os.Stat(path); err == nil {
+			continue
+		}
+		data, err := fs.ReadFile(nbs, name)
+		if err != nil {
+			return err
+		}
+		if err := notebook.WriteFileAtomic(path, data); err != nil {
+			return fmt.Errorf("demo notebook %s: %w", name, err)
+		}
+	}
+	return nil
 }
 
 // generateInto fills the workspace at dir: the generator emits only the

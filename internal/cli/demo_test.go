@@ -2,10 +2,12 @@ package cli
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/huntbook/huntbook/notebook"
 	"github.com/huntbook/huntbook/workspace"
 	"github.com/huntbook/huntbook/workspace/schema"
 )
@@ -43,7 +45,31 @@ func TestDemoCommand(t *testing.T) {
 	if code, _, stderr := runCLI(t, "", args...); code != 1 || !strings.Contains(stderr, "--force") {
 		t.Errorf("second demo: code %d, stderr %q", code, stderr)
 	}
+	// The demo notebooks come with the workspace; regenerating the data
+	// keeps an analyst's edits and restores a deleted notebook.
+	nbDir := filepath.Join(dir, workspace.NotebooksDir)
+	started := filepath.Join(nbDir, "Getting started.ipynb")
+	investigation := filepath.Join(nbDir, "Investigation - encoded PowerShell.ipynb")
+	for _, p := range []string{started, investigation} {
+		if _, err := notebook.Load(p); err != nil {
+			t.Fatalf("demo notebook: %v", err)
+		}
+	}
+	edited := notebook.New()
+	edited.Cells = append(edited.Cells, notebook.NewCell(notebook.Code, "print 'mine'"))
+	if err := notebook.Save(started, edited); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(investigation); err != nil {
+		t.Fatal(err)
+	}
 	if code, _, stderr := runCLI(t, "", append(args, "--force")...); code != 0 {
 		t.Errorf("demo --force: %s", stderr)
+	}
+	if nb, err := notebook.Load(started); err != nil || len(nb.Cells) != 1 || nb.Cells[0].Source != "print 'mine'" {
+		t.Errorf("demo --force replaced an edited notebook: %v", err)
+	}
+	if _, err := notebook.Load(investigation); err != nil {
+		t.Errorf("demo --force did not restore a deleted demo notebook: %v", err)
 	}
 }

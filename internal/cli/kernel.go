@@ -8,7 +8,9 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/huntbook/huntbook/internal/app"
 	"github.com/huntbook/huntbook/kernel"
+	"github.com/huntbook/huntbook/session"
 )
 
 // runKernel is `huntbook kernel`: `install` writes the kernelspec; otherwise
@@ -33,9 +35,6 @@ func runKernel(ctx context.Context, args []string, io IO) error {
 		fs.Usage()
 		return &exitError{code: 2}
 	}
-	if *workspace == "" {
-		*workspace = os.Getenv(kernel.WorkspaceEnv)
-	}
 	// Report a bad connection file before anything else: it is the one
 	// argument Jupyter, not the user, provides.
 	if _, err := kernel.ReadConnectionFile(*connFile); err != nil {
@@ -59,15 +58,21 @@ func runKernel(ctx context.Context, args []string, io IO) error {
 	})
 }
 
-// errSessionNotWired is what `huntbook kernel` reports until the notebook
-// session package exists: the protocol is ready, the KQL session is not.
-var errSessionNotWired = errors.New("the KQL notebook session is not wired into the kernel yet " +
-	"(the kernel protocol is implemented; the session package that executes KQL is not): " +
-	"this kernel cannot run cells")
-
-// newKernelSession builds the session the kernel serves for a workspace.
-func newKernelSession(_ context.Context, _ string) (kernel.Session, error) {
-	return nil, errSessionNotWired
+// newKernelSession builds the session the kernel serves: over the
+// workspace of --workspace, else $HUNTBOOK_WORKSPACE (the kernelspec's
+// env), else the demo workspace. A missing workspace is an error that says
+// how to make one: a kernel that Jupyter starts must be ready in seconds,
+// too soon to generate the demo.
+func newKernelSession(ctx context.Context, dir string) (kernel.Session, error) {
+	dir, demo, err := app.WorkspaceDir(dir, os.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	k, err := app.NewKernel(ctx, dir, demo, session.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("huntbook kernel: %w", err)
+	}
+	return k, nil
 }
 
 func runKernelInstall(args []string, io IO) error {

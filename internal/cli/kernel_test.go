@@ -85,7 +85,7 @@ func TestKernelCommandErrors(t *testing.T) {
 		{"stray argument", []string{"kernel", "--connection-file", conn, "extra"}, 2, "Usage"},
 		{"missing connection file", []string{"kernel", "--connection-file", "/nonexistent/k.json"}, 1, "reading connection file"},
 		{"bad connection file", []string{"kernel", "--connection-file", badConn}, 1, `transport "pgm"`},
-		{"session not wired", []string{"kernel", "--connection-file", conn}, 1, "not wired into the kernel yet"},
+		{"not a workspace", []string{"kernel", "--connection-file", conn, "--workspace", t.TempDir()}, 1, "is not a huntbook workspace"},
 		{"user and prefix", []string{"kernel", "install", "--user", "--prefix", "/tmp/x"}, 2, "mutually exclusive"},
 		{"install argument", []string{"kernel", "install", "now"}, 2, `unexpected argument "now"`},
 		{"bad name", []string{"kernel", "install", "--prefix", t.TempDir(), "--name", "a b"}, 1, "letters, digits"},

@@ -2,8 +2,8 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"io"
 	"os/exec"
 	"os/signal"
 	"runtime"
@@ -20,19 +20,15 @@ type ServeConfig struct {
 	Workspace string
 	// Demo asks for the demo workspace (generated when missing).
 	Demo bool
+	// Log receives progress messages (the demo's generation); may be nil.
+	Log io.Writer
 }
 
 // BackendFactory opens the backend `huntbook serve` serves; close releases
 // it after the server has stopped (and closed its sessions).
 type BackendFactory func(ctx context.Context, cfg ServeConfig) (b server.Backend, close func() error, err error)
 
-// errServeNotWired is the answer of `huntbook serve` until the session
-// package provides a backend.
-var errServeNotWired = errors.New("serve: not wired yet: the notebook server exists, but the session backend " +
-	"it serves is still being built (see issue 5); use `go test ./server -run TestDevServer` with HUNTBOOK_DEV=DIR for the UI over a fake backend")
-
-// serveCommand returns the serve command over a backend factory; a nil
-// factory gives a command that says it is not wired yet.
+// serveCommand returns the serve command over a backend factory.
 func serveCommand(factory BackendFactory) command {
 	return command{
 		summary: "serve the notebook UI in the browser",
@@ -59,12 +55,9 @@ func runServe(ctx context.Context, args []string, io IO, factory BackendFactory,
 	if (*workspace == "") == !*demo {
 		return &exitError{code: 2, msg: "serve: give exactly one of --workspace DIR and --demo"}
 	}
-	if factory == nil {
-		return errServeNotWired
-	}
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	backend, closeBackend, err := factory(ctx, ServeConfig{Workspace: *workspace, Demo: *demo})
+	backend, closeBackend, err := factory(ctx, ServeConfig{Workspace: *workspace, Demo: *demo, Log: io.Stderr})
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}

@@ -25,7 +25,7 @@ func TestServeFlags(t *testing.T) {
 		{"both", []string{"--demo", "--workspace", "w"}, 2, "exactly one of"},
 		{"extra", []string{"--demo", "x"}, 2, "unexpected arguments"},
 		{"bad flag", []string{"--nope"}, 2, "flag provided but not defined"},
-		{"not wired", []string{"--demo"}, 1, "not wired yet"},
+		{"no workspace", []string{"--workspace", "/nonexistent/huntbook-ws"}, 1, "/nonexistent/huntbook-ws"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

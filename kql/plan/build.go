@@ -221,6 +221,14 @@ func (b *builder) node2(t sema.Tabular) Node {
 		return b.topNested(t)
 	case *sema.Scan:
 		return b.scan(t)
+	case *sema.MvExpand:
+		return b.mvExpand(t)
+	case *sema.Parse:
+		return b.parse(t)
+	case *sema.MakeSeries:
+		return b.makeSeries(t)
+	case *sema.MvApply:
+		return b.mvApply(t)
 	}
 	panic(fmt.Sprintf("plan: cannot lower %T", t))
 }

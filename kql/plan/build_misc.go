@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/huntbook/huntbook/kql/sema"
@@ -70,12 +71,20 @@ func scanExprs(decl []sema.ScanDecl, steps []sema.ScanStep) []sema.Expr {
 	}
 	for _, st := range steps {
 		out = append(out, st.Cond)
-		for i := range decl {
-			if a, ok := st.Assigns[i]; ok {
-				out = append(out, a)
-			}
+		for _, i := range assignOrder(st) {
+			out = append(out, st.Assigns[i])
 		}
 	}
+	return out
+}
+
+// assignOrder lists the assigned state columns of a step in column order.
+func assignOrder(st sema.ScanStep) []int {
+	var out []int
+	for i := range st.Assigns {
+		out = append(out, i)
+	}
+	sort.Ints(out)
 	return out
 }
 
@@ -149,10 +158,8 @@ func describeMisc(n Node) (string, bool) {
 				parts[i] += " output=none"
 			}
 			parts[i] += ": " + st.Cond.String()
-			for j, d := range n.Declare {
-				if a, ok := st.Assigns[j]; ok {
-					parts[i] += ", " + d.Name + "=" + a.String()
-				}
+			for _, j := range assignOrder(st) {
+				parts[i] += ", " + n.State[j].Name + "=" + st.Assigns[j].String()
 			}
 		}
 		s := "Scan"

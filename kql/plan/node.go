@@ -121,6 +121,7 @@ type Series struct {
 	On             sema.Expr
 	From, To, Step sema.Expr
 	Keys           []sema.NamedExpr
+	NonEmpty       bool
 	Cols           []table.Column
 }
 

@@ -18,6 +18,7 @@ func Rules() []Rule {
 		sortLimit,
 		shortHasAny,
 		unorderedCombine,
+		hoistBags,
 	}
 }
 

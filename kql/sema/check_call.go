@@ -34,6 +34,10 @@ func (c *checker) call(e *syntax.Call, sc *scope, row *rowCtx) Expr {
 		return c.now(e, sc, row)
 	case "ago":
 		return c.ago(e, sc, row)
+	case "column_ifexists", "columnifexists":
+		return c.columnIfExists(e, sc, row)
+	case "column_names_of":
+		return c.columnNamesOf(e, sc)
 	}
 	f, ok := LookupFunction(name)
 	if !ok || f.Kind == KindOperator {
@@ -342,3 +346,44 @@ var knownUnsupported = func() map[string]bool {
 	}
 	return m
 }()
+
+// columnIfExists resolves column_ifexists(name, default) while checking:
+// the row's column when it has one by that (constant) name, with the
+// column's type, else the default expression.
+func (c *checker) columnIfExists(e *syntax.Call, sc *scope, row *rowCtx) Expr {
+	if len(e.Args) != 2 {
+		c.errorf(e, "%s() takes 2 arguments, got %d", e.Name.Name, len(e.Args))
+	}
+	name, ok := c.scalar(e.Args[0], sc, nil).(*Literal)
+	text, isString := "", false
+	if ok {
+		text, isString = name.Value.(string)
+	}
+	if !isString {
+		c.errorf(e.Args[0], "argument 1 of %s() must be a constant string", e.Name.Name)
+	}
+	if row != nil {
+		for _, col := range row.cols {
+			if col.Name == text {
+				return &ColumnRef{Name: col.Name, T: col.Type}
+			}
+		}
+	}
+	return c.scalar(e.Args[1], sc, row)
+}
+
+// columnNamesOf is column_names_of(T): the column names of a tabular
+// expression's schema, known while checking, as a dynamic array.
+func (c *checker) columnNamesOf(e *syntax.Call, sc *scope) Expr {
+	if len(e.Args) != 1 {
+		c.errorf(e, "column_names_of() takes 1 argument, got %d", len(e.Args))
+	}
+	if !c.isTabular(e.Args[0], sc) {
+		c.errorf(e.Args[0], "column_names_of() takes a tabular expression")
+	}
+	names := []any{}
+	for _, col := range c.tabular(e.Args[0], sc).Schema() {
+		names = append(names, col.Name)
+	}
+	return &Literal{T: table.Dynamic, Value: names}
+}

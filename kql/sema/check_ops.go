@@ -56,6 +56,10 @@ func (c *checker) operator(op syntax.Operator, in Tabular, sc *scope) Tabular {
 		return c.mvExpand(op, in, sc)
 	case *syntax.ParseOp:
 		return c.parse(op, in, sc)
+	case *syntax.ParseKVOp:
+		return c.parseKV(op, in, sc)
+	case *syntax.MvApplyOp:
+		return c.mvApply(op, in, sc)
 	case *syntax.MakeSeriesOp:
 		return c.makeSeries(op, in, sc)
 	case *syntax.EvaluateOp:

@@ -28,7 +28,8 @@ type ScanDecl struct {
 }
 
 // ScanStep is one step: its condition, whether its matches are output,
-// and the declared columns it assigns (by declaration index).
+// and the columns it assigns, by index in StateColumns (declared columns,
+// or input columns the matching row's value is replaced in).
 type ScanStep struct {
 	Name    string
 	Output  bool
@@ -148,16 +149,12 @@ func (c *checker) scanStep(st *syntax.ScanStep, n *Scan, sc *scope, row *rowCtx)
 			c.errorf(a, "a scan assignment is Column = Expression")
 		}
 		name := a.Names[0].Name
-		idx := -1
-		for i, d := range n.Declare {
-			if d.Name == name {
-				idx = i
-			}
-		}
+		state := n.StateColumns()
+		idx := columnIndex(state, name)
 		if idx < 0 {
-			c.errorf(a.Names[0], "'%s' is not a declared column of the scan", name)
+			c.errorf(a.Names[0], "'%s' is not a declared column of the scan or a column of its input", name)
 		}
-		out.Assigns[idx] = c.scanValue(a.Value, c.scalar(a.Value, sc, row), n.Declare[idx].T)
+		out.Assigns[idx] = c.scanValue(a.Value, c.scalar(a.Value, sc, row), state[idx].Type)
 	}
 	return out
 }

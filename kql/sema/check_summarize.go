@@ -43,7 +43,9 @@ func (c *checker) groupKeys(by []*syntax.NamedExpr, cols []table.Column, sc *sco
 func (c *checker) aggItem(ne *syntax.NamedExpr, cols []table.Column, keyCols map[string]bool, sc *scope, b *columns, n *int) AggItem {
 	if call, ok := unparen(ne.Value).(*syntax.Call); ok {
 		if f, ok := LookupFunction(call.Name.Name); ok && f.Multi {
-			if _, user := sc.lookup(call.Name.Name); !user {
+			// only a user function shadows it: a scalar let of the same
+			// name (let percentile = 95) cannot be called
+			if sym, user := sc.lookup(call.Name.Name); !user || sym.fn == nil {
 				return c.multiAgg(ne, call, f, cols, keyCols, sc, b)
 			}
 		}

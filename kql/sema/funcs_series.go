@@ -23,12 +23,13 @@ func seriesFuncs() []*Function {
 	for _, n := range []string{"dot_product", "cosine_similarity", "pearson_correlation"} {
 		fs = append(fs, fnT("series_"+n, r, p(PAny), p(PAny)))
 	}
+	fs = append(fs, tupleBagFuncs()...)
 	return append(fs,
 		fnT("series_stats_dynamic", d, p(PDynamic), opt(PBool)),
 		fnT("series_fill_backward", d, p(PDynamic), opt(PAny)),
 		fnT("series_fill_forward", d, p(PDynamic), opt(PAny)),
 		fnT("series_fill_const", d, p(PDynamic), p(PAny), opt(PAny)),
-		fnT("series_fill_linear", d, p(PDynamic), opt(PAny), opt(PBool), opt(PBool)),
+		fnT("series_fill_linear", d, p(PDynamic), opt(PAny), opt(PBool), opt(PAny)),
 		fnT("series_fir", d, p(PDynamic), p(PDynamic), opt(PBool), opt(PBool)),
 		fnT("series_iir", d, p(PDynamic), p(PDynamic), p(PDynamic)),
 		fnT("series_outliers", d, p(PDynamic), opt(PString), opt(PReal), opt(PReal), opt(PReal)),

@@ -17,7 +17,7 @@ func timeFuncs() []*Function {
 		fnT("format_datetime", s, p(PDateTime), p(PString)).named(NameFirstArg, "").constArgs(1),
 		fnT("format_timespan", s, p(PTimeSpan), p(PString)).named(NameFirstArg, "").constArgs(1),
 		fnT("make_datetime", dt, p(PNum), p(PNum), p(PNum), opt(PNum), opt(PNum), opt(PNum)).named(NameOnlyArg, ""),
-		fnT("make_timespan", ts, p(PInt), p(PInt), opt(PInt), opt(PInt)),
+		fnT("make_timespan", ts, p(PInt), p(PInt), opt(PNum), opt(PNum)), // seconds may be real (55.123)
 		fnT("unixtime_seconds_todatetime", dt, p(PNum)),
 		fnT("unixtime_milliseconds_todatetime", dt, p(PNum)),
 		fnT("unixtime_microseconds_todatetime", dt, p(PNum)),

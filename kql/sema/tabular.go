@@ -207,7 +207,10 @@ type MakeSeries struct {
 	On             Expr
 	From, To, Step Expr // From and To may be nil: taken from the data
 	Keys           []NamedExpr
-	out            []table.Column
+	// NonEmpty (kind=nonempty) gives a row of default arrays for an empty
+	// input without keys.
+	NonEmpty bool
+	out      []table.Column
 }
 
 // ParseKind is the mode of the parse operator.

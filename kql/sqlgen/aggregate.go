@@ -100,8 +100,9 @@ func (g *gen) percentileSQL(c *sema.Call, s *scope) []string {
 	for _, p := range a[first:] {
 		x := a[0]
 		if first == 2 {
-			out = append(out, "kql_percentile_weighted(list("+x+"), list("+a[1]+"), CAST("+p+" AS DOUBLE))")
-			continue
+			// no weighted percentile in the engine yet: say so rather
+			// than fail inside DuckDB on a missing function
+			fail("%s is not supported yet", c.Fn.Name)
 		}
 		q := "quantile_disc(" + x + ", CAST(" + p + " AS DOUBLE) / 100)"
 		if c.T == table.Long && c.Args[0].Type() != table.Long {

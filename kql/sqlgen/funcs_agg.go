@@ -78,10 +78,9 @@ func zeroIfNull(template string, predArg int) translation {
 }
 
 func countSQL(g *gen, c *sema.Call, s *scope) string {
-	if len(c.Args) == 0 {
-		return "count(*)"
-	}
-	return "count(" + g.expr(c.Args[0], s) + ")"
+	// count(expr) counts rows, nulls included, as the summarize page's
+	// null-handling example documents (count(y) over one null of two is 2).
+	return "count(*)"
 }
 
 // sumSQL sums numbers or timespans; an empty sum is 0.

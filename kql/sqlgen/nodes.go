@@ -236,6 +236,16 @@ func (g *gen) node2(n plan.Node) *rel {
 		return g.topNested(n)
 	case *plan.ScanSteps:
 		return g.scanSteps(n)
+	case *plan.Expand:
+		return g.expand(n)
+	case *plan.Series:
+		return g.series(n)
+	case *plan.RowNumber:
+		return g.rowNumber(n)
+	case *plan.PartLimit:
+		return g.partLimit(n)
+	case *plan.ApplyJoin:
+		return g.applyJoin(n)
 	}
 	fail("cannot translate %T", n)
 	return nil

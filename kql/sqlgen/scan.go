@@ -145,18 +145,18 @@ func (s *scanGen) stepLayers(prev string, k int) string {
 func (s *scanGen) extended(k int, m1 string) string {
 	st := s.n.Steps[k-1]
 	var fields []string
-	for i := 0; i < s.nIn; i++ {
-		fields = append(fields, "c"+strconv.Itoa(i)+" := __c"+strconv.Itoa(i))
-	}
-	for d, decl := range s.n.Declare {
-		v := s.g.expr(decl.Default, &scope{})
-		if a, ok := st.Assigns[d]; ok {
+	for i, col := range s.n.State {
+		v := "__c" + strconv.Itoa(i)
+		if i >= s.nIn {
+			v = s.g.expr(s.n.Declare[i-s.nIn].Default, &scope{})
+		}
+		if a, ok := st.Assigns[i]; ok {
 			v = s.g.expr(a, s.scope(cur(k), k))
 			if k > 1 {
 				v = "CASE WHEN " + m1 + " THEN " + s.g.expr(a, s.scope(cur(k-1), k-1)) + " ELSE " + v + " END"
 			}
 		}
-		fields = append(fields, "c"+strconv.Itoa(s.nIn+d)+" := CAST("+v+" AS "+sqlrepr.DuckType(decl.T)+")")
+		fields = append(fields, "c"+strconv.Itoa(i)+" := CAST("+v+" AS "+sqlrepr.DuckType(col.Type)+")")
 	}
 	return "struct_pack(" + strings.Join(fields, ", ") + ")"
 }

@@ -1,0 +1,98 @@
+package plan
+
+import (
+	"fmt"
+
+	"github.com/huntbook/huntbook/kql/sema"
+	"github.com/huntbook/huntbook/table"
+)
+
+// ApplyRowColumn is the hidden column that numbers the input rows of
+// mv-apply; every step of the subquery carries it and works per value.
+const ApplyRowColumn = "__row"
+
+// RowNumber adds ApplyRowColumn, the input's row number from 1.
+type RowNumber struct {
+	In Node
+}
+
+// PartLimit keeps the first N rows of each ApplyRowColumn value, in Keys
+// order (take and top inside mv-apply).
+type PartLimit struct {
+	In   Node
+	N    sema.Expr
+	Keys []sema.SortKey
+}
+
+// ApplyJoin joins the subquery results of mv-apply (Inner) back to their
+// input rows (Outer) by ApplyRowColumn: Cols are the outer columns the
+// inner side lacks, then the inner ones, in input order.
+type ApplyJoin struct {
+	Outer, Inner Node
+	Cols         []table.Column
+}
+
+func (n *RowNumber) Schema() []table.Column {
+	return append(append([]table.Column(nil), n.In.Schema()...), table.Column{Name: ApplyRowColumn, Type: table.Long})
+}
+func (n *PartLimit) Schema() []table.Column { return n.In.Schema() }
+func (n *ApplyJoin) Schema() []table.Column { return n.Cols }
+func (n *RowNumber) Inputs() []Node         { return []Node{n.In} }
+func (n *PartLimit) Inputs() []Node         { return []Node{n.In} }
+func (n *ApplyJoin) Inputs() []Node         { return []Node{n.Outer, n.Inner} }
+func (*RowNumber) node()                    {}
+func (*PartLimit) node()                    {}
+func (*ApplyJoin) node()                    {}
+
+var rowRef = &sema.ColumnRef{Name: ApplyRowColumn, T: table.Long}
+
+// mvApply lowers mv-apply: number the input rows, expand them, run the
+// subquery per row number, join the results back.
+func (b *builder) mvApply(t *sema.MvApply) Node {
+	outer := &RowNumber{In: b.node(t.In)}
+	rows := b.mvExpandOver(t.Expand, outer)
+	inner := b.applyNode(t.Sub, rows)
+	return &ApplyJoin{Outer: outer, Inner: inner, Cols: t.Schema()}
+}
+
+// applyNode lowers one operator of an mv-apply subquery so that it works
+// per input row: aggregates group by the row number too, sorts sort by it
+// first, take and top keep N rows per row number.
+func (b *builder) applyNode(t sema.Tabular, rows Node) Node {
+	switch t := t.(type) {
+	case *sema.ApplyRows:
+		return rows
+	case *sema.Filter:
+		b.exprs(t.Pred)
+		return &Filter{In: b.applyNode(t.In, rows), Pred: t.Pred}
+	case *sema.Extend:
+		b.named(t.Cols)
+		return b.extend(b.applyNode(t.In, rows), t.Cols)
+	case *sema.Project:
+		b.named(t.Cols)
+		cols := append([]sema.NamedExpr{{Name: ApplyRowColumn, Expr: rowRef}}, t.Cols...)
+		return &Project{In: b.applyNode(t.In, rows), Cols: cols}
+	case *sema.Summarize:
+		b.named(t.Keys)
+		for _, a := range t.Aggs {
+			b.exprs(a.Expr)
+		}
+		keys := append([]sema.NamedExpr{{Name: ApplyRowColumn, Expr: rowRef}}, t.Keys...)
+		return &Aggregate{In: b.applyNode(t.In, rows), Keys: keys, Aggs: t.Aggs}
+	case *sema.Sort:
+		b.sortKeys(t.Keys)
+		return &Sort{In: b.applyNode(t.In, rows), Keys: append([]sema.SortKey{{Expr: rowRef}}, t.Keys...)}
+	case *sema.Take:
+		b.exprs(t.N)
+		return &PartLimit{In: b.applyNode(t.In, rows), N: t.N}
+	case *sema.Top:
+		b.sortKeys(t.Keys)
+		b.exprs(t.N)
+		return &PartLimit{In: b.applyNode(t.In, rows), N: t.N, Keys: t.Keys}
+	case *sema.MvExpand:
+		return b.mvExpandOver(t, b.applyNode(t.In, rows))
+	case *sema.Parse:
+		return b.parseOver(t, b.applyNode(t.In, rows))
+	}
+	panic(fmt.Sprintf("plan: %T inside mv-apply", t))
+}

@@ -42,8 +42,8 @@ func TestRunCancel(t *testing.T) {
 func TestUnsupportedIsPositioned(t *testing.T) {
 	x := exec.New(sharedDB(t))
 	for _, src := range []string{
-		"print x = 1\n| scan with (step s: x == 1;)",
-		"print x = 1 | partition by x (take 1)",
+		"print x = 1\n| reduce by tostring(x)",
+		"print x = 1 | fork (take 1) (take 2)",
 		"print a = 1,\n  b = parse_version(\"1.2\")", // no SQL yet: placed by exec
 	} {
 		_, err := x.Run(context.Background(), src, nil, exec.RunOptions{})

@@ -215,6 +215,12 @@ func (b *builder) node2(t sema.Tabular) Node {
 		return b.join(t)
 	case *sema.Union:
 		return b.union(t)
+	case *sema.ExternalData:
+		return b.externalData(t)
+	case *sema.TopNested:
+		return b.topNested(t)
+	case *sema.Scan:
+		return b.scan(t)
 	case *sema.MvExpand:
 		return b.mvExpand(t)
 	case *sema.Parse:

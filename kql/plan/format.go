@@ -153,6 +153,9 @@ func describe2(n Node) string {
 	if s, ok := describeCombine(n); ok {
 		return s
 	}
+	if s, ok := describeMisc(n); ok {
+		return s
+	}
 	switch n := n.(type) {
 	case *GoPlugin:
 		return describePlugin(n)

@@ -131,5 +131,5 @@ func WithInputs(n Node, ins []Node) Node {
 		c.Left, c.Right = ins[0], ins[1]
 		return &c
 	}
-	return n
+	return withInputsMisc(n, ins)
 }

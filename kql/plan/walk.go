@@ -77,6 +77,10 @@ func nodeExprs(n Node) []sema.Expr {
 		}
 		out = append(out, n.On, n.From, n.To, n.Step)
 		named(n.Keys)
+	case *TopNested:
+		out = append(out, topNestedExprs(n)...)
+	case *ScanSteps:
+		out = append(out, scanExprs(n.Declare, n.Steps)...)
 	}
 	return out
 }

@@ -14,12 +14,14 @@ import (
 type rowCtx struct {
 	cols        []table.Column
 	left, right []table.Column
-	join        bool // $left/$right are visible
-	aggOK       bool // aggregates allowed (summarize, make-series, top-nested)
-	inAgg       bool // inside an aggregate's arguments
-	windowOK    bool // window functions allowed (extend, serialize, project)
-	usedWindow  bool // a window function was used
-	usedAgg     bool // an aggregate was used
+	join        bool            // $left/$right are visible
+	aggOK       bool            // aggregates allowed (summarize, make-series, top-nested)
+	inAgg       bool            // inside an aggregate's arguments
+	windowOK    bool            // window functions allowed (extend, serialize, project)
+	usedWindow  bool            // a window function was used
+	usedAgg     bool            // an aggregate was used
+	scanSteps   map[string]bool // scan: Step.Column reads a state record
+	scanState   []table.Column
 }
 
 // scalar checks a scalar expression in scope sc against row (nil: no
@@ -152,6 +154,9 @@ func negate(l *Literal) (*Literal, bool) {
 func (c *checker) member(e *syntax.Member, sc *scope, row *rowCtx) Expr {
 	if id, ok := e.X.(*syntax.Ident); ok && (id.Name == "$left" || id.Name == "$right") {
 		return c.sideColumn(e, id.Name, row)
+	}
+	if id, ok := e.X.(*syntax.Ident); ok && row != nil && row.scanSteps[id.Name] {
+		return c.scanStateRef(e, id.Name, row)
 	}
 	x := c.scalar(e.X, sc, row)
 	if x.Type() != table.Dynamic {

@@ -68,6 +68,16 @@ func (c *checker) operator(op syntax.Operator, in Tabular, sc *scope) Tabular {
 		return c.tabularCall(op.Call, sc, in)
 	case *syntax.SearchOp:
 		return c.search(op, in, sc)
+	case *syntax.TopNestedOp:
+		return c.topNested(op, in, sc)
+	case *syntax.SampleDistinctOp:
+		return c.sampleDistinct(op, in, sc)
+	case *syntax.TopHittersOp:
+		return c.topHitters(op, in, sc)
+	case *syntax.PartitionOp:
+		return c.partition(op, in, sc)
+	case *syntax.ScanOp:
+		return c.scan(op, in, sc)
 	case *syntax.ConsumeOp:
 		return &Take{In: in, N: &Literal{T: table.Long, Value: int64(0)}}
 	case *syntax.PrintOp, *syntax.RangeOp:

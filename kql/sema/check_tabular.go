@@ -21,7 +21,7 @@ func (c *checker) tabular(e syntax.Expr, sc *scope) Tabular {
 	case *syntax.DataTable:
 		return c.datatable(e)
 	case *syntax.ExternalData:
-		c.unsupported(e, "externaldata")
+		return c.externalData(e, sc)
 	case *syntax.Call:
 		return c.tabularCall(e, sc, nil)
 	case *syntax.Member:
@@ -125,24 +125,6 @@ func (c *checker) tableName(e *syntax.Ident, sc *scope) Tabular {
 	return nil
 }
 
-// tableByName is table("T"): the table (or let-bound table) named by a
-// constant string, resolved as the bare name T would be. The optional
-// query_datascope argument does not change local data.
-func (c *checker) tableByName(e *syntax.Call, sc *scope) Tabular {
-	if len(e.Args) < 1 || len(e.Args) > 2 {
-		c.errorf(e, "table() takes 1 or 2 arguments, got %d", len(e.Args))
-	}
-	lit, ok := c.scalar(e.Args[0], sc, nil).(*Literal)
-	name, isString := "", false
-	if ok {
-		name, isString = lit.Value.(string)
-	}
-	if !isString {
-		c.errorf(e.Args[0], "table() takes a constant table name")
-	}
-	return c.tableName(&syntax.Ident{Span: e.Args[0].Range(), Name: name}, sc)
-}
-
 // tabularCall checks a call that yields a table: a user function or view,
 // materialize(), or a pattern.
 func (c *checker) tabularCall(e *syntax.Call, sc *scope, input Tabular) Tabular {
@@ -172,7 +154,7 @@ func (c *checker) tabularCall(e *syntax.Call, sc *scope, input Tabular) Tabular 
 	case "view":
 		c.errorf(e, "view is only allowed in a let statement")
 	case "table":
-		return c.tableByName(e, sc)
+		return c.tableFunc(e, sc)
 	case "database", "cluster", "external_table", "materialized_view", "stored_query_result":
 		c.unsupported(e, name+"()")
 	}

@@ -58,6 +58,7 @@ func TestPositionedErrors(t *testing.T) {
 		{"too few arguments", `SecurityEvent | extend x = substring(Account)`, "1:28: substring() takes 2 to 3 arguments, got 1"},
 		{"reduce unsupported at its position", `SecurityEvent | reduce by Account`, "1:17: the reduce operator is not supported yet"},
 		{"mv-expand of a string", `SecurityEvent | mv-expand Account`, "1:27: mv-expand needs a dynamic array or property bag, got string"},
+		{"fork unsupported at its position", `SecurityEvent | fork (take 1)`, "1:17: the fork operator is not supported yet"},
 		{"wrong argument type", `SecurityEvent | where TimeGenerated > ago("x")`, "1:43: ago() takes a timespan, got string"},
 		{"bin needs its size", `SecurityEvent | summarize count() by bin(TimeGenerated)`, "1:38: bin() takes 2 arguments, got 1"},
 		{"unknown table with did-you-mean", `SecurityEvnt | take 1`, "1:1: unknown table 'SecurityEvnt' (did you mean 'SecurityEvent'?)"},

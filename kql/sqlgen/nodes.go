@@ -230,6 +230,12 @@ func (g *gen) node2(n plan.Node) *rel {
 		return g.join(n)
 	case *plan.Union:
 		return g.union(n)
+	case *plan.FileRead:
+		return g.fileRead(n)
+	case *plan.TopNested:
+		return g.topNested(n)
+	case *plan.ScanSteps:
+		return g.scanSteps(n)
 	case *plan.Expand:
 		return g.expand(n)
 	case *plan.Series:

@@ -297,6 +297,32 @@ func (p *parser) parseLiteralList(what string) []Expr {
 	return vals
 }
 
+// parseURIList is externaldata's [ uri, ... ]: string literals, or names
+// of constants (a query parameter or let-bound string, as Kusto's docs
+// recommend to keep credentials out of the query text).
+func (p *parser) parseURIList() []Expr {
+	var vals []Expr
+	if !p.expect(LBrack) {
+		return nil
+	}
+	for !p.is(RBrack) && !p.is(EOF) {
+		var v Expr
+		if p.is(Word) {
+			v = p.parseExpr()
+		} else if v = p.parseLiteralValue(); v == nil {
+			p.errorExpected("storage URI string")
+			p.skipTo(Comma, RBrack)
+			v = &BadExpr{Span: p.span(p.start())}
+		}
+		vals = append(vals, v)
+		if !p.accept(Comma) {
+			break
+		}
+	}
+	p.expect(RBrack)
+	return vals
+}
+
 func (p *parser) parseDataTable() Expr {
 	start := p.start()
 	p.advance()
@@ -312,7 +338,7 @@ func (p *parser) parseExternalData() Expr {
 	p.advance()
 	ed := &ExternalData{Params: p.parseParams(anyParam)}
 	ed.Columns = p.parseColumnList()
-	ed.URIs = p.parseLiteralList("storage URI string")
+	ed.URIs = p.parseURIList()
 	if p.acceptWord("with") {
 		ed.With = p.parseParenParams()
 	}

@@ -33,7 +33,7 @@ test: test-deps fmt-check vet web web-check
 # Re-makes docs/images/ui-*.png from the browser tests.
 screenshots: web
 	$(GO) test ./server -run 'TestBrowser' -count=1 -screenshots
-	$(GO) test ./internal/cli -run 'TestBrowserRealBackend' -count=1 -screenshots
+	$(GO) test ./internal/cli -run 'TestBrowserRealBackend|TestBrowserSecurityAnalytics' -count=1 -screenshots
 
 test-deps:
 	./scripts/test-deps.sh

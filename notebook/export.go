@@ -155,7 +155,7 @@ pre.text,pre.stream{margin:0;font-size:13px;white-space:pre-wrap}
 pre.stderr{color:var(--err)}
 pre.error{margin:0;background:#fef3f2;border:1px solid #fecdca;color:var(--err);border-radius:6px;padding:8px 12px;white-space:pre-wrap;font-size:13px}
 img{max-width:100%;height:auto}
-img.chart{display:block}
+img.chart,img.hb-chart{display:block}
 table.hb-table{border-collapse:collapse;font-size:13px;margin:0}
 table.hb-table caption{caption-side:bottom;text-align:left;color:var(--muted);font-size:12px;padding-top:4px}
 table.hb-table th{background:var(--bg-soft);text-align:left;font-weight:600;border-bottom:2px solid var(--line);padding:4px 10px;white-space:nowrap}

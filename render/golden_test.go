@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"encoding/xml"
 	"flag"
@@ -145,6 +146,10 @@ func renderAll(t *testing.T, tb *table.Table, opts Options) []txtar.File {
 	b, err := Render(tb, opts)
 	out := []txtar.File{{Name: "text", Data: []byte(b[MIMEText].(string))}}
 	if h, ok := b[MIMEHTML].(string); ok {
+		// A chart's HTML embeds its SVG (the svg section) in base64.
+		if svg, ok := b[MIMESVG].(string); ok {
+			h = strings.Replace(h, base64.StdEncoding.EncodeToString([]byte(svg)), "{base64 of the svg section}", 1) + "\n"
+		}
 		out = append(out, txtar.File{Name: "html", Data: []byte(h)})
 	}
 	if err != nil {

@@ -9,7 +9,9 @@
 package render
 
 import (
+	"encoding/base64"
 	"errors"
+	"html"
 
 	"github.com/huntbook/huntbook/notebook"
 	"github.com/huntbook/huntbook/table"
@@ -77,9 +79,10 @@ func (o Options) total(t *table.Table) int64 {
 // visualization (or with `render table`) gets text/plain and text/html. A
 // chart gets text/plain (the table, for terminals), image/svg+xml and, when
 // it adds interactivity, the vega-lite spec; the HTML table is left out so
-// that nbconvert and GitHub, which prefer HTML, show the chart. When the
-// chart cannot be drawn, Render returns the table bundle and a *ChartError
-// saying why.
+// that nbconvert and GitHub, which prefer HTML, show the chart. A chart
+// without a vega-lite spec also gets text/html: the SVG as an <img> (see
+// ChartImageHTML). When the chart cannot be drawn, Render returns the table
+// bundle and a *ChartError saying why.
 func Render(t *table.Table, opts Options) (notebook.MIMEBundle, error) {
 	opts = opts.withDefaults()
 	text := Text(t, opts)
@@ -91,9 +94,12 @@ func Render(t *table.Table, opts Options) (notebook.MIMEBundle, error) {
 	if err != nil {
 		return notebook.MIMEBundle{MIMEText: text, MIMEHTML: HTML(t, opts)}, err
 	}
-	b := notebook.MIMEBundle{MIMEText: text, MIMESVG: SVG(c, opts)}
+	svg := SVG(c, opts)
+	b := notebook.MIMEBundle{MIMEText: text, MIMESVG: svg}
 	if spec := VegaLite(c, opts); spec != nil {
 		b[MIMEVegaLite] = spec
+	} else {
+		b[MIMEHTML] = ChartImageHTML(c, svg)
 	}
 	if opts.ChartJSON {
 		m, err := chartJSON(c)
@@ -103,6 +109,23 @@ func Render(t *table.Table, opts Options) (notebook.MIMEBundle, error) {
 		b[MIMEChart] = m
 	}
 	return b, nil
+}
+
+// ChartImageHTML is the text/html of a chart without a vega-lite spec
+// (process trees, timelines, cards, ladder charts, charts with too many
+// points): its SVG as an <img> with a data: URI. nbconvert before 7 passes
+// image/svg+xml through lxml's HTML cleaner, which drops every SVG element
+// (jupyter/nbconvert#1849), but shows text/html as it is, and an SVG in an
+// <img> runs no script and loads nothing, so huntbook's sanitiser keeps it. Charts
+// with a vega-lite spec go without: JupyterLab prefers HTML to vega-lite
+// and would lose the interactive chart.
+func ChartImageHTML(c *Chart, svg string) string {
+	alt := c.Kind
+	if c.Title != "" {
+		alt += ": " + c.Title
+	}
+	return `<img class="hb-chart" alt="` + html.EscapeString(alt) + `" src="data:image/svg+xml;base64,` +
+		base64.StdEncoding.EncodeToString([]byte(svg)) + `">`
 }
 
 // IsChartError reports whether err says a chart could not be drawn (as

@@ -1,11 +1,13 @@
 package render
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"math"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -143,6 +145,44 @@ func TestBuildChartErrors(t *testing.T) {
 		if !IsChartError(err) {
 			t.Errorf("%s: not a ChartError", tt.vis.Kind)
 		}
+	}
+}
+
+// TestChartImageHTML: a chart without a vega-lite spec carries its SVG as
+// an <img> in text/html too (nbconvert before 7 strips inline SVG), and a
+// title that is hostile stays inside the alt attribute.
+func TestChartImageHTML(t *testing.T) {
+	tb := &table.Table{
+		Columns:       []table.Column{{Name: "T", Type: table.DateTime}, {Name: "Host", Type: table.String}},
+		Rows:          [][]any{{hours(0), "WS1"}, {hours(1), "WS2"}},
+		Visualization: &table.Visualization{Kind: "timeline", Title: `"><script>alert(1)</script>`},
+	}
+	b, err := Render(tb, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{MIMESVG, MIMEHTML, MIMEText}, keys(b)); diff != "" {
+		t.Errorf("timeline bundle keys (-want +got):\n%s", diff)
+	}
+	h := b[MIMEHTML].(string)
+	m := regexp.MustCompile(`^<img class="hb-chart" alt="([^"<>]*)" src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)">$`).FindStringSubmatch(h)
+	if m == nil {
+		t.Fatalf("timeline HTML %q", h)
+	}
+	if want := "timeline: &#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"; m[1] != want {
+		t.Errorf("alt %q, want %q", m[1], want)
+	}
+	svg, err := base64.StdEncoding.DecodeString(m[2])
+	if err != nil || string(svg) != b[MIMESVG] {
+		t.Errorf("the <img> does not hold the bundle's SVG (%v)", err)
+	}
+	// A chart with a vega-lite spec keeps text/html out: JupyterLab would
+	// prefer it to the interactive chart.
+	tb.Rows = [][]any{{hours(0), int64(1)}}
+	tb.Columns[1] = table.Column{Name: "n", Type: table.Long}
+	tb.Visualization = &table.Visualization{Kind: "timechart"}
+	if b, _ := Render(tb, Options{}); b[MIMEHTML] != nil || b[MIMEVegaLite] == nil {
+		t.Errorf("timechart bundle has %v", keys(b))
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -269,4 +270,75 @@ func (p *chromiumPage) shot(t *testing.T, name string) {
 	if err := os.WriteFile(filepath.Join("..", "..", "docs", "images", "ui-"+name+".png"), buf, 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestBrowserSecurityAnalytics runs the security-analytics demo notebook
+// with Run all over the real backend and checks that the process trees
+// (the outline proctree.ts builds with d3-hierarchy) and the timeline are
+// drawn from the engine's results.
+func TestBrowserSecurityAnalytics(t *testing.T) {
+	assets := web.Assets()
+	if _, err := fs.Stat(assets, "index.html"); err != nil {
+		t.Skip("the web bundle is not built: run `make build` before the browser tests")
+	}
+	if _, err := os.Stat(chromiumPath); err != nil {
+		t.Skipf("chromium is missing at %s: `make test` installs it", chromiumPath)
+	}
+	base, token, _ := startRealUI(t, testDemoWorkspace(t))
+	p := newChromium(t)
+	p.run(t, "open with token", chromedp.Navigate(base+"/?token="+token))
+	p.openFromList(t, "Investigation - security analytics")
+	p.eval(t, `[...document.querySelectorAll(".toolbar button")].find(b => b.textContent.includes("Run all")).click()`, nil)
+	p.waitJS(t, "every cell ran", `[...document.querySelectorAll(".cells > section.cell .cell-status")].filter(e => e.textContent.includes("rows")).length >= 15`)
+	var errors int
+	p.eval(t, `document.querySelectorAll(".cells .output-error, .cells .error-text").length`, &errors)
+	if errors != 0 {
+		t.Errorf("the notebook shows %d errors after Run all", errors)
+	}
+
+	// Two process trees: the alerted machine around the alert (Word → the
+	// encoded PowerShell) and the implant's subtree (the LSASS dumps).
+	const trees = `[...document.querySelectorAll('.chart-host[data-kind="processtree"] .ptree')]`
+	p.waitJS(t, "process trees", trees+`.length === 2`)
+	var names [][]string
+	p.eval(t, trees+`.map(t => [...t.querySelectorAll(".ptree-name")].map(n => n.textContent))`, &names)
+	wantNames := [][]string{{"OUTLOOK.EXE", "WINWORD.EXE", "powershell.exe", "WmiPrvSE.exe", "rundll32.exe"},
+		{"rundll32.exe", "whoami.exe", "procdump64.exe", "PsExec64.exe"}}
+	for i, want := range wantNames {
+		for _, name := range want {
+			if i >= len(names) || !slices.Contains(names[i], name) {
+				t.Errorf("process tree %d lacks %s: %v", i+1, name, names)
+			}
+		}
+	}
+	var nested bool // the outline nests: powershell.exe is drawn inside WINWORD.EXE's branch
+	p.eval(t, trees+`[0].querySelector("li li .ptree-cmd")?.closest("ul[role=group]") !== null &&
+		[...`+trees+`[0].querySelectorAll("li")].some(li => li.querySelector(":scope > .ptree-label .ptree-name")?.textContent === "WINWORD.EXE" &&
+			[...li.querySelectorAll(":scope > ul .ptree-name")].some(n => n.textContent === "powershell.exe"))`, &nested)
+	if !nested {
+		t.Error("powershell.exe is not drawn as a child of WINWORD.EXE")
+	}
+	p.eval(t, trees+`[1].closest(".chart-host").scrollIntoView()`, nil)
+	p.eval(t, `[...document.querySelectorAll(".ptree-label")].find(b => b.textContent.includes("procdump64.exe"))?.click()`, nil)
+	p.waitJS(t, "process details", `document.querySelector(".ptree-detail code")?.textContent.includes("lsass")`)
+	p.shot(t, "real-processtree")
+
+	// The timeline: one lane per host, drawn by ECharts on a canvas.
+	const timeline = `document.querySelector('.chart-host[data-kind="timeline"] .chart-canvas')`
+	p.waitJS(t, "timeline", timeline+`?.querySelector("canvas")?.width > 0`)
+	var label string
+	p.eval(t, timeline+`.getAttribute("aria-label")`, &label)
+	if label != "timeline: The intrusion, host by host" {
+		t.Errorf("timeline label %q", label)
+	}
+	var painted bool // some pixels of the canvas are drawn (not all transparent)
+	p.eval(t, `(() => { const c = `+timeline+`.querySelector("canvas"); const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+		let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) n++; return n > 1000; })()`, &painted)
+	if !painted {
+		t.Error("the timeline canvas is blank")
+	}
+	p.eval(t, timeline+`.closest("section.cell").scrollIntoView()`, nil)
+	p.shot(t, "real-timeline")
+	t.Logf("process trees drawn: %v", names)
+	p.checkClean(t)
 }

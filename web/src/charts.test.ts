@@ -56,6 +56,19 @@ test("tooltips escape result text", () => {
   assert.ok(html.includes("&#60;img"), html);
 });
 
+test("timeline axis leaves room for the first and last events", () => {
+  const events = [{ lane: 0, start: 1_000_000_000, row: 0 }, { lane: 1, start: 1_000_500_000, end: 1_001_000_000, row: 1 }];
+  const tl = echartsOption(chart({ kind: "timeline", timeline: { lanes: ["a", "b"], events } }), theme) as Record<string, any>;
+  assert.equal(tl["xAxis"].type, "time");
+  assert.equal(tl["xAxis"].min, 1_000_000_000 - 60_000);
+  assert.equal(tl["xAxis"].max, 1_001_000_000 + 60_000);
+  const wide = echartsOption(chart({ kind: "timeline", timeline: { lanes: ["a"], events: [{ lane: 0, start: 0, row: 0 }, { lane: 0, start: 86_400_000, row: 1 }] } }), theme) as Record<string, any>;
+  assert.equal(wide["xAxis"].min, -0.02 * 86_400_000);
+  assert.equal(wide["xAxis"].max, 1.02 * 86_400_000);
+  const empty = echartsOption(chart({ kind: "timeline", timeline: { lanes: [], events: [] } }), theme) as Record<string, any>;
+  assert.equal(empty["xAxis"].min, undefined);
+});
+
 test("timeline lanes and card/processtree are not ECharts", () => {
   const tl = echartsOption(chart({ kind: "timeline", timeline: { lanes: ["WS5"], events: [{ lane: 0, start: 0, row: 0 }] } }), theme) as Record<string, any>;
   assert.deepEqual(tl["yAxis"].data, ["WS5"]);

@@ -130,6 +130,17 @@ export function pieOption(c: Chart, t: Theme): Opt {
   };
 }
 
+// timelinePadding widens the time axis by 2 % of the events' span on
+// each side: an event at the first or last instant sits on the grid's
+// edge, where ECharts clips it away.
+export function timelinePadding(events: { start: number; end?: number }[]): Opt {
+  if (events.length === 0) return {};
+  const lo = Math.min(...events.map((e) => e.start));
+  const hi = Math.max(...events.map((e) => e.end ?? e.start));
+  const pad = Math.max((hi - lo) * 0.02, 60_000);
+  return { min: lo - pad, max: hi + pad };
+}
+
 // timelineOption draws lanes of events (points) and intervals with a
 // custom series, zoomable and pannable on the time axis.
 export function timelineOption(c: Chart, t: Theme): Opt {
@@ -146,7 +157,7 @@ export function timelineOption(c: Chart, t: Theme): Opt {
       },
     },
     grid: { left: 160, right: 24, top: c.title ? 40 : 16, bottom: 60 },
-    xAxis: axis("time", c.x.title, t),
+    xAxis: axis("time", c.x.title, t, timelinePadding(tl.events)),
     yAxis: { ...axis("category", undefined, t), data: tl.lanes.map((l) => l || "(all)"), inverse: true, axisLabel: { color: t.muted, width: 150, overflow: "truncate" } },
     dataZoom: [{ type: "inside", xAxisIndex: 0, filterMode: "weakFilter" }, { type: "slider", xAxisIndex: 0, bottom: 10, height: 18, filterMode: "weakFilter" }],
     series: [{

@@ -111,6 +111,9 @@ type Expand struct {
 	Index    string
 	Limit    sema.Expr
 	Cols     []table.Column
+	// Unordered lets the SQL skip numbering the input rows and sorting
+	// the output (its consumer, an aggregation, cannot see the order).
+	Unordered bool
 }
 
 // Series is make-series (see sema.MakeSeries).

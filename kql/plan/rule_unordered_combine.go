@@ -1,6 +1,6 @@
 package plan
 
-// unorderedCombine marks the joins and unions whose rows feed an
+// unorderedCombine marks the joins, unions and mv-expands whose rows feed an
 // aggregation through row-wise steps only (project, filter): their output
 // order cannot show, so the SQL skips numbering and sorting their rows.
 // Shared nodes keep their order, since another reader may see it.
@@ -18,7 +18,8 @@ var unorderedCombine = Rule{Name: "unordered-combine", Apply: func(n Node) Node 
 	return &c
 }}
 
-// dropOrder marks the join or union under row-wise steps as unordered.
+// dropOrder marks the join, union or mv-expand under row-wise steps as
+// unordered.
 func dropOrder(n Node) Node {
 	switch n := n.(type) {
 	case *Project, *Filter:
@@ -27,6 +28,12 @@ func dropOrder(n Node) Node {
 			return WithInputs(n, []Node{m})
 		}
 	case *Join:
+		if !n.Unordered {
+			c := *n
+			c.Unordered = true
+			return &c
+		}
+	case *Expand:
 		if !n.Unordered {
 			c := *n
 			c.Unordered = true

@@ -11,8 +11,12 @@ import (
 // expand translates mv-expand in three steps: the arrays computed once
 // per input row with the row's position; one row per element index up to
 // the longest array (null counts one element, an empty array or bag none,
-// capped by the limit); the elements picked by index, in input order.
+// capped by the limit); the elements picked by index, in input order
+// unless the consumer cannot see the order (plan.Expand.Unordered).
 func (g *gen) expand(n *plan.Expand) *rel {
+	if r, ok := g.expandUnordered(n); ok {
+		return r
+	}
 	in := g.rel(n.In)
 	s := in.scope("")
 	sel := []string{selectList(in.cols, in.cols)}
@@ -21,8 +25,10 @@ func (g *gen) expand(n *plan.Expand) *rel {
 		sel = append(sel, g.expr(it.Expr, s))
 		withItems = append(withItems, table.Column{Name: itemColumn(i), Type: table.Dynamic})
 	}
-	sel = append(sel, "row_number() OVER ()")
-	withItems = append(withItems, table.Column{Name: ordColumn, Type: table.Long})
+	if !n.Unordered {
+		sel = append(sel, "row_number() OVER ()")
+		withItems = append(withItems, table.Column{Name: ordColumn, Type: table.Long})
+	}
 	r1 := g.emit("SELECT "+strings.Join(sel, ", ")+" FROM "+in.name, withItems, false)
 
 	var counts []string
@@ -48,7 +54,11 @@ func (g *gen) expand(n *plan.Expand) *rel {
 			out[i] = quoted(r2, c.Name)
 		}
 	}
-	return g.emit("SELECT "+strings.Join(out, ", ")+" FROM "+r2.name+" ORDER BY "+quoted(r2, ordColumn)+", "+idx, n.Cols, false)
+	order := ""
+	if !n.Unordered {
+		order = " ORDER BY " + quoted(r2, ordColumn) + ", " + idx
+	}
+	return g.emit("SELECT "+strings.Join(out, ", ")+" FROM "+r2.name+order, n.Cols, false)
 }
 
 func itemColumn(i int) string { return "__e" + strconv.Itoa(i) }

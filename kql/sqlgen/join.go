@@ -49,9 +49,12 @@ func (o ordered) refs(qualifier string) map[string]string {
 // null keys never match, as in Kusto; strings are never null, so empty
 // strings do match each other.
 func (g *gen) join(n *plan.Join) *rel {
-	left := g.joinInput(n.Left, !n.Unordered || n.Kind == sema.JoinInnerUnique)
+	left, distinct := g.distinctLeft(n)
+	if !distinct {
+		left = g.joinInput(n.Left, !n.Unordered || n.Kind == sema.JoinInnerUnique)
+	}
 	right := g.joinInput(n.Right, !n.Unordered)
-	if n.Kind == sema.JoinInnerUnique {
+	if n.Kind == sema.JoinInnerUnique && !distinct {
 		left = g.firstPerKey(left, n.On)
 	}
 	s := &scope{left: left.refs("l"), right: right.refs("r")}

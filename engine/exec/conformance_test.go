@@ -48,7 +48,7 @@ var conformanceOut = flag.String("conformance.out", "", "write the conformance f
 // docPassFloor is the measured pass rate of the doc examples that use
 // neither geo_* nor graph operators (the issue's denominator), rounded
 // down. Raise it as fixes land; never lower it to make a change pass.
-const docPassFloor = 0.548
+const docPassFloor = 0.732
 
 // docKnownWrong lists the examples (by docExampleKey) whose wrong answer is
 // understood and accepted for now, with the reason.
@@ -64,6 +64,11 @@ var docKnownWrong = map[string]string{
 	"extract-all-function#638ff0fc":           "docs spell the column ID; the query names it Id",
 	"split-function#82d69f15":                 "docs spell the last column print4 (typo for print_4)",
 	"variancep-aggregation-function#c2541eea": "docs name the column variance_x; the aggregate is variancep",
+	"series-product-function#41e014a9":        "docs name the first column s1; the query prints it as arr",
+	"series-sum-function#57e2c5f8":            "docs name the first column s1; the query prints it as arr",
+	"mv-expand-operator#4fc8a43f":             "docs head getschema's third column DateType (typo for DataType); the rows agree",
+	"parse-where-operator#97630e04":           "the query projects previouLockTime (sic), the docs head it previousLockTime; the rows agree",
+	"join-rightanti#dfe7b89c":                 "docs head the result Key, Value1; rightanti returns the right side's columns Key, Value2 (their row d, 40 is Y's)",
 	"strlen-function#e32aa060":                "docs name the column length, the query leaves it unnamed; ours is strlen_ (naming rule unverified)",
 	// The docs' cells do not match their own query.
 	"replace-regex-function#15b51863":        "docs show tostring(long) as 1.000000; it is 1",
@@ -71,14 +76,21 @@ var docKnownWrong = map[string]string{
 	"toguid-function#66b9de9a":               "docs' row says \"isn't\" where the query's string says \"is not\"",
 	"url-encode-component-function#57b74b9a": "docs drop the trailing %2f of the encoded URL",
 	"url-encode-function#664e49d5":           "docs' original column has a trailing / the query's URL lacks",
-	"trim-function#a1fca433":                 "docs wrap the cells in backticks",
 	"trim-start-function#500543b6":           "docs wrap the cell in angle brackets",
 	"strcat-function#936f3b1f":               "docs render the multi-line string as a numbered list",
 	"range-function#8c1afea9":                "docs elide the middle of the 365-element array with .....",
 	"range-function#8b448a89":                "docs' output table is malformed (a stray 1,000,000 row)",
 	"array-iff-function#c4a83106":            "docs show the condition column as [true, false, true]; the query's is strings, a datetime and null",
 	"gzip-base64-decompress#cd2d28cd":        "docs wrap the decompressed string in quotes",
-	"graph-blast-radius-fl#13bea802":         "make_set's element order is unspecified; docs show another order",
+	"series-acos-function#111ebc12":          "docs show arr as [-6.5,0,8.2]; the query's arr is [-1,0,1] (the acos values agree)",
+	"series-cos-function#156e744d":           "docs show arr as [-6.5,0,8.2]; the query's arr is [-1,0,1] (the cos values agree)",
+	"series-asin-function#536d1865":          "docs print ±π/2 as quoted strings; series_asin returns an array of reals",
+	"series-iir-function#6f5983fb":           "docs show the first 4 of mv-expand's 10 rows (1, 3, 6, 10 agree)",
+	"series-fill-linear-function#f62f4e94":   "docs' with_const cell for the long array ([111,111,74,38,...]) contradicts their with_edges cell: the constant only fills an all-null array; the docs also round 32.667",
+	// A documented number huntbook does not reproduce, understood.
+	"series-periods-detect-function#2ffcdf14":   "period 14 scores 0.98 here, 0.84 in Kusto: Kusto's scoring is undocumented (secops/timeseries TestPeriodScoresNearKusto; periods and ranking agree); docs also head the scores column _y_periods_scores, the validate page _y_scores",
+	"series-periods-validate-function#3aa94d1c": "period 14 scores 0.98 here, 0.84 in Kusto: Kusto's scoring is undocumented (secops/timeseries TestPeriodScoresNearKusto; the 0 for period 10 agrees)",
+	"graph-blast-radius-fl#13bea802":            "make_set's element order is unspecified; docs show another order",
 }
 
 type docExample struct {

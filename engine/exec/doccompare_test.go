@@ -3,9 +3,11 @@ package exec_test
 // Comparing a result with a documented output table. The docs' cells are
 // markdown text written by people, so both sides are normalised:
 //
-//   - column names lose backticks; columns are matched by name when both
+//   - column names lose backticks and markdown escapes (series\_sum);
+//     columns are matched by name when both
 //     sides have the same set of names (docs sometimes reorder them), else
 //     by position, and then the names must agree;
+//   - a cell written as code (`[1,2]`) loses its backticks;
 //   - an empty cell matches null or the empty string;
 //   - numbers match with a relative tolerance of 1e-5, or when the result
 //     rounds to the documented digits (docs round), thousands separators
@@ -89,7 +91,15 @@ func firstRow(got *table.Table, order []int) []string {
 }
 
 func cleanName(s string) string {
-	return strings.TrimSpace(strings.ReplaceAll(s, "`", ""))
+	return strings.TrimSpace(strings.NewReplacer("`", "", `\_`, "_").Replace(s))
+}
+
+// uncode removes the backticks of a cell the docs format as inline code.
+func uncode(s string) string {
+	if len(s) >= 2 && strings.HasPrefix(s, "`") && strings.HasSuffix(s, "`") {
+		return strings.TrimSpace(s[1 : len(s)-1])
+	}
+	return s
 }
 
 // matchColumns maps documented columns to result columns.
@@ -132,7 +142,7 @@ func rowDiff(want []string, got []any, types []table.Type) string {
 var htmlNoise = strings.NewReplacer("<br>", "\n", "<br/>", "\n", "<br />", "\n", "&nbsp;", " ", "&lt;", "<", "&gt;", ">", "&amp;", "&")
 
 func cellMatches(want string, got any, typ table.Type) bool {
-	want = strings.TrimSpace(htmlNoise.Replace(want))
+	want = uncode(strings.TrimSpace(htmlNoise.Replace(want)))
 	if want == "" {
 		return got == nil || got == "" || isEmptyDynamic(got)
 	}

@@ -54,9 +54,9 @@ func seriesFuncs() []seriesFunc {
 		seriesFunc{"series_sum", r, reduceFn(ts.Sum)},
 		seriesFunc{"series_product", r, reduceFn(ts.Product)},
 		seriesFunc{"series_magnitude", r, reduceFn(ts.Magnitude)},
-		seriesFunc{"series_dot_product", r, pairFn(ts.DotProduct)},
-		seriesFunc{"series_cosine_similarity", r, pairFn(ts.CosineSimilarity)},
-		seriesFunc{"series_pearson_correlation", r, pairFn(ts.PearsonCorrelation)},
+		seriesFunc{"series_dot_product", r, pairFn(ts.DotProduct, true)},
+		seriesFunc{"series_cosine_similarity", r, pairFn(ts.CosineSimilarity, false)},
+		seriesFunc{"series_pearson_correlation", r, pairFn(ts.PearsonCorrelation, false)},
 	)
 	fs = append(fs, fillFuncs()...)
 	fs = append(fs, analysisFuncs()...)
@@ -142,10 +142,20 @@ func reduceFn(f func(ts.Series) float64) func(seriesArgs) any {
 	}
 }
 
-func pairFn(f func(x, y ts.Series) float64) func(seriesArgs) any {
+// pairFn adapts a function of two series. With broadcast one operand may
+// be a number, repeated to the other's length (the series_dot_product
+// page's second example: series_dot_product([1,2,4], 1) is 7).
+func pairFn(f func(x, y ts.Series) float64, broadcast bool) func(seriesArgs) any {
 	return func(a seriesArgs) any {
 		x, _, ok1 := a.series(0)
 		y, _, ok2 := a.series(1)
+		switch {
+		case !broadcast:
+		case ok1 && !ok2:
+			y, _, ok2 = a.operand(1, len(x))
+		case ok2 && !ok1:
+			x, _, ok1 = a.operand(0, len(y))
+		}
 		if !ok1 || !ok2 {
 			return nil
 		}

@@ -169,6 +169,7 @@ func statsBag(s ts.Series, a seriesArgs) any {
 	b := &jsonBag{}
 	b.add("min", jsonReal(st.Min)).add("min_idx", idx(st.MinIdx)).add("max", jsonReal(st.Max)).add("max_idx", idx(st.MaxIdx))
 	b.add("avg", jsonReal(st.Avg)).add("stdev", jsonReal(st.Stdev)).add("variance", jsonReal(st.Variance))
+	b.add("sum", jsonReal(st.Sum)).add("len", strconv.Itoa(st.Len))
 	return b.raw()
 }
 

@@ -135,22 +135,54 @@ func (b *builder) parseOver(t *sema.Parse, in Node) Node {
 		}
 	}
 	var n Node = &Project{In: in, Cols: cols}
-	if t.Filter && len(typed) > 0 {
+	switch {
+	case len(typed) == 0:
+	case t.Filter:
 		// parse-where also drops rows whose typed captures do not convert.
-		isnotnull, _ := sema.LookupFunction("isnotnull")
-		and, _ := sema.LookupFunction("and")
-		var pred sema.Expr
-		for _, c := range typed {
-			p := &sema.Call{Fn: isnotnull, Args: []sema.Expr{c.Expr}, T: table.Bool}
-			if pred == nil {
-				pred = p
-			} else {
-				pred = &sema.Call{Fn: and, Args: []sema.Expr{pred, p}, T: table.Bool}
-			}
-		}
-		n = &Filter{In: n, Pred: pred}
+		n = &Filter{In: n, Pred: allNotNull(typed)}
+	case t.Kind != sema.ParseRelaxed:
+		n = nullUnconverted(n, t, allNotNull(typed))
 	}
 	return n
+}
+
+// allNotNull is the conjunction of isnotnull(c) over the columns.
+func allNotNull(cols []sema.NamedExpr) sema.Expr {
+	isnotnull, _ := sema.LookupFunction("isnotnull")
+	and, _ := sema.LookupFunction("and")
+	var pred sema.Expr
+	for _, c := range cols {
+		p := &sema.Call{Fn: isnotnull, Args: []sema.Expr{c.Expr}, T: table.Bool}
+		if pred == nil {
+			pred = p
+		} else {
+			pred = &sema.Call{Fn: and, Args: []sema.Expr{pred, p}, T: table.Bool}
+		}
+	}
+	return pred
+}
+
+// nullUnconverted empties every extracted column of a row whose typed
+// capture does not convert: the simple and regex modes are strict (all
+// columns must match their types, or the row does not parse), so a
+// datetime column reading "invalid_datetime" leaves the whole row empty,
+// as the parse-where page's table for parse shows; relaxed mode nulls
+// only that column.
+func nullUnconverted(n Node, t *sema.Parse, converted sema.Expr) Node {
+	iff, _ := sema.LookupFunction("iff")
+	cols := columnRefs(n.Schema())
+	for _, p := range t.Parts {
+		if p.Col == nil {
+			continue
+		}
+		null := &sema.Literal{T: p.Col.Type}
+		if p.Col.Type == table.String {
+			null.Value = ""
+		}
+		ref := &sema.ColumnRef{Name: p.Col.Name, T: p.Col.Type}
+		cols = setNamed(cols, sema.NamedExpr{Name: p.Col.Name, Expr: &sema.Call{Fn: iff, Args: []sema.Expr{converted, ref, null}, T: p.Col.Type}})
+	}
+	return &Project{In: n, Cols: cols}
 }
 
 // makeSeries lowers make-series to a Series node (sqlgen builds the

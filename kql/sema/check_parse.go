@@ -123,10 +123,13 @@ func captureRegex(t table.Type) string {
 }
 
 // pattern is the regular expression of the parse: each column a named
-// group __cN, `*` and string columns lazy (.*?) as Kusto documents. The
-// simple and relaxed modes match from the start of the text (their strings
-// are literal, `.` spans lines) and a last column takes the rest of it;
-// regex mode searches, with the user's flags.
+// group __cN, `*` lazy (.*?). The simple and relaxed modes match from the
+// start of the text (their strings are literal, `.` spans lines), string
+// columns lazy, and a last column takes the rest of it; regex mode
+// searches, with the user's flags, and its untyped-text columns are greedy
+// (.*): the parse page's prose says .*? but its regex-mode tables (Kusto's
+// real output) show `resourceName ','` taking text up to the last comma
+// unless flags=U, and `lockTime ".*?releaseTime="` keeping the comma.
 func (n *Parse) pattern() string {
 	var b strings.Builder
 	switch {
@@ -142,6 +145,9 @@ func (n *Parse) pattern() string {
 			b.WriteString(".*?")
 		case p.Col != nil:
 			re := captureRegex(p.Col.Type)
+			if n.Kind == ParseRegex && re == ".*?" {
+				re = ".*"
+			}
 			if n.Kind == ParseRelaxed && re != ".*?" {
 				// relaxed: the typed form when it fits, else any text
 				// (which then fails to convert and gives null)

@@ -24,7 +24,7 @@ func TestParsePattern(t *testing.T) {
 		{"relaxed falls back to any text", Parse{Kind: ParseRelaxed, Parts: []ParsePart{text("n="), long("n"), text(";")}},
 			`(?s)^n=(?P<__c0>-?\d+|.*?);`, []int{1}},
 		{"regex keeps user groups, flags", Parse{Kind: ParseRegex, Flags: "i", Parts: []ParsePart{text("(a|b)="), str("v"), text(`\)`)}},
-			`(?i)(?:(a|b)=)(?P<__c0>.*?)(?:\))`, []int{2}},
+			`(?i)(?:(a|b)=)(?P<__c0>.*)(?:\))`, []int{2}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

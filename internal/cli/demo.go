@@ -132,6 +132,7 @@ type parallelSink struct {
 	workers []*demoWorker
 	cur     *demoWorker
 	batch   [][]any
+	vals    []any // backing array of batch's rows
 }
 
 // demoMsg is one step of a table for a worker: its start (cols set), a
@@ -181,8 +182,15 @@ func (s *parallelSink) BeginTable(name string, cols []table.Column) error {
 	return s.send(demoMsg{name: name, cols: cols})
 }
 
+// AppendRow copies the row into the batch's backing array: one allocation
+// per batch instead of one per row.
 func (s *parallelSink) AppendRow(row []any) error {
-	s.batch = append(s.batch, append([]any(nil), row...))
+	if len(s.vals)+len(row) > cap(s.vals) {
+		s.vals = make([]any, 0, demoBatch*len(row))
+	}
+	start := len(s.vals)
+	s.vals = append(s.vals, row...)
+	s.batch = append(s.batch, s.vals[start:len(s.vals):len(s.vals)])
 	if len(s.batch) < demoBatch {
 		return nil
 	}
@@ -201,7 +209,8 @@ func (s *parallelSink) flush() error {
 		return nil
 	}
 	rows := s.batch
-	s.batch = nil
+	s.batch = make([][]any, 0, demoBatch)
+	s.vals = nil
 	s.cur.queued += int64(len(rows))
 	return s.send(demoMsg{rows: rows})
 }
@@ -263,11 +272,7 @@ func (w *demoWorker) run() {
 			}
 			l = nil
 		default:
-			for _, row := range m.rows {
-				if err = t.Append(row); err != nil {
-					break
-				}
-			}
+			err = t.AppendOwned(m.rows)
 		}
 		if err != nil {
 			w.mu.Lock()

@@ -3,11 +3,13 @@ package cli
 import (
 	"context"
 	"flag"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/huntbook/huntbook/demo"
+	"github.com/huntbook/huntbook/workspace"
 )
 
 // demoEvents sizes BenchmarkDemoLoad: the default run (about 1.5M events),
@@ -15,7 +17,7 @@ import (
 var demoEvents = flag.Int64("demo.events", 0, "events of BenchmarkDemoLoad (default 1.5M, 200k with -short)")
 
 // BenchmarkDemoLoad generates the demo organisation into a fresh workspace
-// and reports events per second of wall time and of CPU time (all threads,
+// and reports the database's size and events per second of wall time and of CPU time (all threads,
 // DuckDB's included), the figure the shared machine disturbs less.
 //
 //	go test ./internal/cli -run '^$' -bench DemoLoad -benchtime 1x
@@ -27,6 +29,7 @@ func BenchmarkDemoLoad(b *testing.B) {
 	cfg := demo.Config{Seed: 1, Events: events, End: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
 	var rows int64
 	var cpu time.Duration
+	var size int64
 	for b.Loop() {
 		dir := filepath.Join(b.TempDir(), "ws")
 		c0 := cpuTime()
@@ -36,9 +39,15 @@ func BenchmarkDemoLoad(b *testing.B) {
 		}
 		cpu += cpuTime() - c0
 		rows += st.Rows
+		fi, err := os.Stat(filepath.Join(dir, workspace.DatabaseFile))
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = fi.Size()
 	}
 	b.ReportMetric(float64(rows)/float64(b.N), "events/op")
 	b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "events/s")
+	b.ReportMetric(float64(size)/1e6, "db-MB")
 	if cpu > 0 {
 		b.ReportMetric(float64(rows)/cpu.Seconds(), "events/cpu-s")
 	}

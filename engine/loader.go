@@ -173,6 +173,26 @@ func (t *TableLoader) Append(row []any) error {
 	return nil
 }
 
+// AppendOwned adds rows like Append without copying them: the loader keeps
+// the slices, so the caller must not change them afterwards. A caller that
+// already copies its rows into batches saves a copy of every value.
+func (t *TableLoader) AppendOwned(rows [][]any) error {
+	if err := t.l.usable(); err != nil {
+		return err
+	}
+	for i, row := range rows {
+		if len(row) != len(t.schema) {
+			return t.l.fail(fmt.Errorf("load %q: row %d: %w: %d values for %d columns",
+				t.name, t.Rows()+int64(i)+1, ErrSchema, len(row), len(t.schema)))
+		}
+	}
+	t.pending = append(t.pending, rows...)
+	if len(t.pending) >= loadBatch {
+		return t.flush()
+	}
+	return nil
+}
+
 // Rows is the number of rows appended so far.
 func (t *TableLoader) Rows() int64 { return t.rows + int64(len(t.pending)) }
 

@@ -182,3 +182,59 @@ func TestLoaderExtraColumns(t *testing.T) {
 		t.Errorf("a type conflict gives %v, want ErrSchema", err)
 	}
 }
+
+// TestLoaderAppendOwned hands over batches, mixed with copied rows; a
+// short row fails the load before anything is written.
+func TestLoaderAppendOwned(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t, Options{})
+	l, err := db.BeginLoad(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl, err := l.Table("T", []table.Column{col("n", table.Long), col("s", table.String)}, Create)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 2*loadBatch + 5
+	batch := make([][]any, 0, n)
+	for i := range n {
+		batch = append(batch, []any{int64(i), "x"})
+	}
+	if err := tl.AppendOwned(batch[:loadBatch-1]); err != nil {
+		t.Fatal(err)
+	}
+	if err := tl.Append([]any{int64(-1), nil}); err != nil {
+		t.Fatal(err)
+	}
+	if err := tl.AppendOwned(batch[loadBatch-1:]); err != nil {
+		t.Fatal(err)
+	}
+	if got := tl.Rows(); got != n+1 {
+		t.Errorf("Rows() = %d, want %d", got, n+1)
+	}
+	if _, err := l.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got := mustQuery(t, db, Query{SQL: `SELECT count(*), sum(n), count(*) FILTER (s = '') FROM "T"`})
+	want := []any{int64(n + 1), int64(n*(n-1)/2 - 1), int64(1)}
+	if diff := cmp.Diff(want, got.Rows[0]); diff != "" {
+		t.Errorf("T (-want +got):\n%s", diff)
+	}
+
+	l, err = db.BeginLoad(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Rollback()
+	tl, err = l.Table("T", []table.Column{col("n", table.Long), col("s", table.String)}, Append)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tl.AppendOwned([][]any{{int64(1), "a"}, {int64(2)}}); !errors.Is(err, ErrSchema) {
+		t.Errorf("short row gives %v, want ErrSchema", err)
+	}
+	if _, err := l.Commit(); err == nil {
+		t.Error("commit after a failed append succeeded")
+	}
+}

@@ -136,7 +136,14 @@ func generateInto(ctx context.Context, dir string, cfg demo.Config) (demoStats, 
 	}
 	defer ws.Close()
 	cfg.Compact = true
-	sink := newParallelSink(ctx, ws.DB, 2)
+	// Each load worker's connection compresses its own row groups; with
+	// DuckDB's worker threads on top, the connection that waits for them
+	// spins on the task queue, and that took a quarter of the CPU on two
+	// cores. The setting ends with the database, closed below.
+	if err := ws.DB.Exec(ctx, "SET threads = 1"); err != nil {
+		return demoStats{}, err
+	}
+	sink := newParallelSink(ctx, ws.DB, demoWorkers)
 	_, genErr := demo.Generate(ctx, cfg, sink)
 	counts, err := sink.Close()
 	if genErr != nil {
@@ -161,6 +168,7 @@ type parallelSink struct {
 	workers []*demoWorker
 	cur     *demoWorker
 	batch   [][]any
+	vals    []any // backing array of batch's rows
 }
 
 // demoMsg is one step of a table for a worker: its start (cols set), a
@@ -185,6 +193,10 @@ type demoWorker struct {
 
 const demoBatch = 4096
 
+// demoWorkers is how many connections load tables at a time: with one
+// DuckDB thread each, two keep two cores busy beside the generator.
+const demoWorkers = 2
+
 func newParallelSink(ctx context.Context, db *engine.DB, n int) *parallelSink {
 	s := &parallelSink{}
 	for range n {
@@ -206,8 +218,15 @@ func (s *parallelSink) BeginTable(name string, cols []table.Column) error {
 	return s.send(demoMsg{name: name, cols: cols})
 }
 
+// AppendRow copies the row into the batch's backing array: one allocation
+// per batch instead of one per row.
 func (s *parallelSink) AppendRow(row []any) error {
-	s.batch = append(s.batch, append([]any(nil), row...))
+	if len(s.vals)+len(row) > cap(s.vals) {
+		s.vals = make([]any, 0, demoBatch*len(row))
+	}
+	start := len(s.vals)
+	s.vals = append(s.vals, row...)
+	s.batch = append(s.batch, s.vals[start:len(s.vals):len(s.vals)])
 	if len(s.batch) < demoBatch {
 		return nil
 	}
@@ -226,7 +245,8 @@ func (s *parallelSink) flush() error {
 		return nil
 	}
 	rows := s.batch
-	s.batch = nil
+	s.batch = make([][]any, 0, demoBatch)
+	s.vals = nil
 	s.cur.queued += int64(len(rows))
 	return s.send(demoMsg{rows: rows})
 }
@@ -288,11 +308,7 @@ func (w *demoWorker) run() {
 			}
 			l = nil
 		default:
-			for _, row := range m.rows {
-				if err = t.Append(row); err != nil {
-					break
-				}
-			}
+			err = t.AppendOwned(m.rows)
 		}
 		if err != nil {
 			w.mu.Lock()

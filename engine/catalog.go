@@ -67,15 +67,8 @@ func (db *DB) describe(ctx context.Context, name string) ([]TableInfo, error) {
 		if len(out) == 0 || out[len(out)-1].Name != tname || out[len(out)-1].Result != result {
 			out = append(out, TableInfo{Name: tname, Result: result})
 		}
-		t, ok := sqlrepr.ParseColumnComment(comment.String)
-		if !ok {
-			t, ok = sqlrepr.InferType(dtype)
-		}
-		if !ok {
-			t = table.Dynamic // nested or exotic types read as JSON
-		}
 		cur := &out[len(out)-1]
-		cur.Columns = append(cur.Columns, table.Column{Name: cname, Type: t})
+		cur.Columns = append(cur.Columns, table.Column{Name: cname, Type: columnType(comment.String, dtype)})
 	}
 	if err := rows.Err(); err != nil {
 		return nil, classify(ctx, err)
@@ -91,4 +84,17 @@ func (db *DB) describe(ctx context.Context, name string) ([]TableInfo, error) {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil
+}
+
+// columnType is a stored column's KQL type: from the comment the engine
+// writes, else inferred from the DuckDB type; nested or exotic types read
+// as JSON (dynamic).
+func columnType(comment, duckType string) table.Type {
+	if t, ok := sqlrepr.ParseColumnComment(comment); ok {
+		return t
+	}
+	if t, ok := sqlrepr.InferType(duckType); ok {
+		return t
+	}
+	return table.Dynamic
 }

@@ -6,6 +6,7 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
@@ -45,7 +46,8 @@ type TableLoader struct {
 	name    string
 	schema  []table.Column // the caller's columns, in row order
 	shape   []table.Column // columns the table must have (schema's first)
-	ddl     []string       // statements that shape the table, run on prepare
+	mode    LoadMode
+	ddl     []string // statements that shape the table, run on prepare
 	pending [][]any
 	rows    int64
 	app     *duckdb.Appender // owned by the connection goroutine
@@ -94,6 +96,9 @@ func (l *Loader) handle(conn driver.Conn, req loadReq) error {
 	switch {
 	case req.prepare != nil:
 		t := req.prepare
+		if err := t.plan(conn); err != nil {
+			return &planError{err}
+		}
 		ex := conn.(driver.ExecerContext)
 		for _, stmt := range t.ddl {
 			if _, err := ex.ExecContext(l.ctx, stmt, nil); err != nil {
@@ -145,11 +150,12 @@ func (l *Loader) Table(name string, schema []table.Column, mode LoadMode, extra 
 	if _, dup := l.tables[name]; dup {
 		return nil, fmt.Errorf("engine: load %q: table begun twice in one load", name)
 	}
-	t := &TableLoader{l: l, name: name, schema: schema, shape: withExtra(schema, extra)}
-	if err := t.plan(mode); err != nil {
-		return nil, l.fail(err)
-	}
+	t := &TableLoader{l: l, name: name, schema: schema, shape: withExtra(schema, extra), mode: mode}
 	if err := l.call(loadReq{prepare: t}); err != nil {
+		var pe *planError
+		if errors.As(err, &pe) {
+			return nil, l.fail(pe.err)
+		}
 		return nil, l.fail(fmt.Errorf("load %q: %w", name, err))
 	}
 	l.tables[name] = t
@@ -315,25 +321,57 @@ func endTx(ctx context.Context, conn driver.Conn, commit bool) error {
 	return err
 }
 
-// plan works out the DDL that gives the table its shape, from its
-// committed state.
-func (t *TableLoader) plan(mode LoadMode) error {
-	info, err := t.l.db.Table(t.l.ctx, t.name)
-	if err != nil && !errors.Is(err, ErrNoTable) {
+// planError is a table the load cannot shape (exists, conflicting types).
+type planError struct{ err error }
+
+func (e *planError) Error() string { return e.err.Error() }
+
+// plan works out the DDL that gives the table its shape. It reads the
+// table on the loader's own connection: taking a second connection from
+// the pool could wait forever while every pooled connection is a loader's.
+func (t *TableLoader) plan(conn driver.Conn) error {
+	existing, exists, err := tableColumns(t.l.ctx, conn, t.name)
+	if err != nil {
 		return err
 	}
-	exists := err == nil && !info.Result
 	ref := sqlrepr.QuoteIdent(t.name)
-	switch {
+	switch mode := t.mode; {
 	case mode == Create && exists:
 		return fmt.Errorf("engine: load %q: table exists", t.name)
 	case mode == Create, mode == Replace, mode == Append && !exists:
 		t.ddl = createTableDDL(ref, t.shape, mode == Replace)
 		return nil
 	case mode == Append:
-		return t.reconcile(ref, info.Columns)
+		return t.reconcile(ref, existing)
 	}
-	return fmt.Errorf("engine: unknown load mode %d", mode)
+	return fmt.Errorf("engine: unknown load mode %d", t.mode)
+}
+
+// tableColumns reads a stored table's columns and their KQL types through
+// a driver connection.
+func tableColumns(ctx context.Context, conn driver.Conn, name string) ([]table.Column, bool, error) {
+	rows, err := conn.(driver.QueryerContext).QueryContext(ctx, `
+		SELECT column_name, data_type, comment FROM duckdb_columns()
+		WHERE database_name = '`+workspaceCatalog+`' AND schema_name = 'main' AND NOT internal AND table_name = $1
+		ORDER BY column_index`, []driver.NamedValue{{Ordinal: 1, Value: name}})
+	if err != nil {
+		return nil, false, err
+	}
+	defer rows.Close()
+	var cols []table.Column
+	vals := make([]driver.Value, 3)
+	for {
+		if err := rows.Next(vals); errors.Is(err, io.EOF) {
+			break
+		} else if err != nil {
+			return nil, false, err
+		}
+		cname, _ := vals[0].(string)
+		dtype, _ := vals[1].(string)
+		comment, _ := vals[2].(string)
+		cols = append(cols, table.Column{Name: cname, Type: columnType(comment, dtype)})
+	}
+	return cols, len(cols) > 0, nil
 }
 
 // reconcile maps the shape onto an existing table: shared columns must

@@ -3,7 +3,9 @@ package engine
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -236,5 +238,35 @@ func TestLoaderAppendOwned(t *testing.T) {
 	}
 	if _, err := l.Commit(); err == nil {
 		t.Error("commit after a failed append succeeded")
+	}
+}
+
+// TestLoadersHoldingEveryConnection begins as many loaders as the pool has
+// connections: beginning their tables must not need another connection.
+func TestLoadersHoldingEveryConnection(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	db := openTest(t, Options{MaxConns: 2})
+	var loaders []*Loader
+	for range 2 {
+		l, err := db.BeginLoad(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		loaders = append(loaders, l)
+	}
+	for i, l := range loaders {
+		tl, err := l.Table(fmt.Sprintf("T%d", i), []table.Column{col("n", table.Long)}, Append)
+		if err != nil {
+			t.Fatalf("loader %d: %v", i, err)
+		}
+		if err := tl.Append([]any{int64(i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, l := range loaders {
+		if _, err := l.Commit(); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -64,6 +64,9 @@ func specs() []string {
 	all = append(all, sentinelSpecs...)
 	all = append(all, networkSpecs...)
 	all = append(all, defenderSpecs...)
+	all = append(all, defenderXDRSpecs...)
+	all = append(all, azureSpecs...)
+	all = append(all, multicloudSpecs...)
 	return all
 }
 

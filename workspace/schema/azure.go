@@ -1,7 +1,8 @@
 package schema
 
-// Azure resource logs and Log Analytics' own tables: the shared
-// AzureDiagnostics table, IIS logs from agents, and the workspace query audit.
+// Azure resource logs, Defender for Cloud findings and Log Analytics' own
+// tables: the shared AzureDiagnostics table, storage request logs, IIS logs
+// from agents, nested recommendations and the workspace query audit.
 
 // azureDiagnosticsColumns are the 200 columns every workspace's
 // AzureDiagnostics table starts with, as the Azure Monitor reference lists
@@ -73,5 +74,41 @@ QueryText QueryTimeRangeEnd:datetime QueryTimeRangeStart:datetime RequestClientA
 RequestContextFilters:dynamic RequestTarget ResponseCode:int ResponseDurationMs:real ResponseRowCount:int
 ScannedGB:real SourceSystem StatsCPUTimeMs:real StatsDataProcessedEnd:datetime
 StatsDataProcessedStart:datetime StatsRegionCount:int StatsWorkspaceCount:int WorkspaceRegion
+Type _ResourceId _SubscriptionId
+`, `
+StorageBlobLogs
+Azure Storage blob service requests: operation, caller IP, authentication, requester identity, URI, status and sizes.
+TenantId TimeGenerated:datetime
+AccountName AuthenticationHash AuthenticationType AuthorizationDetails:dynamic CallerIpAddress Category
+ClientRequestId ConditionsUsed ContentLengthHeader:long CorrelationId DurationMs:real Etag
+LastModifiedTime:datetime Location OperationCount:int OperationName OperationVersion Protocol ReferrerHeader
+RequestBodySize:long RequesterAppId RequesterAudience RequesterObjectId RequesterTenantId RequesterTokenIssuer
+RequesterUpn RequestHeaderSize:long RequestMd5 ResponseBodySize:long ResponseHeaderSize:long ResponseMd5
+SchemaVersion ServerLatencyMs:real ServiceType SourceSystem StatusCode StatusText TlsVersion Uri
+UserAgentHeader
+Type _ResourceId
+`, `
+StorageFileLogs
+Azure Files requests over REST and SMB: operation, caller IP, authentication, requester identity, SMB command and status.
+TenantId TimeGenerated:datetime
+AccountName AuthenticationHash AuthenticationType AuthorizationDetails:dynamic CallerIpAddress Category
+ClientRequestId ConditionsUsed ContentLengthHeader:long CorrelationId DurationMs:real Etag
+LastModifiedTime:datetime Location OperationCount:int OperationName OperationVersion Protocol ReferrerHeader
+RequestBodySize:long RequesterAppId RequesterAudience RequesterObjectId RequesterTenantId RequesterTokenIssuer
+RequesterUpn RequesterUserName RequestHeaderSize:long RequestMd5 ResponseBodySize:long ResponseHeaderSize:long
+ResponseMd5 SchemaVersion ServerLatencyMs:real ServiceType SmbCommandDetail SmbCommandMajor:int
+SmbCommandMinor:int SmbCreditsConsumed:int SmbFileId:long SmbMessageID:long SmbPersistentHandleID:long
+SmbPrimarySID SmbSessionID:long SmbTreeConnectID:int SmbVolatileHandleID:long SourceSystem StatusCode
+StatusText TlsVersion Uri UserAgentHeader
+Type _ResourceId _SubscriptionId
+`, `
+SecurityNestedRecommendation
+Defender for Cloud sub-assessments (nested recommendations), such as single vulnerability findings, with their resource.
+TenantId TimeGenerated:datetime
+AdditionalData:dynamic AssessedResourceId Category Cause Description Id Impact IsSnapshot:bool
+NestedRecommendationId ParentRecommendationId RecommendationLink RecommendationName RecommendationSeverity
+RecommendationState RecommendationSubscriptionId RemediationDescription RemidiationDescription
+ResourceDetails:dynamic ResourceGroup ResourceProviderType SourceSystem SubAssessmentTimeGeneration:datetime
+VulnerabilityId
 Type _ResourceId _SubscriptionId
 `}

@@ -59,4 +59,11 @@ TokenIssuerType:int RiskLevelAggregated:int RiskDetails:int RiskState:int UserAg
 ConditionalAccessPolicies ConditionalAccessStatus:int IPAddress Country State City Latitude Longitude
 NetworkLocationDetails RequestId ReportId EndpointCall SourceSystem
 Type
+`, `
+EmailPostDeliveryEvents
+Actions on e-mails after delivery (manual remediation, phish and malware zero-hour auto purge) with their result.
+TenantId TimeGenerated:datetime Timestamp:datetime
+NetworkMessageId InternetMessageId Action ActionType ActionTrigger ActionResult RecipientEmailAddress
+DeliveryLocation ThreatTypes DetectionMethods ReportId SourceSystem
+Type
 `}

@@ -1,6 +1,6 @@
 package schema
 
-// Other clouds' audit logs as the Microsoft Sentinel connectors store them.
+// Other clouds' audit logs and findings as the Microsoft Sentinel connectors store them.
 var multicloudSpecs = []string{`
 AWSCloudTrail
 AWS CloudTrail management and data events from the Sentinel AWS connector: API call, caller identity, source IP, result.
@@ -12,5 +12,12 @@ SessionIssuerAccountId SessionIssuerArn SessionIssuerPrincipalId SessionIssuerTy
 SessionMfaAuthenticated:bool SharedEventId SourceIpAddress UserAgent UserIdentityAccessKeyId
 UserIdentityAccountId UserIdentityArn UserIdentityInvokedBy UserIdentityPrincipalid UserIdentityType
 UserIdentityUserName VpcEndpointId SourceSystem
+Type
+`, `
+AWSGuardDuty
+AWS GuardDuty findings from the Sentinel AWS connector: finding type, severity, affected resource and service details.
+TenantId TimeGenerated:datetime
+AccountId ActivityType Arn Description Id Partition Region ResourceDetails:dynamic SchemaVersion
+ServiceDetails:dynamic Severity:int SourceSystem TimeCreated:datetime Title
 Type
 `}

@@ -72,4 +72,16 @@ ProcessName Protocol RemoteClassification RemoteCountry RemoteDnsCanonicalNames 
 RemoteLatitude:real RemoteLongitude:real Responses:long ResponseTimeMax:long ResponseTimeMin:long
 ResponseTimeSum:long Severity:int SourceIp SourceSystem TLPLevel
 Type _ResourceId _SubscriptionId
+`, `
+WireData
+Network sessions seen by the Wire Data solution on agents: local and remote endpoints, process, protocol, bytes.
+TenantId TimeGenerated:datetime
+ApplicationProtocol ApplicationServiceName Computer Confidence Description Direction FirstReportedDateTime
+IndicatorThreatType IPVersion IsActive LastReportedDateTime LatencyMilliseconds:int LatencySamplingFailureRate
+LatencySamplingTimeStamp:datetime LocalIP LocalMAC LocalPortNumber:int LocalSubnet MaliciousIP
+ManagementGroupName ProcessID:int ProcessName ProtocolName ReceivedBytes:long ReceivedPackets:long RemoteIP
+RemoteIPCountry RemoteIPLatitude:real RemoteIPLongitude:real RemoteMAC RemotePortNumber:int SentBytes:long
+SentPackets:long SequenceNumber:long SessionEndTime:datetime SessionID SessionStartTime:datetime SessionState
+Severity:int SourceSystem TLPLevel TotalBytes:long
+Type _ResourceId _SubscriptionId
 `}

@@ -24,7 +24,8 @@ var required = []string{
 	// Tables the Sentinel hunting corpus reads most among those first missing.
 	"AzureDevOpsAuditing", "AWSCloudTrail", "AlertInfo", "AlertEvidence", "AzureDiagnostics", "BehaviorAnalytics",
 	"W3CIISLog", "LAQueryLogs", "EmailUrlInfo", "EmailAttachmentInfo", "DeviceNetworkInfo", "DeviceTvmInfoGathering",
-	"AADSignInEventsBeta",
+	"AADSignInEventsBeta", "AADServicePrincipalSignInLogs", "StorageFileLogs", "StorageBlobLogs",
+	"SecurityNestedRecommendation", "WireData", "AWSGuardDuty", "EmailPostDeliveryEvents",
 }
 
 func TestRequiredTablesPresent(t *testing.T) {
@@ -122,6 +123,12 @@ func TestSpotChecks(t *testing.T) {
 		{"DeviceTvmInfoGathering", "AdditionalFields", table.Dynamic},
 		{"AADSignInEventsBeta", "IsGuestUser", table.Bool},
 		{"AADSignInEventsBeta", "ErrorCode", table.Int},
+		{"AADServicePrincipalSignInLogs", "DurationMs", table.Long},
+		{"StorageFileLogs", "SmbSessionID", table.Long},
+		{"StorageBlobLogs", "DurationMs", table.Real},
+		{"SecurityNestedRecommendation", "IsSnapshot", table.Bool},
+		{"WireData", "RemotePortNumber", table.Int},
+		{"AWSGuardDuty", "Severity", table.Int},
 	}
 	for _, tt := range tests {
 		s, ok := Table(tt.table)

@@ -111,4 +111,10 @@ RecommendationState RecommendationSubscriptionId RemediationDescription Remidiat
 ResourceDetails:dynamic ResourceGroup ResourceProviderType SourceSystem SubAssessmentTimeGeneration:datetime
 VulnerabilityId
 Type _ResourceId _SubscriptionId
+`, `
+AppServiceAntivirusScanAuditLogs
+Azure App Service antivirus scans of site content: status, files scanned and the infected files found.
+TenantId TimeGenerated:datetime
+ErrorMessage ListOfInfectedFiles NumberOfInfectedFiles:int ScanStatus SourceSystem TotalFilesScanned:int
+Type _ResourceId _SubscriptionId
 `}

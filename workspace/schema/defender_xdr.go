@@ -66,4 +66,20 @@ TenantId TimeGenerated:datetime Timestamp:datetime
 NetworkMessageId InternetMessageId Action ActionType ActionTrigger ActionResult RecipientEmailAddress
 DeliveryLocation ThreatTypes DetectionMethods ReportId SourceSystem
 Type
+`, `
+DeviceFileCertificateInfo
+Defender for Endpoint certificate checks of signed files: signer, issuer, serial number, validity and trust.
+TenantId TimeGenerated:datetime Timestamp:datetime DeviceId DeviceName
+SHA1 IsSigned:bool SignatureType Signer SignerHash Issuer IssuerHash CertificateSerialNumber
+CrlDistributionPointUrls CertificateCreationTime:datetime CertificateExpirationTime:datetime
+CertificateCountersignatureTime:datetime IsTrusted:bool IsRootSignerMicrosoft:bool ReportId:long MachineGroup
+SourceSystem
+Type
+`, `
+UrlClickEvents
+Safe Links clicks from e-mail, Teams and Office apps: URL, user, verdict at click time and whether the user clicked through.
+TenantId TimeGenerated:datetime Timestamp:datetime
+Url ActionType AccountUpn Workload NetworkMessageId ThreatTypes DetectionMethods IPAddress
+IsClickedThrough:bool UrlChain ReportId SourceSystem
+Type
 `}

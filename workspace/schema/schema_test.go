@@ -26,6 +26,7 @@ var required = []string{
 	"W3CIISLog", "LAQueryLogs", "EmailUrlInfo", "EmailAttachmentInfo", "DeviceNetworkInfo", "DeviceTvmInfoGathering",
 	"AADSignInEventsBeta", "AADServicePrincipalSignInLogs", "StorageFileLogs", "StorageBlobLogs",
 	"SecurityNestedRecommendation", "WireData", "AWSGuardDuty", "EmailPostDeliveryEvents",
+	"DeviceFileCertificateInfo", "UrlClickEvents", "AppServiceAntivirusScanAuditLogs",
 }
 
 func TestRequiredTablesPresent(t *testing.T) {
@@ -55,7 +56,7 @@ func TestCatalogInvariants(t *testing.T) {
 		wantType := map[string]table.Type{"TimeGenerated": table.DateTime, "Type": table.String, "TenantId": table.String}
 		if strings.HasPrefix(s.Name, "Device") || strings.HasPrefix(s.Name, "Email") ||
 			strings.HasPrefix(s.Name, "Identity") && s.Name != "IdentityInfo" || strings.HasPrefix(s.Name, "Alert") ||
-			s.Name == "CloudAppEvents" || s.Name == "AADSignInEventsBeta" {
+			s.Name == "CloudAppEvents" || s.Name == "AADSignInEventsBeta" || s.Name == "UrlClickEvents" {
 			wantType["Timestamp"] = table.DateTime
 		}
 		for name, ty := range wantType {
@@ -129,6 +130,8 @@ func TestSpotChecks(t *testing.T) {
 		{"SecurityNestedRecommendation", "IsSnapshot", table.Bool},
 		{"WireData", "RemotePortNumber", table.Int},
 		{"AWSGuardDuty", "Severity", table.Int},
+		{"DeviceFileCertificateInfo", "IsRootSignerMicrosoft", table.Bool},
+		{"UrlClickEvents", "IsClickedThrough", table.Bool},
 	}
 	for _, tt := range tests {
 		s, ok := Table(tt.table)

@@ -84,4 +84,12 @@ RemoteIPCountry RemoteIPLatitude:real RemoteIPLongitude:real RemoteMAC RemotePor
 SentPackets:long SequenceNumber:long SessionEndTime:datetime SessionID SessionStartTime:datetime SessionState
 Severity:int SourceSystem TLPLevel TotalBytes:long
 Type _ResourceId _SubscriptionId
+`, `
+VMProcess
+Process inventory of servers from the Service Map / VM insights Dependency agent: executable, command line, user, services.
+TenantId TimeGenerated:datetime
+AgentId CommandLine CompanyName Computer Description DisplayName ExecutableName ExecutablePath FileVersion
+FirstPid:int Group InternalName Machine Process ProductName ProductVersion Role Services:dynamic SourceSystem
+StartTime:datetime UserDomain UserName WorkingDirectory
+Type _ResourceId _SubscriptionId
 `}

@@ -27,6 +27,7 @@ var required = []string{
 	"AADSignInEventsBeta", "AADServicePrincipalSignInLogs", "StorageFileLogs", "StorageBlobLogs",
 	"SecurityNestedRecommendation", "WireData", "AWSGuardDuty", "EmailPostDeliveryEvents",
 	"DeviceFileCertificateInfo", "UrlClickEvents", "AppServiceAntivirusScanAuditLogs",
+	"VMProcess",
 }
 
 func TestRequiredTablesPresent(t *testing.T) {
@@ -132,6 +133,7 @@ func TestSpotChecks(t *testing.T) {
 		{"AWSGuardDuty", "Severity", table.Int},
 		{"DeviceFileCertificateInfo", "IsRootSignerMicrosoft", table.Bool},
 		{"UrlClickEvents", "IsClickedThrough", table.Bool},
+		{"VMProcess", "Services", table.Dynamic},
 	}
 	for _, tt := range tests {
 		s, ok := Table(tt.table)

@@ -1,6 +1,6 @@
 package schema
 
-// Microsoft 365 and Azure control-plane audit tables.
+// Microsoft 365, Azure control-plane and Azure DevOps audit tables.
 var cloudSpecs = []string{`
 OfficeActivity
 Microsoft 365 unified audit log: Exchange, SharePoint, OneDrive and Teams operations by users and admins.
@@ -36,4 +36,12 @@ EventDataId EventSubmissionTimestamp:datetime Hierarchy HTTPRequest Level Operat
 OperationNameValue Properties Properties_d:dynamic Resource ResourceGroup ResourceId ResourceProvider
 ResourceProviderValue SourceSystem SubscriptionId
 Type _ResourceId _SubscriptionId
+`, `
+AzureDevOpsAuditing
+Azure DevOps organization audit: changes to policies, pipelines, repositories, permissions and projects, with actor and IP.
+TenantId TimeGenerated:datetime
+ActivityId ActorClientId ActorCUID ActorDisplayName ActorUPN ActorUserId Area AuthenticationMechanism
+Category CategoryDisplayName CorrelationId Data:dynamic Details Id IpAddress OperationName ProjectId
+ProjectName ScopeDisplayName ScopeId ScopeType SourceSystem UserAgent
+Type
 `}

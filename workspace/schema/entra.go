@@ -59,4 +59,15 @@ OnPremisesExtensionAttributes Phone RelatedAccounts:dynamic RiskLevel RiskLevelD
 SAMAccountName ServicePrincipals:dynamic SourceSystem State StreetAddress Surname Tags UACFlags
 UserAccountControl:dynamic UserState UserStateChangedOn:datetime UserType
 Type
+`, `
+AADServicePrincipalSignInLogs
+Microsoft Entra ID sign-ins of service principals (apps authenticating as themselves): credential, IP, resource and result.
+TenantId TimeGenerated:datetime
+AppId AuthenticationContextClassReferences AuthenticationProcessingDetails Category ConditionalAccessPolicies
+ConditionalAccessStatus CorrelationId DurationMs:long FederatedCredentialId Id Identity IPAddress Level
+Location LocationDetails OperationName OperationVersion ResourceDisplayName ResourceGroup ResourceIdentity
+ResourceServicePrincipalId ResultDescription ResultSignature ResultType ServicePrincipalCredentialKeyId
+ServicePrincipalCredentialThumbprint ServicePrincipalId ServicePrincipalName SourceSystem
+UniqueTokenIdentifier
+Type
 `}

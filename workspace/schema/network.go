@@ -72,4 +72,24 @@ ProcessName Protocol RemoteClassification RemoteCountry RemoteDnsCanonicalNames 
 RemoteLatitude:real RemoteLongitude:real Responses:long ResponseTimeMax:long ResponseTimeMin:long
 ResponseTimeSum:long Severity:int SourceIp SourceSystem TLPLevel
 Type _ResourceId _SubscriptionId
+`, `
+WireData
+Network sessions seen by the Wire Data solution on agents: local and remote endpoints, process, protocol, bytes.
+TenantId TimeGenerated:datetime
+ApplicationProtocol ApplicationServiceName Computer Confidence Description Direction FirstReportedDateTime
+IndicatorThreatType IPVersion IsActive LastReportedDateTime LatencyMilliseconds:int LatencySamplingFailureRate
+LatencySamplingTimeStamp:datetime LocalIP LocalMAC LocalPortNumber:int LocalSubnet MaliciousIP
+ManagementGroupName ProcessID:int ProcessName ProtocolName ReceivedBytes:long ReceivedPackets:long RemoteIP
+RemoteIPCountry RemoteIPLatitude:real RemoteIPLongitude:real RemoteMAC RemotePortNumber:int SentBytes:long
+SentPackets:long SequenceNumber:long SessionEndTime:datetime SessionID SessionStartTime:datetime SessionState
+Severity:int SourceSystem TLPLevel TotalBytes:long
+Type _ResourceId _SubscriptionId
+`, `
+VMProcess
+Process inventory of servers from the Service Map / VM insights Dependency agent: executable, command line, user, services.
+TenantId TimeGenerated:datetime
+AgentId CommandLine CompanyName Computer Description DisplayName ExecutableName ExecutablePath FileVersion
+FirstPid:int Group InternalName Machine Process ProductName ProductVersion Role Services:dynamic SourceSystem
+StartTime:datetime UserDomain UserName WorkingDirectory
+Type _ResourceId _SubscriptionId
 `}

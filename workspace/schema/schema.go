@@ -9,8 +9,9 @@
 //
 // Every table has TimeGenerated (datetime) and Type (string); the Defender
 // advanced-hunting tables also have Timestamp, as Sentinel keeps both.
-// Columns follow the Azure Monitor Logs table reference, plus the columns
-// real exports carry that the reference omits (TenantId, MG, the
+// Columns follow the Azure Monitor Logs table reference and, for Defender
+// XDR tables, the advanced-hunting schema pages, plus the columns real
+// exports carry that the reference omits (TenantId, MG, the
 // underscore-suffixed OfficeActivity duplicates). The billing columns
 // _BilledSize and _IsBillable are left out: no query filters on them and
 // huntbook bills nothing.
@@ -64,6 +65,9 @@ func specs() []string {
 	all = append(all, sentinelSpecs...)
 	all = append(all, networkSpecs...)
 	all = append(all, defenderSpecs...)
+	all = append(all, defenderXDRSpecs...)
+	all = append(all, azureSpecs...)
+	all = append(all, multicloudSpecs...)
 	return all
 }
 

@@ -21,6 +21,13 @@ var required = []string{
 	"DnsEvents", "Heartbeat", "VMConnection", "ThreatIntelligenceIndicator", "DeviceProcessEvents",
 	"DeviceNetworkEvents", "DeviceFileEvents", "DeviceLogonEvents", "DeviceRegistryEvents", "DeviceEvents",
 	"DeviceInfo", "EmailEvents", "IdentityInfo",
+	// Tables the Sentinel hunting corpus reads most among those first missing.
+	"AzureDevOpsAuditing", "AWSCloudTrail", "AlertInfo", "AlertEvidence", "AzureDiagnostics", "BehaviorAnalytics",
+	"W3CIISLog", "LAQueryLogs", "EmailUrlInfo", "EmailAttachmentInfo", "DeviceNetworkInfo", "DeviceTvmInfoGathering",
+	"AADSignInEventsBeta", "AADServicePrincipalSignInLogs", "StorageFileLogs", "StorageBlobLogs",
+	"SecurityNestedRecommendation", "WireData", "AWSGuardDuty", "EmailPostDeliveryEvents",
+	"DeviceFileCertificateInfo", "UrlClickEvents", "AppServiceAntivirusScanAuditLogs",
+	"VMProcess",
 }
 
 func TestRequiredTablesPresent(t *testing.T) {
@@ -49,7 +56,8 @@ func TestCatalogInvariants(t *testing.T) {
 		}
 		wantType := map[string]table.Type{"TimeGenerated": table.DateTime, "Type": table.String, "TenantId": table.String}
 		if strings.HasPrefix(s.Name, "Device") || strings.HasPrefix(s.Name, "Email") ||
-			strings.HasPrefix(s.Name, "Identity") && s.Name != "IdentityInfo" || s.Name == "CloudAppEvents" {
+			strings.HasPrefix(s.Name, "Identity") && s.Name != "IdentityInfo" || strings.HasPrefix(s.Name, "Alert") ||
+			s.Name == "CloudAppEvents" || s.Name == "AADSignInEventsBeta" || s.Name == "UrlClickEvents" {
 			wantType["Timestamp"] = table.DateTime
 		}
 		for name, ty := range wantType {
@@ -99,6 +107,33 @@ func TestSpotChecks(t *testing.T) {
 		{"EmailEvents", "AttachmentCount", table.Int},
 		{"IdentityInfo", "AssignedRoles", table.Dynamic},
 		{"ThreatIntelligenceIndicator", "ExpirationDateTime", table.DateTime},
+		{"AzureDiagnostics", "ActivityId_g", table.GUID},
+		{"AzureDiagnostics", "httpStatus_d", table.Real},
+		{"AzureDiagnostics", "DurationMs", table.Long},
+		{"AzureDiagnostics", "AdditionalFields", table.Dynamic},
+		{"AWSCloudTrail", "ReadOnly", table.Bool},
+		{"AWSCloudTrail", "SessionCreationDate", table.DateTime},
+		{"AzureDevOpsAuditing", "Data", table.Dynamic},
+		{"BehaviorAnalytics", "InvestigationPriority", table.Int},
+		{"BehaviorAnalytics", "UsersInsights", table.Dynamic},
+		{"W3CIISLog", "csBytes", table.Long},
+		{"W3CIISLog", "sPort", table.Int},
+		{"LAQueryLogs", "ResponseDurationMs", table.Real},
+		{"AlertEvidence", "ApplicationId", table.Int},
+		{"EmailAttachmentInfo", "FileSize", table.Long},
+		{"DeviceNetworkInfo", "IPAddresses", table.Dynamic},
+		{"DeviceTvmInfoGathering", "AdditionalFields", table.Dynamic},
+		{"AADSignInEventsBeta", "IsGuestUser", table.Bool},
+		{"AADSignInEventsBeta", "ErrorCode", table.Int},
+		{"AADServicePrincipalSignInLogs", "DurationMs", table.Long},
+		{"StorageFileLogs", "SmbSessionID", table.Long},
+		{"StorageBlobLogs", "DurationMs", table.Real},
+		{"SecurityNestedRecommendation", "IsSnapshot", table.Bool},
+		{"WireData", "RemotePortNumber", table.Int},
+		{"AWSGuardDuty", "Severity", table.Int},
+		{"DeviceFileCertificateInfo", "IsRootSignerMicrosoft", table.Bool},
+		{"UrlClickEvents", "IsClickedThrough", table.Bool},
+		{"VMProcess", "Services", table.Dynamic},
 	}
 	for _, tt := range tests {
 		s, ok := Table(tt.table)

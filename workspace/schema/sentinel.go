@@ -1,6 +1,6 @@
 package schema
 
-// Tables Microsoft Sentinel itself writes: alerts, incidents, threat intelligence.
+// Tables Microsoft Sentinel itself writes: alerts, incidents, threat intelligence, UEBA.
 var sentinelSpecs = []string{`
 SecurityAlert
 Alerts raised by Sentinel analytics rules and Defender products, with entities and extended properties as JSON text.
@@ -37,4 +37,12 @@ NetworkDestinationCidrBlock NetworkDestinationIP NetworkDestinationPort:int Netw
 NetworkProtocol:int NetworkSourceAsn:int NetworkSourceCidrBlock NetworkSourceIP NetworkSourcePort:int
 PassiveOnly:bool SourceSystem Tags ThreatSeverity:int ThreatType TrafficLightProtocolLevel Url UserAgent
 Type
+`, `
+BehaviorAnalytics
+Sentinel UEBA enriched events: each raw activity with user, device and activity insights and an investigation priority.
+TenantId TimeGenerated:datetime
+ActionType ActivityInsights:dynamic ActivityType DestinationDevice DestinationIPAddress DestinationIPLocation
+DevicesInsights:dynamic EventSource InvestigationPriority:int SourceDevice SourceIPAddress SourceIPLocation
+SourceRecordId SourceSystem TimeProcessed:datetime UserName UserPrincipalName UsersInsights:dynamic
+Type _ResourceId _SubscriptionId
 `}

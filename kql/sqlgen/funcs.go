@@ -44,7 +44,13 @@ func Translated(name string) bool {
 	if _, ok := translations()[name]; ok {
 		return true
 	}
-	return registryHas(name)
+	if registryHas(name) {
+		return true
+	}
+	if f, ok := sema.LookupFunction(name); ok && f.Canonical != "" {
+		return Translated(f.Canonical)
+	}
+	return false
 }
 
 // simple is a translation from a template over the translated arguments:

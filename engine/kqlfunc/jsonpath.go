@@ -196,3 +196,19 @@ func groupIndexes(re *regexp.Regexp, groups any) ([]int, bool) {
 	}
 	return out, true
 }
+
+// BagDropEmpty is the bag without its null and empty-string values
+// (pack_all(true)). A value that is not a bag is returned as is.
+func BagDropEmpty(bag any) any {
+	m, ok := bag.(map[string]any)
+	if !ok {
+		return bag
+	}
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		if v != nil && v != "" {
+			out[k] = v
+		}
+	}
+	return out
+}

@@ -40,6 +40,8 @@ func (c *checker) call(e *syntax.Call, sc *scope, row *rowCtx) Expr {
 		return c.columnNamesOf(e, sc)
 	case "ingestion_time":
 		return c.ingestionTime(e, row)
+	case "pack_all":
+		return c.packAll(e, sc, row)
 	}
 	f, ok := LookupFunction(name)
 	if !ok || f.Kind == KindOperator {

@@ -13,10 +13,12 @@ func moreSQL() map[string]translation {
 		"hash_sha1":   hashOfText("hash_sha1"),
 		"hash_sha256": hashOfText("hash_sha256"),
 
-		"bag_pack_columns":    bagPack,
-		"pack_all":            packAll,
-		"has_any_ipv4":        anyOfList("has_any_ipv4"),
-		"has_any_ipv4_prefix": anyOfList("has_any_ipv4_prefix"),
+		"bag_pack_columns":     bagPack,
+		"pack_all":             packAll,
+		"has_any_ipv4":         anyOfList("has_any_ipv4"),
+		"has_any_ipv4_prefix":  anyOfList("has_any_ipv4_prefix"),
+		"ipv4_is_in_any_range": anyOfList("ipv4_is_in_any_range"),
+		"ipv6_is_in_any_range": anyOfList("ipv6_is_in_any_range"),
 	}
 }
 

@@ -212,3 +212,29 @@ func BagDropEmpty(bag any) any {
 	}
 	return out
 }
+
+// BagHasPath is bag_has_key(bag, "$.a.b"): whether the JSONPath of
+// names and indexes leads to a value (a null value counts) in the bag.
+func BagHasPath(bag any, path string) bool {
+	steps, ok := parseJSONPath(path)
+	if _, isBag := bag.(map[string]any); !ok || !isBag {
+		return false
+	}
+	v := bag
+	for _, st := range steps {
+		switch x := v.(type) {
+		case map[string]any:
+			if v, ok = x[st.key]; st.isIndex || !ok {
+				return false
+			}
+		case []any:
+			if !st.isIndex || st.index < 0 || st.index >= len(x) {
+				return false
+			}
+			v = x[st.index]
+		default:
+			return false
+		}
+	}
+	return true
+}

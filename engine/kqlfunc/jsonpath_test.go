@@ -67,3 +67,18 @@ func TestExtractAllGroups(t *testing.T) {
 		}
 	}
 }
+
+func TestBagHasPath(t *testing.T) {
+	bag := mustDynamic(t, `{"a": {"b": null}, "c": [1, 2]}`)
+	for path, want := range map[string]bool{
+		"$.a": true, "$.a.b": true, "$['a']['b']": true, "$.c[1]": true,
+		"$.c[2]": false, "$.a.x": false, "$.c.x": false, "$.*": false, "a": false,
+	} {
+		if got := BagHasPath(bag, path); got != want {
+			t.Errorf("BagHasPath(%q) = %v, want %v", path, got, want)
+		}
+	}
+	if BagHasPath([]any{1.0}, "$[0]") {
+		t.Error("BagHasPath of an array gave true")
+	}
+}

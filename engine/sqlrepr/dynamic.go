@@ -31,6 +31,7 @@ func dynamicUDFs() []UDF {
 		{Name: "kql_set_difference", Args: []table.Type{d}, Result: d, Null: NullAware, Fn: kqlfunc.SetDifference},
 		{Name: "kql_bag_merge", Args: []table.Type{d}, Result: d, Null: NullAware, Fn: kqlfunc.BagMerge},
 		{Name: "kql_bag_drop_empty", Args: []table.Type{d}, Result: d, Null: NullPropagates, Fn: kqlfunc.BagDropEmpty},
+		{Name: "kql_bag_has_path", Args: []table.Type{d, table.String}, Result: b, Null: NullPropagates, Fn: kqlfunc.BagHasPath},
 		{Name: "kql_bag_set_key", Args: []table.Type{d, table.String, d}, Result: d, Null: NullAware, Fn: kqlfunc.BagSetKey},
 		{Name: "kql_bag_remove_keys", Args: []table.Type{d, d}, Result: d, Null: NullAware, Fn: kqlfunc.BagRemoveKeys},
 		{Name: "kql_treepath", Args: []table.Type{d}, Result: d, Null: NullAware, Fn: kqlfunc.TreePath},

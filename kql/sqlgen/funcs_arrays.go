@@ -103,15 +103,18 @@ func arrayRotate(dir int) translation {
 	}
 }
 
-// bagHasKey is bag_has_key(bag, key) for a plain key; JSONPath keys
-// ("$.a.b") are not translated yet.
+// bagHasKey is bag_has_key(bag, key): a plain key in SQL, a JSONPath key
+// ("$.a.b", "$.a[0]") through the Go function that walks it.
 func bagHasKey(g *gen, c *sema.Call, s *scope) string {
-	if lit, ok := c.Args[1].(*sema.Literal); ok {
-		if k, ok := lit.Value.(string); ok && len(k) > 0 && k[0] == '$' {
-			fail("bag_has_key with a JSONPath key is not supported yet")
-		}
-	}
 	x, k := g.expr(c.Args[0], s), g.expr(c.Args[1], s)
+	if lit, ok := c.Args[1].(*sema.Literal); ok {
+		if key, ok := lit.Value.(string); ok && len(key) > 0 && key[0] == '$' {
+			return "coalesce(kql_bag_has_path(" + x + ", " + k + "), false)"
+		}
+	} else {
+		return "coalesce(CASE WHEN starts_with(" + k + ", '$') THEN kql_bag_has_path(" + x + ", " + k + ") " +
+			"ELSE json_type(" + x + ") = 'OBJECT' AND list_contains(json_keys(" + x + "), " + k + ") END, false)"
+	}
 	return "coalesce(json_type(" + x + ") = 'OBJECT' AND list_contains(json_keys(" + x + "), " + k + "), false)"
 }
 

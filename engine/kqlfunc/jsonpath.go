@@ -238,3 +238,32 @@ func BagHasPath(bag any, path string) bool {
 	}
 	return true
 }
+
+// ArrayIndexOf is array_index_of(arr, value, start, length, occurrence):
+// the index in arr of the occurrence-th element equal to value among the
+// length elements from start (a negative start counts from the end, a
+// negative length runs to the end); -1 when there is none. Elements are
+// equal when their JSON is. Null when arr is not an array.
+func ArrayIndexOf(arr, value any, start, length, occurrence int64) (int64, bool) {
+	a, ok := arr.([]any)
+	if !ok {
+		return 0, false
+	}
+	n := int64(len(a))
+	if start < 0 {
+		start = max(start+n, 0)
+	}
+	end := n
+	if length >= 0 {
+		end = min(start+length, n)
+	}
+	want := MarshalJSON(value)
+	for i := start; i < end; i++ {
+		if MarshalJSON(a[i]) == want {
+			if occurrence--; occurrence <= 0 {
+				return i, true
+			}
+		}
+	}
+	return -1, true
+}

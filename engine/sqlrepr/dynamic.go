@@ -32,6 +32,7 @@ func dynamicUDFs() []UDF {
 		{Name: "kql_bag_merge", Args: []table.Type{d}, Result: d, Null: NullAware, Fn: kqlfunc.BagMerge},
 		{Name: "kql_bag_drop_empty", Args: []table.Type{d}, Result: d, Null: NullPropagates, Fn: kqlfunc.BagDropEmpty},
 		{Name: "kql_bag_has_path", Args: []table.Type{d, table.String}, Result: b, Null: NullPropagates, Fn: kqlfunc.BagHasPath},
+		{Name: "kql_array_index_of", Args: []table.Type{d, d, l, l, l}, Result: l, Null: NullAware, Fn: kqlfunc.ArrayIndexOf},
 		{Name: "kql_bag_set_key", Args: []table.Type{d, table.String, d}, Result: d, Null: NullAware, Fn: kqlfunc.BagSetKey},
 		{Name: "kql_bag_remove_keys", Args: []table.Type{d, d}, Result: d, Null: NullAware, Fn: kqlfunc.BagRemoveKeys},
 		{Name: "kql_treepath", Args: []table.Type{d}, Result: d, Null: NullAware, Fn: kqlfunc.TreePath},

@@ -51,14 +51,18 @@ func expandList(template, list string) string {
 	return out
 }
 
-// arrayIndexOf is array_index_of(arr, value): the 0-based index of the
-// first element equal to value, -1 when absent. The optional start,
-// length and occurrence arguments are not translated yet.
+// arrayIndexOf is array_index_of(arr, value [, start, length,
+// occurrence]): the 0-based index of the first element equal to value,
+// -1 when absent; with a window or an occurrence, the Go function's.
 func arrayIndexOf(g *gen, c *sema.Call, s *scope) string {
-	if len(c.Args) > 2 {
-		fail("array_index_of with start, length or occurrence is not supported yet")
-	}
 	x, v := g.expr(c.Args[0], s), g.jsonOf(c.Args[1], s)
+	if len(c.Args) > 2 {
+		extra := []string{"0", "-1", "1"}
+		for i, e := range c.Args[2:] {
+			extra[i] = "coalesce(CAST(" + g.expr(e, s) + " AS BIGINT), " + extra[i] + ")"
+		}
+		return "kql_array_index_of(" + x + ", " + v + ", " + join(extra, ", ") + ")"
+	}
 	return whenArray(x, "coalesce(CAST(list_position("+jsonList(x)+", CAST("+v+" AS JSON)) AS BIGINT) - 1, -1)")
 }
 

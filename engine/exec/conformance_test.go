@@ -48,7 +48,7 @@ var conformanceOut = flag.String("conformance.out", "", "write the conformance f
 // docPassFloor is the measured pass rate of the doc examples that use
 // neither geo_* nor graph operators (the issue's denominator), rounded
 // down. Raise it as fixes land; never lower it to make a change pass.
-const docPassFloor = 0.792
+const docPassFloor = 0.795
 
 // docKnownWrong lists the examples (by docExampleKey) whose wrong answer is
 // understood and accepted for now, with the reason.

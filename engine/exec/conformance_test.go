@@ -48,7 +48,7 @@ var conformanceOut = flag.String("conformance.out", "", "write the conformance f
 // docPassFloor is the measured pass rate of the doc examples that use
 // neither geo_* nor graph operators (the issue's denominator), rounded
 // down. Raise it as fixes land; never lower it to make a change pass.
-const docPassFloor = 0.732
+const docPassFloor = 0.795
 
 // docKnownWrong lists the examples (by docExampleKey) whose wrong answer is
 // understood and accepted for now, with the reason.
@@ -62,6 +62,8 @@ var docKnownWrong = map[string]string{
 	"min-of-function#3657e610":                "docs name the column result; an unnamed project column is Column1",
 	"extract-all-function#f23b3466":           "docs spell the column ID; the query names it Id",
 	"extract-all-function#638ff0fc":           "docs spell the column ID; the query names it Id",
+	"extract-all-function#235823d6":           "docs spell the column ID; the query names it Id",
+	"extract-all-function#4ac7936b":           "docs spell the column ID; the query names it Id",
 	"split-function#82d69f15":                 "docs spell the last column print4 (typo for print_4)",
 	"variancep-aggregation-function#c2541eea": "docs name the column variance_x; the aggregate is variancep",
 	"series-product-function#41e014a9":        "docs name the first column s1; the query prints it as arr",

@@ -169,3 +169,31 @@ func ExtractAll(regex, s string) (any, bool) {
 	}
 	return out, true
 }
+
+// Translate is translate(searchList, replacementList, source): each
+// character of source found in searchList becomes the character at the
+// same position of replacementList, or its last character when the list
+// is shorter; an empty replacementList deletes the characters.
+func Translate(search, replacement, source string) string {
+	from, to := []rune(search), []rune(replacement)
+	index := make(map[rune]int, len(from))
+	for i, r := range from {
+		if _, seen := index[r]; !seen {
+			index[r] = i
+		}
+	}
+	var b strings.Builder
+	for _, r := range source {
+		i, ok := index[r]
+		switch {
+		case !ok:
+			b.WriteRune(r)
+		case len(to) == 0:
+		case i < len(to):
+			b.WriteRune(to[i])
+		default:
+			b.WriteRune(to[len(to)-1])
+		}
+	}
+	return b.String()
+}

@@ -12,6 +12,7 @@ func ipv6UDFs() []UDF {
 		{Name: "kql_parse_ipv6_mask", Args: []table.Type{s, l}, Result: s, Null: NullPropagates, Fn: kqlfunc.ParseIPv6Mask},
 		{Name: "kql_ipv6_compare", Args: []table.Type{s, s, l}, Result: l, Null: NullPropagates, Fn: kqlfunc.IPv6Compare},
 		{Name: "kql_ipv6_is_match", Args: []table.Type{s, s, l}, Result: b, Null: NullPropagates, Fn: kqlfunc.IPv6IsMatch},
+		{Name: "kql_ipv6_is_in_any_range", Args: []table.Type{s, table.Dynamic}, Result: b, Null: NullAware, Fn: kqlfunc.IPv6IsInAnyRange},
 		{Name: "kql_ipv6_is_in_range", Args: []table.Type{s, s}, Result: b, Null: NullAware, Fn: kqlfunc.IPv6IsInRange},
 	}
 }
@@ -28,6 +29,7 @@ func ipv6Funcs() []Func {
 		f("ipv6_compare", []table.Type{s, s, l}, l, "kql_ipv6_compare($1, $2, $3)", "the prefix counts IPv6 bits, as the docs' mixed examples need"),
 		f("ipv6_is_match", []table.Type{s, s}, b, "kql_ipv6_is_match($1, $2, 128)", ""),
 		f("ipv6_is_match", []table.Type{s, s, l}, b, "kql_ipv6_is_match($1, $2, $3)", ""),
+		f("ipv6_is_in_any_range", []table.Type{s, table.Dynamic}, b, "kql_ipv6_is_in_any_range($1, $2)", "the ranges as a JSON array (json_array() for the variadic form)"),
 		f("ipv6_is_in_range", []table.Type{s, s}, b, "kql_ipv6_is_in_range($1, $2)", ""),
 	}
 }

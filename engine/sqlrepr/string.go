@@ -29,6 +29,12 @@ func stringUDFs() []UDF {
 			Result: table.Long, Null: NullPropagates, Fn: kqlfunc.IndexOf},
 		{Name: "kql_extract_all", Args: []table.Type{table.String, table.String}, Result: table.Dynamic,
 			Null: NullAware, Fn: kqlfunc.ExtractAll},
+		{Name: "kql_extract_all_groups", Args: []table.Type{table.String, table.Dynamic, table.String}, Result: table.Dynamic,
+			Null: NullAware, Fn: kqlfunc.ExtractAllGroups},
+		{Name: "kql_translate", Args: []table.Type{table.String, table.String, table.String}, Result: table.String,
+			Null: NullAware, Fn: kqlfunc.Translate},
+		{Name: "kql_extract_json", Args: []table.Type{table.String, table.String}, Result: table.String,
+			Null: NullAware, Fn: kqlfunc.ExtractJSON},
 	}
 }
 
@@ -58,6 +64,12 @@ func stringFuncs() []Func {
 			Null: NullAware, Note: "Kusto's regexes are RE2 too; no match gives \"\" in both; the group must be a constant in DuckDB. With a typeof() target sqlgen casts with TRY_CAST"},
 		{Name: "extract_all", Args: []table.Type{s, s}, Result: table.Dynamic, SQL: "kql_extract_all($1, $2)", Impl: ImplUDF, Null: NullAware,
 			Note: "arrays of arrays for several groups, which regexp_extract_all cannot build; null when nothing matches"},
+		{Name: "extract_all", Args: []table.Type{s, table.Dynamic, s}, Result: table.Dynamic, SQL: "kql_extract_all_groups($1, $2, $3)",
+			Impl: ImplUDF, Null: NullAware, Note: "groups by 1-based index or name; one selected group gives an array of strings"},
+		{Name: "extract_json", Args: []table.Type{s, s}, Result: s, SQL: "kql_extract_json($1, $2)", Impl: ImplUDF, Null: NullAware,
+			Note: "JSONPath of names and indexes ($.a.b, $['a'], $.a[0]); other JSONPath (wildcards, filters) gives null. With a typeof() target sqlgen converts the text"},
+		{Name: "translate", Args: []table.Type{s, s, s}, Result: s, SQL: "kql_translate($1, $2, $3)", Impl: ImplUDF, Null: NullAware,
+			Note: "a shorter replacement list repeats its last character and an empty one deletes, which DuckDB's translate does not do"},
 		{Name: "replace_regex", Args: []table.Type{s, s, s}, Result: s, SQL: "regexp_replace($1, $2, $3, 'g')", Impl: ImplBuiltin,
 			Null: NullAware, Note: "RE2 with \\1 group references in both; every match is replaced"},
 	}

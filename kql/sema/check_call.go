@@ -38,6 +38,10 @@ func (c *checker) call(e *syntax.Call, sc *scope, row *rowCtx) Expr {
 		return c.columnIfExists(e, sc, row)
 	case "column_names_of":
 		return c.columnNamesOf(e, sc)
+	case "ingestion_time":
+		return c.ingestionTime(e, row)
+	case "pack_all":
+		return c.packAll(e, sc, row)
 	}
 	f, ok := LookupFunction(name)
 	if !ok || f.Kind == KindOperator {
@@ -328,7 +332,7 @@ var knownUnsupported = func() map[string]bool {
 	m := map[string]bool{}
 	for _, n := range strings.Fields(`cursor_after cursor_before_or_at cursor_current current_cluster_endpoint
 		current_database current_principal current_principal_details current_principal_is_member_of
-		extent_id extent_tags ingestion_time estimate_data_size cluster database table
+		extent_id extent_tags estimate_data_size cluster database table
 		geo_angle geo_azimuth geo_distance_2points geo_distance_point_to_line geo_distance_point_to_polygon
 		geo_geohash_neighbors geo_geohash_to_central_point geo_geohash_to_polygon geo_h3cell_children
 		geo_h3cell_level geo_h3cell_neighbors geo_h3cell_parent geo_h3cell_rings geo_h3cell_to_central_point
@@ -370,6 +374,26 @@ func (c *checker) columnIfExists(e *syntax.Call, sc *scope, row *rowCtx) Expr {
 		}
 	}
 	return c.scalar(e.Args[1], sc, row)
+}
+
+// ingestionTime resolves ingestion_time(). huntbook's tables record no
+// ingestion time, so it stands for the row's TimeGenerated, the time the
+// Log Analytics tables that hunting queries read are stamped with (an
+// ingestion delay computed from it is zero). On rows without a
+// TimeGenerated datetime it is unsupported rather than guessed.
+func (c *checker) ingestionTime(e *syntax.Call, row *rowCtx) Expr {
+	if len(e.Args) != 0 {
+		c.errorf(e, "ingestion_time() takes no arguments, got %d", len(e.Args))
+	}
+	if row != nil {
+		for _, col := range row.cols {
+			if col.Name == "TimeGenerated" && col.Type == table.DateTime {
+				return &ColumnRef{Name: col.Name, T: col.Type}
+			}
+		}
+	}
+	c.unsupported(e.Name, "ingestion_time() on rows without a TimeGenerated datetime column")
+	return nil
 }
 
 // columnNamesOf is column_names_of(T): the column names of a tabular

@@ -22,6 +22,9 @@ type rowCtx struct {
 	usedAgg     bool            // an aggregate was used
 	scanSteps   map[string]bool // scan: Step.Column reads a state record
 	scanState   []table.Column
+	// inCols, when set, are the operator's input columns, which
+	// pack_all() packs (extend: not the columns computed beside it).
+	inCols []table.Column
 }
 
 // scalar checks a scalar expression in scope sc against row (nil: no

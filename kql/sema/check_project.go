@@ -14,7 +14,7 @@ import (
 // A later column may use one computed earlier in the same extend.
 func (c *checker) extend(list []*syntax.NamedExpr, in Tabular, sc *scope) Tabular {
 	out := append([]table.Column(nil), in.Schema()...)
-	row := &rowCtx{cols: out, windowOK: true}
+	row := &rowCtx{cols: out, windowOK: true, inCols: in.Schema()}
 	var items []NamedExpr
 	n := 0
 	for _, ne := range list {

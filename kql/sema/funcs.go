@@ -50,6 +50,10 @@ type Function struct {
 	// Constant lists the 0-based argument positions that must be constant
 	// (a regex, a format, a part name).
 	Constant []int
+	// Canonical is the name of the function this one is an alias of
+	// (base64_decodestring of base64_decode_tostring), "" when it is not
+	// an alias: sqlgen translates an alias as its canonical function.
+	Canonical string
 }
 
 // Sig is one overload: parameter kinds in order and the result rule.
@@ -268,6 +272,7 @@ func alias(f *Function, names ...string) []*Function {
 	for _, n := range names {
 		g := *f
 		g.Name = n
+		g.Canonical = f.Name
 		out = append(out, &g)
 	}
 	return out

@@ -81,8 +81,8 @@ func checkBagPackColumns(c *checker, call *syntaxCall, args []Expr) ([]Expr, tab
 	return out, table.Dynamic
 }
 
-// checkPackAll is rewritten by the extend/project checkers, which know the
-// row; here it only checks the argument.
+// checkPackAll only checks the argument: calls are resolved against the
+// row by checker.packAll before signature matching.
 func checkPackAll(c *checker, call *syntaxCall, args []Expr) ([]Expr, table.Type) {
 	if len(args) == 1 && args[0].Type() != table.Bool {
 		c.errorf(call.Args[0], "pack_all() takes a bool, got %s", args[0].Type())

@@ -74,17 +74,31 @@ func (g *gen) call(c *sema.Call, s *scope) string {
 	if t, ok := translations()[c.Fn.Name]; ok {
 		return t(g, c, s)
 	}
+	if c.Fn.Canonical != "" && !registryHas(c.Fn.Name) {
+		// An alias without its own entry is written as its canonical
+		// function (extractjson as extract_json).
+		if t, ok := translations()[c.Fn.Canonical]; ok {
+			return t(g, c, s)
+		}
+		return g.registryNamed(c.Fn.Canonical, c, s)
+	}
 	return g.registry(c, s)
 }
 
 // registry translates a call with the engine registry's overload for the
 // argument types.
 func (g *gen) registry(c *sema.Call, s *scope) string {
+	return g.registryNamed(c.Fn.Name, c, s)
+}
+
+// registryNamed translates a call with the registry overloads of the
+// named function.
+func (g *gen) registryNamed(name string, c *sema.Call, s *scope) string {
 	types := make([]table.Type, len(c.Args))
 	for i, a := range c.Args {
 		types[i] = a.Type()
 	}
-	f, ok := sqlrepr.Resolve(c.Fn.Name, types)
+	f, ok := sqlrepr.Resolve(name, types)
 	if !ok {
 		fail("no SQL for %s(%s)", c.Fn.Name, typeList(types))
 	}

@@ -23,7 +23,7 @@ func translations() map[string]translation {
 		m := map[string]translation{}
 		for _, group := range []map[string]translation{
 			operatorSQL(), convSQL(), aggSQL(), windowSQL(), condSQL(), mathSQL(), stringSQL(),
-			dynamicSQL(), timeSQL(), seriesSQL(), ipSQL(), calendarSQL(), binAtSQL(), arraySQL(), moreArraySQL(),
+			dynamicSQL(), timeSQL(), seriesSQL(), ipSQL(), calendarSQL(), binAtSQL(), arraySQL(), moreArraySQL(), moreSQL(),
 		} {
 			for name, t := range group {
 				if _, dup := m[name]; dup {
@@ -44,7 +44,13 @@ func Translated(name string) bool {
 	if _, ok := translations()[name]; ok {
 		return true
 	}
-	return registryHas(name)
+	if registryHas(name) {
+		return true
+	}
+	if f, ok := sema.LookupFunction(name); ok && f.Canonical != "" {
+		return Translated(f.Canonical)
+	}
+	return false
 }
 
 // simple is a translation from a template over the translated arguments:

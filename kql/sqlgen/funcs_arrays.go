@@ -51,14 +51,18 @@ func expandList(template, list string) string {
 	return out
 }
 
-// arrayIndexOf is array_index_of(arr, value): the 0-based index of the
-// first element equal to value, -1 when absent. The optional start,
-// length and occurrence arguments are not translated yet.
+// arrayIndexOf is array_index_of(arr, value [, start, length,
+// occurrence]): the 0-based index of the first element equal to value,
+// -1 when absent; with a window or an occurrence, the Go function's.
 func arrayIndexOf(g *gen, c *sema.Call, s *scope) string {
-	if len(c.Args) > 2 {
-		fail("array_index_of with start, length or occurrence is not supported yet")
-	}
 	x, v := g.expr(c.Args[0], s), g.jsonOf(c.Args[1], s)
+	if len(c.Args) > 2 {
+		extra := []string{"0", "-1", "1"}
+		for i, e := range c.Args[2:] {
+			extra[i] = "coalesce(CAST(" + g.expr(e, s) + " AS BIGINT), " + extra[i] + ")"
+		}
+		return "kql_array_index_of(" + x + ", " + v + ", " + join(extra, ", ") + ")"
+	}
 	return whenArray(x, "coalesce(CAST(list_position("+jsonList(x)+", CAST("+v+" AS JSON)) AS BIGINT) - 1, -1)")
 }
 
@@ -103,15 +107,18 @@ func arrayRotate(dir int) translation {
 	}
 }
 
-// bagHasKey is bag_has_key(bag, key) for a plain key; JSONPath keys
-// ("$.a.b") are not translated yet.
+// bagHasKey is bag_has_key(bag, key): a plain key in SQL, a JSONPath key
+// ("$.a.b", "$.a[0]") through the Go function that walks it.
 func bagHasKey(g *gen, c *sema.Call, s *scope) string {
-	if lit, ok := c.Args[1].(*sema.Literal); ok {
-		if k, ok := lit.Value.(string); ok && len(k) > 0 && k[0] == '$' {
-			fail("bag_has_key with a JSONPath key is not supported yet")
-		}
-	}
 	x, k := g.expr(c.Args[0], s), g.expr(c.Args[1], s)
+	if lit, ok := c.Args[1].(*sema.Literal); ok {
+		if key, ok := lit.Value.(string); ok && len(key) > 0 && key[0] == '$' {
+			return "coalesce(kql_bag_has_path(" + x + ", " + k + "), false)"
+		}
+	} else {
+		return "coalesce(CASE WHEN starts_with(" + k + ", '$') THEN kql_bag_has_path(" + x + ", " + k + ") " +
+			"ELSE json_type(" + x + ") = 'OBJECT' AND list_contains(json_keys(" + x + "), " + k + ") END, false)"
+	}
 	return "coalesce(json_type(" + x + ") = 'OBJECT' AND list_contains(json_keys(" + x + "), " + k + "), false)"
 }
 

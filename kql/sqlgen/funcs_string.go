@@ -17,6 +17,8 @@ func stringSQL() map[string]translation {
 		"replace":        simple("regexp_replace($3, $1, $2, 'g')"),
 		"isascii":        simple("(NOT regexp_matches($1, '[^\\x00-\\x7F]'))"),
 		"extract":        extractSQL,
+		"extract_json":   extractJSONSQL,
+		"bag_set_key":    bagSetKey,
 		"pack_array":     packArray,
 	}
 }
@@ -48,6 +50,22 @@ func extractSQL(g *gen, c *sema.Call, s *scope) string {
 		return convertText("nullif("+out+", '')", c.T)
 	}
 	return out
+}
+
+// extractJSONSQL is extract_json(path, text [, typeof(T)]): the element's
+// text, converted to T when a type is given.
+func extractJSONSQL(g *gen, c *sema.Call, s *scope) string {
+	out := registryExpand("extract_json", []table.Type{table.String, table.String}, g.expr(c.Args[0], s), g.expr(c.Args[1], s))
+	if len(c.Args) == 3 && c.T != table.String {
+		return convertText(out, c.T)
+	}
+	return out
+}
+
+// bagSetKey is bag_set_key(bag, key, value); the value goes to the UDF as
+// JSON whatever its KQL type.
+func bagSetKey(g *gen, c *sema.Call, s *scope) string {
+	return "kql_bag_set_key(" + g.expr(c.Args[0], s) + ", " + g.expr(c.Args[1], s) + ", " + g.jsonOf(c.Args[2], s) + ")"
 }
 
 // convertText converts SQL text to KQL type t with the conversion rules.

@@ -23,7 +23,11 @@ var updateCombine = flag.Bool("update-combine", false, "rewrite the expectations
 // row, cells separated by " | ", null printed as "null") or NAME.err (the
 // positioned error), and optionally NAME.plan (the plan tree). The workspace holds the small tables of
 // combineTables. Run with -update-combine to rewrite the expectations.
-func TestCombineGolden(t *testing.T) {
+func TestCombineGolden(t *testing.T) { runCaseArchives(t, "testdata/combine", *updateCombine) }
+
+// runCaseArchives runs every case of the archives in dir over the
+// workspace of combineTables, or rewrites their expectations with update.
+func runCaseArchives(t *testing.T, dir string, update bool) {
 	ctx := context.Background()
 	db, err := engine.Open(ctx, engine.Options{Threads: 1})
 	if err != nil {
@@ -43,16 +47,16 @@ func TestCombineGolden(t *testing.T) {
 		}
 	}
 	x := New(db, WithClock(func() time.Time { return time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC) }))
-	files, _ := filepath.Glob("testdata/combine/*.txtar")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txtar"))
 	if len(files) == 0 {
-		t.Fatal("no golden files in testdata/combine")
+		t.Fatalf("no golden files in %s", dir)
 	}
 	for _, file := range files {
 		ar, err := txtar.ParseFile(file)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if *updateCombine {
+		if update {
 			updateArchive(ctx, t, x, file, ar)
 			continue
 		}
@@ -62,24 +66,30 @@ func TestCombineGolden(t *testing.T) {
 				continue
 			}
 			t.Run(filepath.Base(file)+"/"+name, func(t *testing.T) {
-				got := runCombineCase(ctx, x, string(f.Data))
-				want, ok := archiveFile(ar, name+".out")
-				if !ok {
-					want, ok = archiveFile(ar, name+".err")
-				}
-				if !ok {
-					t.Fatalf("no %s.out or %s.err for the query; it gives:\n%s", name, name, got)
-				}
-				if strings.TrimSpace(got) != strings.TrimSpace(want) {
-					t.Errorf("query:\n%s\ngot:\n%s\nwant:\n%s", f.Data, got, want)
-				}
-				if wantPlan, ok := archiveFile(ar, name+".plan"); ok {
-					gotPlan := compilePlan(ctx, x, string(f.Data))
-					if strings.TrimSpace(gotPlan) != strings.TrimSpace(wantPlan) {
-						t.Errorf("plan of:\n%s\ngot:\n%s\nwant:\n%s", f.Data, gotPlan, wantPlan)
-					}
-				}
+				checkGoldenCase(ctx, t, x, ar, name, string(f.Data))
 			})
+		}
+	}
+}
+
+// checkGoldenCase compares a query's result (or error) and, when the
+// archive has one, its plan with the expectations.
+func checkGoldenCase(ctx context.Context, t *testing.T, x *Executor, ar *txtar.Archive, name, src string) {
+	got := runCombineCase(ctx, x, src)
+	want, ok := archiveFile(ar, name+".out")
+	if !ok {
+		want, ok = archiveFile(ar, name+".err")
+	}
+	if !ok {
+		t.Fatalf("no %s.out or %s.err for the query; it gives:\n%s", name, name, got)
+	}
+	if strings.TrimSpace(got) != strings.TrimSpace(want) {
+		t.Errorf("query:\n%s\ngot:\n%s\nwant:\n%s", src, got, want)
+	}
+	if wantPlan, ok := archiveFile(ar, name+".plan"); ok {
+		gotPlan := compilePlan(ctx, x, src)
+		if strings.TrimSpace(gotPlan) != strings.TrimSpace(wantPlan) {
+			t.Errorf("plan of:\n%s\ngot:\n%s\nwant:\n%s", src, gotPlan, wantPlan)
 		}
 	}
 }

@@ -1,12 +1,8 @@
 package exec
 
 import (
-	"context"
 	"flag"
 	"testing"
-
-	"github.com/huntbook/huntbook/engine"
-	"github.com/huntbook/huntbook/engine/benchdata"
 )
 
 var miscRows = flag.Int("misc.rows", 1_000_000, "rows of the generated SecurityEvent table of the top-nested and partition benchmarks")
@@ -16,19 +12,8 @@ var miscRows = flag.Int("misc.rows", 1_000_000, "rows of the generated SecurityE
 // scan, whose recursive query costs a fixed amount per row, over a
 // thousand rows.
 func BenchmarkMisc(b *testing.B) {
-	ctx := context.Background()
-	db, err := engine.Open(ctx, engine.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	for _, stmt := range benchdata.GenerateSQL(*miscRows) {
-		if err := db.Exec(ctx, stmt); err != nil {
-			b.Fatal(err)
-		}
-	}
-	x := New(db)
-	cases := []struct{ name, kql, sql string }{
+	x := benchSecurityEvents(b, *miscRows)
+	cases := []twinCase{
 		{"top_nested_3_levels", `SecurityEvent
 | top-nested 3 of Computer with others = "other" by count(),
   top-nested 2 of Account by count(),
@@ -42,20 +27,5 @@ func BenchmarkMisc(b *testing.B) {
 | scan declare (c:long = 0) with (step s1: true => c = x + s1.c;)
 | count`, `SELECT count(*) FROM range(1000)`},
 	}
-	for _, c := range cases {
-		b.Run(c.name+"/kql", func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				if _, err := x.Run(ctx, c.kql, nil, RunOptions{}); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-		b.Run(c.name+"/sql", func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				if _, err := db.Query(ctx, engine.Query{SQL: c.sql}, 0); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
+	benchTwins(b, x, cases)
 }

@@ -47,7 +47,7 @@ func TestEvaluateGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			query := section(ar, "query")
+			query, _ := archiveFile(ar, "query")
 			got := txtar.File{Name: "expect"}
 			res, err := x.Run(context.Background(), query, nil, RunOptions{Now: testNow})
 			if err != nil {
@@ -62,21 +62,12 @@ func TestEvaluateGolden(t *testing.T) {
 				}
 				return
 			}
-			want := section(ar, got.Name)
+			want, _ := archiveFile(ar, got.Name)
 			if diff := cmp.Diff(want, string(got.Data)); diff != "" {
 				t.Errorf("%s (-want +got):\n%s\n(got %s)", got.Name, diff, got.Data)
 			}
 		})
 	}
-}
-
-func section(ar *txtar.Archive, name string) string {
-	for _, f := range ar.Files {
-		if f.Name == name {
-			return string(f.Data)
-		}
-	}
-	return ""
 }
 
 // formatResult prints a result for golden files: the schema, one line per

@@ -45,6 +45,7 @@ var layers = map[string]int{
 	"server":                      9,
 	"web":                         9,
 	"server/servertest":           10, // the fake Backend of the server and UI tests
+	"internal/browsertest":        1,  // test fixture: headless Chromium for the UI tests, no project imports
 	"internal/app":                10, // the programs' wiring: the server backend and the kernel over session, workspace, notebooks
 	"internal/cli":                11,
 	"cmd/huntbook":                12,

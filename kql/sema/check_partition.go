@@ -97,7 +97,7 @@ func (c *checker) partitionLimit(op *syntax.PartitionOp) int {
 // with nil for a null partition.
 func (c *checker) partitionValues(op *syntax.PartitionOp, in Tabular, col table.Column, limit int) []any {
 	if c.opts.Probe == nil {
-		c.unsupported(op, "partition without access to the data")
+		c.needsData(op, "partition runs its subquery once per value of '"+col.Name+"' in the data")
 	}
 	ref := &ColumnRef{Name: col.Name, T: col.Type}
 	values, err := c.opts.Probe.Distinct(c.ctx, in, ref, limit+1)

@@ -41,6 +41,12 @@ func (c *checker) partition(op *syntax.PartitionOp, in Tabular, sc *scope) Tabul
 	}
 	c.refs++
 	shared := &Ref{Name: fmt.Sprintf("partition_%d", c.refs), Query: in, Materialized: true}
+	if c.opts.Probe == nil {
+		// without the data: grouped SQL when the subquery allows it
+		if t, ok := c.partitionGroups(op, shared, col, sc); ok {
+			return t
+		}
+	}
 	values := c.partitionValues(op, shared, col, limit)
 	ref := &ColumnRef{Name: col.Name, T: col.Type}
 	var legs []unionLeg

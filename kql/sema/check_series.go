@@ -81,18 +81,7 @@ func (c *checker) seriesAxis(op *syntax.MakeSeriesOp, n *MakeSeries, sc *scope, 
 // seriesAgg checks one aggregate and its default (0 for numbers, null
 // otherwise), converted to the aggregate's type.
 func (c *checker) seriesAgg(a *syntax.MakeSeriesAgg, cols []table.Column, sc *scope, b *columns, count *int) SeriesAgg {
-	column := a.Column
-	if c.constantSyntax(column.Value, sc) {
-		// Kusto accepts a constant as a series (`other=-1`): each bin with
-		// rows holds the constant, the others the default
-		column = &syntax.NamedExpr{Span: column.Span, Names: column.Names, Value: &syntax.Call{
-			Span: column.Value.Range(), Name: &syntax.Ident{Span: column.Value.Range(), Name: "max"},
-			Args: []syntax.Expr{column.Value}}}
-		if len(column.Names) == 0 {
-			c.errorf(a.Column, "a constant make-series column needs a name (Name = constant)")
-		}
-	}
-	item := c.aggItem(column, cols, map[string]bool{}, sc, b, count)
+	item := c.aggItem(a.Column, cols, map[string]bool{}, sc, b, count)
 	if len(item.Cols) != 1 {
 		c.errorf(a.Column, "make-series needs aggregates of one column")
 	}
@@ -126,22 +115,4 @@ func positive(v any) bool {
 		return x > 0
 	}
 	return false
-}
-
-// constantSyntax reports whether e is made of literals, operators and
-// let-bound scalars only (no column, no call).
-func (c *checker) constantSyntax(e syntax.Expr, sc *scope) bool {
-	ok := true
-	syntax.Inspect(e, func(n syntax.Node) bool {
-		switch n := n.(type) {
-		case *syntax.Call:
-			ok = false
-		case *syntax.Ident:
-			if sym, found := sc.lookup(n.Name); !found || sym.scalar == nil {
-				ok = false
-			}
-		}
-		return ok
-	})
-	return ok
 }

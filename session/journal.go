@@ -22,9 +22,12 @@ import (
 // query history, an audit of what was run), not something the session
 // reads back to restore state.
 type Entry struct {
-	Session    string            `json:"session"`
-	N          int               `json:"n"`
-	Name       string            `json:"name,omitempty"`
+	Session string `json:"session"`
+	N       int    `json:"n"`
+	Name    string `json:"name,omitempty"`
+	// Notebook is the name of the notebook whose cell ran (see
+	// Options.Notebook), so history links entries of earlier runs.
+	Notebook   string            `json:"notebook,omitempty"`
 	Query      string            `json:"query"`
 	Parameters map[string]string `json:"parameters,omitempty"`
 	Start      time.Time         `json:"start"`
@@ -77,6 +80,9 @@ func (s *Session) entry(e *Execution) Entry {
 	out := Entry{
 		Session: s.id, N: e.N, Name: e.Name, Query: e.Source, Parameters: e.Parameters,
 		Start: e.Started.UTC(), Now: e.Now.UTC(), DurationMS: float64(e.Duration.Microseconds()) / 1000, Rows: e.Rows,
+	}
+	if s.opts.Notebook != nil {
+		out.Notebook = s.opts.Notebook()
 	}
 	if e.Err != nil {
 		out.Error = e.Err.Error()

@@ -75,6 +75,10 @@ type Options struct {
 	// engine, oldest released first. Default DefaultResultRowBudget;
 	// negative: no row budget. The last result (_) is always kept.
 	ResultRowBudget int64
+	// Notebook names the notebook the session runs cells of, for the
+	// journal (nil: none). It is read at each execution, so a renamed
+	// notebook's later entries carry the new name.
+	Notebook func() string
 }
 
 // DefaultMaxRows is Options.MaxRows when unset.

@@ -5,16 +5,21 @@ package exec_test
 // documented output tables) runs through huntbook and is compared with its
 // documented output. Each example is classified
 //
-//	pass         same columns and rows (after normalisation, see compare.go)
+//	pass         same columns and rows (after normalisation, see doccompare_test.go)
+//	header       same rows, but the documented column names differ (the
+//	             docs' headers are hand-written; see docKnownHeaders)
 //	wrong        it ran, and the result differs
 //	unsupported  a compile error (parse, sema, plan, sqlgen)
 //	error        it compiled, and the engine failed
 //	crash        a panic or a timeout
 //
-// The test fails when the pass rate drops below docPassFloor (a ratchet:
-// raise it when the rate goes up), when an example crashes, and when a
-// wrong answer is not in docKnownWrong with its reason: a wrong answer
-// must become right or a clear unsupported error.
+// The criterion compares rows, so "rows agree" (pass + header) is
+// the headline rate; the strict rate also requires the documented names.
+// The test fails when either rate drops below its floor (docRowsFloor,
+// docStrictFloor: ratchets, raise them when the rates go up), when an
+// example crashes, when a wrong answer is not in docKnownWrong with its
+// reason (a wrong answer must become right or a clear unsupported error),
+// and when a header difference is not in docKnownHeaders with its reason.
 //
 //	go test ./engine/exec -run Conformance -v            figures and summary
 //	go test ./engine/exec -run Conformance -conformance.out=FILE  also write them
@@ -45,33 +50,18 @@ import (
 
 var conformanceOut = flag.String("conformance.out", "", "write the conformance figures and the per-example outcomes to this file")
 
-// docPassFloor is the measured pass rate of the doc examples that use
-// neither geo_* nor graph operators (the denominator), rounded
-// down. Raise it as fixes land; never lower it to make a change pass.
-const docPassFloor = 0.795
+// docRowsFloor and docStrictFloor are the measured rates (rows agree;
+// rows and names agree) of the doc examples that use neither geo_* nor
+// graph operators (the denominator), rounded down. Raise them as
+// fixes land; never lower them to make a change pass.
+const (
+	docRowsFloor   = 0.845
+	docStrictFloor = 0.795
+)
 
 // docKnownWrong lists the examples (by docExampleKey) whose wrong answer is
 // understood and accepted for now, with the reason.
 var docKnownWrong = map[string]string{
-	// The docs' tables are hand-written here: the column name differs
-	// from the one Kusto gives (print_0, Column1, Id, print_4, variancep_x).
-	"cos-function#5846f3c6":                   "docs name the column result; print names it print_0",
-	"cot-function#5f94a539":                   "docs name the column result; print names it print_0",
-	"sin-function#0fe99fe9":                   "docs name the column result; print names it print_0",
-	"max-of-function#b5a7a81a":                "docs name the column result; an unnamed project column is Column1",
-	"min-of-function#3657e610":                "docs name the column result; an unnamed project column is Column1",
-	"extract-all-function#f23b3466":           "docs spell the column ID; the query names it Id",
-	"extract-all-function#638ff0fc":           "docs spell the column ID; the query names it Id",
-	"extract-all-function#235823d6":           "docs spell the column ID; the query names it Id",
-	"extract-all-function#4ac7936b":           "docs spell the column ID; the query names it Id",
-	"split-function#82d69f15":                 "docs spell the last column print4 (typo for print_4)",
-	"variancep-aggregation-function#c2541eea": "docs name the column variance_x; the aggregate is variancep",
-	"series-product-function#41e014a9":        "docs name the first column s1; the query prints it as arr",
-	"series-sum-function#57e2c5f8":            "docs name the first column s1; the query prints it as arr",
-	"mv-expand-operator#4fc8a43f":             "docs head getschema's third column DateType (typo for DataType); the rows agree",
-	"parse-where-operator#97630e04":           "the query projects previouLockTime (sic), the docs head it previousLockTime; the rows agree",
-	"join-rightanti#dfe7b89c":                 "docs head the result Key, Value1; rightanti returns the right side's columns Key, Value2 (their row d, 40 is Y's)",
-	"strlen-function#e32aa060":                "docs name the column length, the query leaves it unnamed; ours is strlen_ (naming rule unverified)",
 	// The docs' cells do not match their own query.
 	"replace-regex-function#15b51863":        "docs show tostring(long) as 1.000000; it is 1",
 	"replace-string-function#2fbe380b":       "docs show tostring(long) as 1.000000; it is 1",
@@ -94,6 +84,30 @@ var docKnownWrong = map[string]string{
 	"series-periods-validate-function#3aa94d1c": "period 14 scores 0.98 here, 0.84 in Kusto: Kusto's scoring is undocumented (secops/timeseries TestPeriodScoresNearKusto; the 0 for period 10 agrees)",
 	"graph-blast-radius-fl#13bea802":            "make_set's element order is unspecified; docs show another order",
 	"scan-operator#c2e4e98f":                    "partition's output order is unspecified (the sort is inside the subquery); docs list the partitions 1, 3, 2, huntbook in value order; the rows agree",
+}
+
+// docKnownHeaders lists the examples whose rows agree but whose
+// documented column names differ from huntbook's, with the reason: the
+// docs' tables are hand-written, and Kusto names these columns as
+// huntbook does (print_0, Column1, the query's own spelling).
+var docKnownHeaders = map[string]string{
+	"strlen-function#e32aa060":                "docs name the column length, the query leaves it unnamed; ours is strlen_ (naming rule unverified)",
+	"cos-function#5846f3c6":                   "docs name the column result; print names it print_0",
+	"cot-function#5f94a539":                   "docs name the column result; print names it print_0",
+	"sin-function#0fe99fe9":                   "docs name the column result; print names it print_0",
+	"max-of-function#b5a7a81a":                "docs name the column result; an unnamed project column is Column1",
+	"min-of-function#3657e610":                "docs name the column result; an unnamed project column is Column1",
+	"extract-all-function#f23b3466":           "docs spell the column ID; the query names it Id",
+	"extract-all-function#638ff0fc":           "docs spell the column ID; the query names it Id",
+	"extract-all-function#235823d6":           "docs spell the column ID; the query names it Id",
+	"extract-all-function#4ac7936b":           "docs spell the column ID; the query names it Id",
+	"split-function#82d69f15":                 "docs spell the last column print4 (typo for print_4)",
+	"variancep-aggregation-function#c2541eea": "docs name the column variance_x; the aggregate is variancep",
+	"series-product-function#41e014a9":        "docs name the first column s1; the query prints it as arr",
+	"series-sum-function#57e2c5f8":            "docs name the first column s1; the query prints it as arr",
+	"mv-expand-operator#4fc8a43f":             "docs head getschema's third column DateType (typo for DataType); the rows agree",
+	"parse-where-operator#97630e04":           "the query projects previouLockTime (sic), the docs head it previousLockTime; the rows agree",
+	"join-rightanti#dfe7b89c":                 "docs head the result Key, Value1; rightanti returns the right side's columns Key, Value2 (their row d, 40 is Y's)",
 }
 
 type docExample struct {
@@ -219,30 +233,42 @@ func TestConformanceDocExamples(t *testing.T) {
 }
 
 func checkRatchet(t *testing.T, outcomes []outcome) {
-	pass, total := 0, 0
+	counts, total := map[string]int{}, 0
 	for _, o := range outcomes {
 		if o.outOfScope {
 			continue
 		}
 		total++
-		if o.class == "pass" {
-			pass++
-		}
+		counts[o.class]++
 		switch {
 		case o.class == "crash":
 			t.Errorf("%s crashed: %s", o.key, o.detail)
 		case o.class == "wrong" && docKnownWrong[o.key] == "":
 			t.Errorf("%s gives a wrong answer (fix it, make it an unsupported error, or list it in docKnownWrong with a reason): %s", o.key, o.detail)
+		case o.class == "header" && docKnownHeaders[o.key] == "":
+			t.Errorf("%s names its columns differently from the docs (fix the names, or list it in docKnownHeaders with a reason): %s", o.key, o.detail)
 		}
 	}
-	for key := range docKnownWrong {
-		if !hasOutcome(outcomes, key, "wrong") {
-			t.Errorf("docKnownWrong lists %s, which is no longer wrong: remove it", key)
-		}
+	checkKnownList(t, outcomes, docKnownWrong, "docKnownWrong", "wrong")
+	checkKnownList(t, outcomes, docKnownHeaders, "docKnownHeaders", "header")
+	rows := float64(counts["pass"]+counts["header"]) / float64(total)
+	strict := float64(counts["pass"]) / float64(total)
+	if rows < docRowsFloor {
+		t.Errorf("doc-example rate (rows agree) %.4f is below the floor %.4f", rows, docRowsFloor)
 	}
-	rate := float64(pass) / float64(total)
-	if rate < docPassFloor {
-		t.Errorf("doc-example pass rate %.4f (%d/%d) is below the floor %.4f", rate, pass, total, docPassFloor)
+	if strict < docStrictFloor {
+		t.Errorf("doc-example rate (rows and names agree) %.4f is below the floor %.4f", strict, docStrictFloor)
+	}
+}
+
+// checkKnownList fails on entries whose example no longer has the class
+// the list accepts, so the lists shrink as fixes land.
+func checkKnownList(t *testing.T, outcomes []outcome, known map[string]string, name, class string) {
+	t.Helper()
+	for key := range known {
+		if !hasOutcome(outcomes, key, class) {
+			t.Errorf("%s lists %s, which is no longer %s: remove it", name, key, class)
+		}
 	}
 }
 
@@ -283,9 +309,13 @@ func runDocExample(x *exec.Executor, e docExample) (o outcome) {
 	case res.Table == nil:
 		o.class, o.detail = "wrong", "no result table"
 	default:
-		if diff := compareDocTable(e, res.Table); diff != "" {
-			o.class, o.detail = "wrong", oneLine(diff)
-		} else {
+		diff, header := compareDocTable(e, res.Table)
+		switch {
+		case diff != "":
+			o.class, o.detail = "wrong", oneLine(strings.TrimSpace(header+"; "+diff))
+		case header != "":
+			o.class, o.detail = "header", oneLine(header)
+		default:
 			o.class = "pass"
 		}
 	}
@@ -347,7 +377,7 @@ func outOfScope(q string) bool { return geoOrGraph.MatchString(q) }
 // and the per-feature table (features with at least one non-pass first).
 func summarize(outcomes []outcome) string {
 	var b strings.Builder
-	classes := []string{"pass", "wrong", "unsupported", "error", "crash"}
+	classes := []string{"pass", "header", "wrong", "unsupported", "error", "crash"}
 	count := func(scope func(outcome) bool) (map[string]int, int) {
 		m, n := map[string]int{}, 0
 		for _, o := range outcomes {
@@ -366,7 +396,8 @@ func summarize(outcomes []outcome) string {
 		{"without geo_*/graph", func(o outcome) bool { return !o.outOfScope }},
 	} {
 		m, n := count(s.scope)
-		fmt.Fprintf(&b, "%-22s %4d  pass %.1f%%", s.name, n, 100*float64(m["pass"])/float64(max(n, 1)))
+		fmt.Fprintf(&b, "%-22s %4d  rows agree %.1f%%  strict %.1f%%", s.name, n,
+			100*float64(m["pass"]+m["header"])/float64(max(n, 1)), 100*float64(m["pass"])/float64(max(n, 1)))
 		for _, c := range classes {
 			fmt.Fprintf(&b, "  %s %d", c, m[c])
 		}
@@ -395,7 +426,7 @@ func featureTable(outcomes []outcome) string {
 			}
 			s.total++
 			switch o.class {
-			case "pass":
+			case "pass", "header":
 				s.pass++
 			case "wrong":
 				s.wrong++
@@ -418,7 +449,7 @@ func featureTable(outcomes []outcome) string {
 		return list[i].name < list[j].name
 	})
 	var b strings.Builder
-	fmt.Fprintf(&b, "\n%-32s %5s %5s %5s %5s %5s\n", "feature (without geo/graph)", "total", "pass", "wrong", "unsup", "error")
+	fmt.Fprintf(&b, "\n%-32s %5s %5s %5s %5s %5s\n", "feature (without geo/graph)", "total", "rows", "wrong", "unsup", "error")
 	for _, s := range list {
 		fmt.Fprintf(&b, "%-32s %5d %5d %5d %5d %5d\n", s.name, s.total, s.pass, s.wrong, s.unsupported, s.errored)
 	}

@@ -258,7 +258,8 @@ func (b *Backend) Open(ctx context.Context, id string, events func(server.Event)
 	}
 	sopts := session.Options{MaxRows: storedRows, Timeout: b.opts.QueryTimeout,
 		TruncationMaxRecords: b.opts.TruncationMaxRecords,
-		KeepResults:          b.opts.KeepResults, ResultRowBudget: b.opts.ResultRowBudget}
+		KeepResults:          b.opts.KeepResults, ResultRowBudget: b.opts.ResultRowBudget,
+		Notebook: func() string { return b.nameOf(id) }}
 	if !b.opts.Now.IsZero() {
 		now := b.opts.Now
 		sopts.Now = func() time.Time { return now }
@@ -278,7 +279,8 @@ func (b *Backend) Open(ctx context.Context, id string, events func(server.Event)
 const historyWindow = 5000
 
 // History returns executions from the workspace's journal, newest first.
-// Entries of this run's sessions name their notebook.
+// An entry names the notebook it ran in (earlier runs' entries too, by
+// the notebook's name at the time) and links it while it exists.
 func (b *Backend) History(ctx context.Context, q server.HistoryQuery) ([]server.HistoryEntry, error) {
 	entries, err := session.ReadJournal(session.JournalPath(b.ws), historyWindow)
 	if err != nil {
@@ -292,16 +294,26 @@ func (b *Backend) History(ctx context.Context, q server.HistoryQuery) ([]server.
 	out := []server.HistoryEntry{}
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	ids := make(map[string]string, len(b.names)) // name → id
+	for id, name := range b.names {
+		ids[name] = id
+	}
 	for i := len(entries) - 1; i >= 0 && len(out) < limit; i-- {
 		e := entries[i]
-		nbID := b.bySess[e.Session]
+		nbID, nbName := b.bySess[e.Session], e.Notebook
+		if nbID == "" {
+			nbID = ids[nbName]
+		}
+		if nbName == "" {
+			nbName = b.names[nbID]
+		}
 		if q.NotebookID != "" && nbID != q.NotebookID ||
 			search != "" && !strings.Contains(strings.ToLower(e.Query), search) ||
 			!q.Before.IsZero() && !e.Start.Before(q.Before) {
 			continue
 		}
 		out = append(out, server.HistoryEntry{
-			ID: fmt.Sprintf("%s-%d", e.Session, e.N), Time: e.Start, NotebookID: nbID, NotebookName: b.names[nbID],
+			ID: fmt.Sprintf("%s-%d", e.Session, e.N), Time: e.Start, NotebookID: nbID, NotebookName: nbName,
 			Query: e.Query, Elapsed: server.Duration(time.Duration(e.DurationMS * float64(time.Millisecond))),
 			Rows: e.Rows, Error: e.Error,
 		})

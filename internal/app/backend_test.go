@@ -370,3 +370,44 @@ func TestRenameDuringEdits(t *testing.T) {
 		t.Errorf("files after rename during saves: %v", files)
 	}
 }
+
+// TestHistoryAcrossRestarts: the journal names each entry's notebook, so a
+// later server (new session and notebook ids) still links the entries.
+func TestHistoryAcrossRestarts(t *testing.T) {
+	b := newTestBackend(t, 10)
+	ctx := context.Background()
+	info, _ := b.CreateNotebook(ctx, "Hunt")
+	ev := newEvents()
+	s, _ := b.Open(ctx, info.ID, ev.add)
+	runCell(t, s, ev, "c1", "Events | count")
+	if _, err := b.RenameNotebook(ctx, info.ID, "Hunt2"); err != nil {
+		t.Fatal(err)
+	}
+	runCell(t, s, ev, "c2", "Events | take 1")
+
+	later, err := NewBackend(b.ws, BackendOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, _ := later.Notebooks(ctx)
+	if len(list) != 1 {
+		t.Fatalf("notebooks %+v", list)
+	}
+	hist, err := later.History(ctx, server.HistoryQuery{Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hist) != 2 {
+		t.Fatalf("history %+v", hist)
+	}
+	if h := hist[0]; h.NotebookName != "Hunt2" || h.NotebookID != list[0].ID {
+		t.Errorf("newest entry %+v, want notebook Hunt2 (%s)", h, list[0].ID)
+	}
+	if h := hist[1]; h.NotebookName != "Hunt" || h.NotebookID != "" {
+		t.Errorf("older entry %+v, want the old name Hunt and no link", h)
+	}
+	only, _ := later.History(ctx, server.HistoryQuery{NotebookID: list[0].ID})
+	if len(only) != 1 {
+		t.Errorf("history of %s: %+v", list[0].ID, only)
+	}
+}

@@ -138,8 +138,49 @@ func (c *checker) unify(n syntax.Node, op string, x, y Expr) (Expr, Expr) {
 	case a == table.String && b == table.GUID:
 		return x, c.convert(y, table.String)
 	}
+	if equalityOps[op] {
+		if x, y, ok := c.unifyEquality(x, y); ok {
+			return x, y
+		}
+	}
 	c.errorf(n, "cannot compare %s with %s (operator %s)", a, b, op)
 	return nil, nil
+}
+
+// equalityOps are the operators that, as in Kusto, accept a string, a
+// number or a bool on either side (real hunting queries write
+// `ResultType == 0` of a string column, `EventID in ("4624")` of an int
+// one, `IsLocalAdmin == 1` of a bool one); ordering operators do not.
+var equalityOps = map[string]bool{"==": true, "!=": true, "in": true, "!in": true}
+
+// unifyEquality converts the operands of an equality between a string, a
+// number and a bool to one type: a constant side takes the other side's
+// type (so a column keeps its own and `EventID == "4624"` compares
+// numbers), else the number becomes a string; a bool compares as 0/1 with
+// a number and as tobool() of a string.
+func (c *checker) unifyEquality(x, y Expr) (Expr, Expr, bool) {
+	a, b := x.Type(), y.Type()
+	family := func(t table.Type) bool { return t == table.String || t == table.Bool || t.IsNumeric() }
+	if !family(a) || !family(b) {
+		return nil, nil, false
+	}
+	switch {
+	case a == table.Bool && b.IsNumeric():
+		return c.convert(x, table.Long), y, true
+	case b == table.Bool && a.IsNumeric():
+		return x, c.convert(y, table.Long), true
+	case a == table.Bool || b == table.Bool: // the other side is a string
+		return c.convert(x, table.Bool), c.convert(y, table.Bool), true
+	}
+	_, xConst := x.(*Literal)
+	_, yConst := y.(*Literal)
+	switch {
+	case yConst && !xConst:
+		return x, c.convert(y, a), true
+	case xConst && !yConst:
+		return c.convert(x, b), y, true
+	}
+	return c.convert(x, table.String), c.convert(y, table.String), true
 }
 
 // anyColumn checks `* op value`: true when any column matches.

@@ -54,7 +54,8 @@ func TestPositionedErrors(t *testing.T) {
 	tests := []struct{ name, src, want string }{
 		{"unknown column with did-you-mean", `SecurityEvent | where Acount == "x"`, "1:23: unknown column 'Acount' (did you mean 'Account'?)"},
 		{"unknown column in project", `SecurityEvent | project Computer, Accont`, "1:35: unknown column 'Accont' (did you mean 'Account'?)"},
-		{"compare int with string", `SecurityEvent | where EventID == "4624"`, "1:23: cannot compare int with string (operator ==)"},
+		{"order int and string", `SecurityEvent | where EventID > "4624"`, "1:23: cannot compare int with string (operator >)"},
+		{"compare datetime with string", `SecurityEvent | where TimeGenerated == "x"`, "1:23: cannot compare datetime with string (operator ==)"},
 		{"too few arguments", `SecurityEvent | extend x = substring(Account)`, "1:28: substring() takes 2 to 3 arguments, got 1"},
 		{"reduce unsupported at its position", `SecurityEvent | reduce by Account`, "1:17: the reduce operator is not supported yet"},
 		{"mv-expand of a string", `SecurityEvent | mv-expand Account`, "1:27: mv-expand needs a dynamic array or property bag, got string"},

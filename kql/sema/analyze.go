@@ -139,9 +139,6 @@ type checker struct {
 	// refs counts named subexpressions, to name their CTEs uniquely.
 	refs int
 	vis  *table.Visualization
-	// options are the values of the script's set statements that change
-	// the query's meaning (query_bin_auto_size, query_bin_auto_at).
-	options map[string]*syntax.SetStmt
 }
 
 // maxCallDepth bounds nested user-function calls (KQL has no recursion;
@@ -180,17 +177,11 @@ func (c *checker) script(s *syntax.Script) *Result {
 }
 
 // setStmt accepts the request options that change nothing here and
-// keeps the ones bin_auto() reads.
+// rejects the ones whose meaning would be silently lost.
 func (c *checker) setStmt(st *syntax.SetStmt) {
 	switch st.Name.Name {
 	case "query_bin_auto_size", "query_bin_auto_at":
-		if st.Value == nil {
-			c.errorf(st, "set %s needs a value", st.Name.Name)
-		}
-		if c.options == nil {
-			c.options = map[string]*syntax.SetStmt{}
-		}
-		c.options[st.Name.Name] = st
+		c.unsupported(st, "set "+st.Name.Name)
 	}
 }
 

@@ -42,8 +42,6 @@ func (c *checker) call(e *syntax.Call, sc *scope, row *rowCtx) Expr {
 		return c.ingestionTime(e, row)
 	case "pack_all":
 		return c.packAll(e, sc, row)
-	case "bin_auto":
-		return c.binAuto(e, sc, row)
 	}
 	f, ok := LookupFunction(name)
 	if !ok || f.Kind == KindOperator {
@@ -412,25 +410,4 @@ func (c *checker) columnNamesOf(e *syntax.Call, sc *scope) Expr {
 		names = append(names, col.Name)
 	}
 	return &Literal{T: table.Dynamic, Value: names}
-}
-
-// binAuto checks bin_auto(value): bin(value, size), or bin_at(value,
-// size, at), with the size and the fixed point of the script's set
-// query_bin_auto_size / query_bin_auto_at statements.
-func (c *checker) binAuto(e *syntax.Call, sc *scope, row *rowCtx) Expr {
-	if len(e.Args) != 1 {
-		c.errorf(e, "bin_auto() takes 1 argument, got %d", len(e.Args))
-	}
-	size := c.options["query_bin_auto_size"]
-	if size == nil {
-		c.errorf(e, "bin_auto() needs the bin size: set query_bin_auto_size=...; before the query")
-	}
-	args := []syntax.Expr{e.Args[0], size.Value}
-	name := "bin"
-	if at := c.options["query_bin_auto_at"]; at != nil {
-		args, name = append(args, at.Value), "bin_at"
-	}
-	f, _ := LookupFunction(name)
-	call := &syntax.Call{Span: e.Span, Name: &syntax.Ident{Span: e.Name.Span, Name: name}, Args: args}
-	return c.builtin(call, f, sc, row)
 }

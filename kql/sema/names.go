@@ -48,9 +48,6 @@ func joinName(left, right string) string {
 
 // callName applies a function's naming rule to a call.
 func callName(e *syntax.Call) string {
-	if e.Name.Name == "bin_auto" && len(e.Args) == 1 {
-		return exprName(e.Args[0]) // named as bin() is
-	}
 	f, ok := LookupFunction(e.Name.Name)
 	if !ok {
 		return ""

@@ -25,6 +25,7 @@ func dynamicUDFs() []UDF {
 		{Name: "kql_parse_xml", Args: []table.Type{table.String}, Result: d, Null: NullAware, Fn: kqlfunc.ParseXML},
 		{Name: "kql_zip", Args: []table.Type{d}, Result: d, Null: NullAware, Fn: kqlfunc.Zip},
 		{Name: "kql_array_sort", Args: []table.Type{d, b, b}, Result: d, Null: NullPropagates, Fn: kqlfunc.ArraySort},
+		{Name: "kql_array_sort_many", Args: []table.Type{d, b, b}, Result: d, Null: NullPropagates, Fn: kqlfunc.ArraySortMany},
 		{Name: "kql_array_sort_by", Args: []table.Type{d, d, b, b}, Result: d, Null: NullPropagates, Fn: kqlfunc.ArraySortBy},
 		{Name: "kql_set_union", Args: []table.Type{d}, Result: d, Null: NullAware, Fn: kqlfunc.SetUnion},
 		{Name: "kql_set_intersect", Args: []table.Type{d}, Result: d, Null: NullAware, Fn: kqlfunc.SetIntersect},
@@ -61,10 +62,9 @@ func dynamicFuncs() []Func {
 		udf("array_sort_asc", []table.Type{d, b}, d, "kql_array_sort($1, true, $2)", "the bool is nulls_last"),
 		udf("array_sort_desc", []table.Type{d}, d, "kql_array_sort($1, false, true)", ""),
 		udf("array_sort_desc", []table.Type{d, b}, d, "kql_array_sort($1, false, $2)", ""),
-		// array_sort_asc(a1, a2, ...) returns one sorted array per argument
-		// (several columns, indexable with [i]); kql_array_sort_by gives
-		// only the second, so the form stays unsupported until sema models
-		// the tuple result.
+		// array_sort_asc(a1, a2, ...) with several arrays is sqlgen's
+		// (kql_array_sort_many over the packed arrays): sema gives it one
+		// column per array.
 		udf("set_union", []table.Type{d}, d, "kql_set_union($1)", packed),
 		udf("set_intersect", []table.Type{d}, d, "kql_set_intersect($1)", packed),
 		udf("set_difference", []table.Type{d}, d, "kql_set_difference($1)", packed),

@@ -1,6 +1,8 @@
 package sqlgen
 
 import (
+	"strings"
+
 	"github.com/huntbook/huntbook/kql/sema"
 )
 
@@ -12,6 +14,25 @@ func windowSQL() map[string]translation {
 		"prev":       lagLead("lag"),
 		"next":       lagLead("lead"),
 		"row_cumsum": rowCumsum,
+
+		// plan's restart rewrite (kql/plan/build_window.go): $2 is the
+		// running count of restarts, a partition key.
+		"restart_group#":         windowTemplate("CAST(sum(CASE WHEN coalesce($1, false) THEN 1 ELSE 0 END) OVER (ORDER BY $O ROWS UNBOUNDED PRECEDING) AS BIGINT)"),
+		"term_changed#":          windowTemplate("(coalesce($2, false) OR $O = 1 OR $1 IS DISTINCT FROM lag($1) OVER (ORDER BY $O))"),
+		"row_number#grouped":     windowTemplate("CAST(row_number() OVER (PARTITION BY $2 ORDER BY $O) + $1 - 1 AS BIGINT)"),
+		"row_cumsum#grouped":     windowTemplate("sum($1) OVER (PARTITION BY $2 ORDER BY $O ROWS UNBOUNDED PRECEDING)"),
+		"row_rank_dense#grouped": windowTemplate("CAST(sum(CASE WHEN $1 THEN 1 ELSE 0 END) OVER (PARTITION BY $2 ORDER BY $O ROWS UNBOUNDED PRECEDING) AS BIGINT)"),
+		"row_rank_min#grouped": windowTemplate("CAST(max(CASE WHEN $1 THEN $O END) OVER (PARTITION BY $2 ORDER BY $O ROWS UNBOUNDED PRECEDING) - " +
+			"min($O) OVER (PARTITION BY $2) + 1 AS BIGINT)"),
+	}
+}
+
+// windowTemplate fills $O with the serialized order column and $1, $2,
+// ... with the arguments.
+func windowTemplate(template string) translation {
+	return func(g *gen, c *sema.Call, s *scope) string {
+		over(s) // fails without a serialized input
+		return expandTemplate(strings.ReplaceAll(template, "$O", s.ord), g.args(c, s))
 	}
 }
 

@@ -59,8 +59,8 @@ func TestPunycodeDomain(t *testing.T) {
 	// the documented examples of punycode_domain_to_string (it encodes)
 	// and punycode_domain_from_string (it decodes)
 	enc := map[string]string{
-		"Lê Lợi。Thuận Thiên。com":      "xn--L Li-gpa4517b.xn--Thun Thin-s4a7194f.com",
-		"Riðill｡Skáldskaparmál｡org":   "xn--Riill-jta.xn--Skldskaparml-dbbj.org",
+		"Lê Lợi。Thuận Thiên。com":     "xn--L Li-gpa4517b.xn--Thun Thin-s4a7194f.com",
+		"Riðill｡Skáldskaparmál｡org":  "xn--Riill-jta.xn--Skldskaparml-dbbj.org",
 		"Kaledvoulc'h.Artorījos.edu": "Kaledvoulc'h.xn--Artorjos-ejb.edu",
 		"":                           "",
 	}
@@ -70,8 +70,8 @@ func TestPunycodeDomain(t *testing.T) {
 		}
 	}
 	dec := map[string]string{
-		"xn--Ge-mia.Bulg.edu":       "Gáe.Bulg.edu",
-		"xn--Lin-8na.Celtchair.org": "Lúin.Celtchair.org",
+		"xn--Ge-mia.Bulg.edu":                         "Gáe.Bulg.edu",
+		"xn--Lin-8na.Celtchair.org":                   "Lúin.Celtchair.org",
 		"xn--Ry-lja8c.xn--Jng-uta63a.xn--Bng-9ka.com": "Rúyì.Jīngū.Bàng.com",
 		"": "",
 	}

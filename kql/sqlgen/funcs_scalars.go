@@ -11,7 +11,27 @@ func scalarSQL() map[string]translation {
 	return map[string]translation{
 		"array_sort_asc":  arraySort(true),
 		"array_sort_desc": arraySort(false),
+		"repeat":          repeatValue,
+		"array_split":     arraySplit,
+		"weekofyear":      simple("CAST(weekofyear($1) AS INTEGER)"),
+		"datepart":        datetimePart,
 	}
+}
+
+// repeatValue is repeat(value, count): the value as it reads in JSON.
+func repeatValue(g *gen, c *sema.Call, s *scope) string {
+	return registryExpand("repeat", []table.Type{table.Dynamic, table.Long}, g.jsonOf(c.Args[0], s),
+		"CAST("+g.expr(c.Args[1], s)+" AS BIGINT)")
+}
+
+// arraySplit is array_split(array, index or indexes): a single index is
+// packed into an array.
+func arraySplit(g *gen, c *sema.Call, s *scope) string {
+	idx := g.jsonOf(c.Args[1], s)
+	if c.Args[1].Type() != table.Dynamic {
+		idx = "json_array(" + g.expr(c.Args[1], s) + ")"
+	}
+	return registryExpand("array_split", []table.Type{table.Dynamic, table.Dynamic}, g.expr(c.Args[0], s), idx)
 }
 
 // arraySort is array_sort_asc/desc: one array through the registry; with

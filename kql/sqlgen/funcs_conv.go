@@ -192,9 +192,14 @@ func getType(g *gen, c *sema.Call, s *scope) string {
 // zero-padded to a minimum length.
 func toHex(g *gen, c *sema.Call, s *scope) string {
 	a := g.args(c, s)
-	hex := "lower(printf('%x', CAST(" + a[0] + " AS BIGINT)))"
+	x := "CAST(" + a[0] + " AS BIGINT)"
+	if c.Args[0].Type() == table.Int {
+		x = "(" + x + " & 4294967295)" // an int prints as its 32 bits
+	}
+	hex := "lower(ltrim(hex(" + x + "), '0'))"
+	hex = "CASE WHEN " + x + " = 0 THEN '0' ELSE " + hex + " END"
 	if len(a) == 2 {
-		return "lpad(" + hex + ", greatest(CAST(" + a[1] + " AS INTEGER), length(" + hex + ")), '0')"
+		return "lpad(" + hex + ", CAST(greatest(CAST(" + a[1] + " AS BIGINT), length(" + hex + ")) AS INTEGER), '0')"
 	}
 	return hex
 }

@@ -9,9 +9,9 @@ import (
 // most Sentinel queries, and json_valid / ->> are native and vectorised.
 func dynamicMacros() []Macro {
 	return []Macro{
-		// Kusto: text that is not JSON becomes the string itself.
+		// Kusto: text that is not JSON becomes the string itself; "" is null.
 		{Name: "kql_parse_json", Params: []string{"s"},
-			Body: "CASE WHEN s IS NULL THEN NULL WHEN json_valid(s) THEN CAST(s AS JSON) ELSE to_json(CAST(s AS VARCHAR)) END"},
+			Body: "CASE WHEN s IS NULL OR s = '' THEN NULL WHEN json_valid(s) THEN CAST(s AS JSON) ELSE to_json(CAST(s AS VARCHAR)) END"},
 		{Name: "kql_tostring_dynamic", Params: []string{"d"},
 			Body: "CASE json_type(d) WHEN 'VARCHAR' THEN d->>'$' WHEN 'NULL' THEN '' " +
 				"WHEN 'OBJECT' THEN kql_json_text(d) WHEN 'ARRAY' THEN kql_json_text(d) ELSE CAST(d AS VARCHAR) END"},

@@ -183,7 +183,9 @@ func getType(g *gen, c *sema.Call, s *scope) string {
 		return sqlString(t.String())
 	}
 	x := g.expr(c.Args[0], s)
-	return "CASE json_type(" + x + ") WHEN 'VARCHAR' THEN 'string' WHEN 'BIGINT' THEN 'long' WHEN 'UBIGINT' THEN 'long'" +
+	// a JSON integer in int's range is an int, as Kusto's gettype(parse_json('1')) shows
+	isInt := "CASE WHEN TRY_CAST(" + x + " AS BIGINT) BETWEEN -2147483648 AND 2147483647 THEN 'int' ELSE 'long' END"
+	return "CASE json_type(" + x + ") WHEN 'VARCHAR' THEN 'string' WHEN 'BIGINT' THEN " + isInt + " WHEN 'UBIGINT' THEN " + isInt + "" +
 		" WHEN 'DOUBLE' THEN 'real' WHEN 'BOOLEAN' THEN 'bool' WHEN 'OBJECT' THEN 'dictionary' WHEN 'ARRAY' THEN 'array'" +
 		" ELSE 'null' END"
 }

@@ -10,6 +10,7 @@ import (
 	"hash/adler32"
 	"hash/crc32"
 	"math"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -216,4 +217,61 @@ func DateTimeLocalToUTC(t time.Time, tz string) (time.Time, bool) {
 	}
 	t = t.UTC()
 	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc).UTC(), true
+}
+
+// byteUnits are format_bytes' units, each 1024 times the one before.
+var byteUnits = []string{"Bytes", "KB", "MB", "GB", "TB", "PB", "EB"}
+
+// FormatBytes is format_bytes(size, precision, units): the size in the
+// given unit (or the largest unit it reaches, when units is ""),
+// rounded to precision decimals, and the unit's name. An unknown unit
+// gives "".
+func FormatBytes(size float64, precision int64, units string) string {
+	k := -1
+	for i, u := range byteUnits {
+		if strings.EqualFold(u, units) {
+			k = i
+		}
+	}
+	if units == "" {
+		k = 0
+		for k+1 < len(byteUnits) && math.Abs(size) >= math.Pow(1024, float64(k+1)) {
+			k++
+		}
+	}
+	if k < 0 || math.IsNaN(size) || math.IsInf(size, 0) {
+		return ""
+	}
+	v := size / math.Pow(1024, float64(k))
+	p := math.Pow(10, float64(min(max(precision, 0), 15)))
+	v = math.Round(v*p) / p
+	return strconv.FormatFloat(v, 'f', -1, 64) + " " + byteUnits[k]
+}
+
+// WindowSessions is row_window_session over a whole serialized input:
+// given every row's value (ticks, or null) and restart flag in order, the
+// start of each row's session. A row starts a session when there is no
+// session yet (the first row, or the one after a null), when its restart
+// flag is set, when it is maxFirst or more after the session's start, or
+// maxNeighbor or more after the previous row. A null value gives null.
+func WindowSessions(values, restarts any, maxFirst, maxNeighbor int64) any {
+	vs, _ := values.([]any)
+	rs, _ := restarts.([]any)
+	out := make([]any, len(vs))
+	var start, prev int64
+	open := false
+	for i, v := range vs {
+		t, ok := wholeNumber(v)
+		if !ok {
+			open = false
+			continue
+		}
+		restart := i < len(rs) && rs[i] == true
+		if !open || restart || t >= start+maxFirst || t >= prev+maxNeighbor {
+			start = t
+		}
+		prev, open = t, true
+		out[i] = start
+	}
+	return out
 }

@@ -91,3 +91,38 @@ func TestRepeatAndBytes(t *testing.T) {
 		t.Error("a value over 255 is not null")
 	}
 }
+
+func TestWindowSessions(t *testing.T) {
+	// row_window_session's documented example in minutes: a session ends
+	// 60 after its start or 5 after the previous row, or on a restart
+	got := WindowSessions(mustDynamic(t, `[600,660,616,618,810,690]`), mustDynamic(t, `[false,false,true,false,true,true]`), 60, 5)
+	if MarshalJSON(got) != `[600,660,616,616,810,690]` {
+		t.Errorf("WindowSessions = %s", MarshalJSON(got))
+	}
+	got = WindowSessions(mustDynamic(t, `[1,null,2,3,10]`), mustDynamic(t, `[]`), 60, 5)
+	if MarshalJSON(got) != `[1,null,2,2,10]` {
+		t.Errorf("WindowSessions with a null = %s", MarshalJSON(got))
+	}
+}
+
+func TestFormatBytes(t *testing.T) {
+	// the documented examples of format_bytes()
+	tests := []struct {
+		size      float64
+		precision int64
+		units     string
+		want      string
+	}{
+		{564, 0, "", "564 Bytes"},
+		{10332, 1, "", "10.1 KB"},
+		{20010332, 0, "", "19 MB"},
+		{20010332, 2, "", "19.08 MB"},
+		{20010332, 0, "KB", "19541 KB"},
+		{1, 0, "XB", ""},
+	}
+	for _, tt := range tests {
+		if got := FormatBytes(tt.size, tt.precision, tt.units); got != tt.want {
+			t.Errorf("FormatBytes(%v, %d, %q) = %q, want %q", tt.size, tt.precision, tt.units, got, tt.want)
+		}
+	}
+}

@@ -9,7 +9,8 @@ import (
 
 // restartPos is the position of the restart argument of the window
 // functions that take one.
-var restartPos = map[string]int{"row_number": 1, "row_cumsum": 1, "row_rank_min": 1, "row_rank_dense": 1}
+var restartPos = map[string]int{"row_number": 1, "row_cumsum": 1, "row_rank_min": 1, "row_rank_dense": 1,
+	"row_window_session": 3}
 
 // Internal window functions the restart rewrite produces; sqlgen writes
 // them (their '#' keeps them out of reach of queries).
@@ -70,6 +71,9 @@ func (rw *restartRewrite) expr(e sema.Expr) sema.Expr {
 	if !ok || call.Fn.Kind != sema.KindWindow {
 		return call
 	}
+	if call.Fn.Name == "row_window_session" {
+		return rw.session(call, pos)
+	}
 	rank := call.Fn.Name == "row_rank_min" || call.Fn.Name == "row_rank_dense"
 	if !rank && len(args) <= pos {
 		return call
@@ -89,6 +93,22 @@ func (rw *restartRewrite) expr(e sema.Expr) sema.Expr {
 	}
 	grouped := &sema.Function{Name: call.Fn.Name + "#grouped", Kind: sema.KindWindow}
 	return &sema.Call{Fn: grouped, Args: []sema.Expr{first, g}, T: call.T}
+}
+
+// session rewrites row_window_session(value, maxFirst, maxNeighbor [,
+// restart]): the value and the restart flag become hidden columns, which
+// sqlgen reads over the whole input at once (a session's start depends on
+// the one before, beyond what SQL windows express).
+func (rw *restartRewrite) session(call *sema.Call, pos int) sema.Expr {
+	args := call.Args
+	var restart sema.Expr = &sema.Literal{T: table.Bool, Value: false}
+	if len(args) > pos {
+		restart = args[pos]
+	}
+	value := rw.add("v", args[0])
+	r := rw.add("r", restart)
+	grouped := &sema.Function{Name: "row_window_session#grouped", Kind: sema.KindWindow}
+	return &sema.Call{Fn: grouped, Args: []sema.Expr{value, args[1], args[2], r}, T: call.T}
 }
 
 // add appends a hidden column and returns a reference to it.

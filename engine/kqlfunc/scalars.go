@@ -155,3 +155,20 @@ func BetaInv(p, alpha, beta float64) (float64, bool) {
 	}
 	return mathext.InvRegIncBeta(alpha, beta, p), true
 }
+
+// WelchTest is welch_test(mean1, variance1, count1, mean2, variance2,
+// count2): the two-sided p-value of Welch's t-test, from Student's t
+// distribution with the Welch–Satterthwaite degrees of freedom. NaN when
+// a count is below 2 or both variances are zero.
+func WelchTest(m1, v1, n1, m2, v2, n2 float64) float64 {
+	if n1 < 2 || n2 < 2 || v1 < 0 || v2 < 0 {
+		return math.NaN()
+	}
+	s1, s2 := v1/n1, v2/n2
+	if s1+s2 == 0 {
+		return math.NaN()
+	}
+	t := (m1 - m2) / math.Sqrt(s1+s2)
+	df := (s1 + s2) * (s1 + s2) / (s1*s1/(n1-1) + s2*s2/(n2-1))
+	return mathext.RegIncBeta(df/2, 0.5, df/(df+t*t))
+}

@@ -109,3 +109,15 @@ func TestBeta(t *testing.T) {
 		t.Errorf("BetaInv(0.1, -1, 20) = %v, %v; want NaN", got, ok)
 	}
 }
+
+func TestWelchTest(t *testing.T) {
+	// welch_test's documented example (Wikipedia's first Welch example):
+	// p = 0.021
+	p := WelchTest(20.82, 7.867428571428571, 15, 22.986666666666668, 3.812666666666668, 15)
+	if math.Abs(p-0.021378) > 1e-5 {
+		t.Errorf("WelchTest = %v, want 0.0214", p)
+	}
+	if !math.IsNaN(WelchTest(1, 1, 1, 2, 1, 5)) {
+		t.Error("a count below 2 does not give NaN")
+	}
+}

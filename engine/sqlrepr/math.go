@@ -16,6 +16,7 @@ func mathUDFs() []UDF {
 		{Name: "kql_beta_cdf", Args: []table.Type{r, r, r}, Result: r, Null: NullPropagates, Fn: kqlfunc.BetaCDF},
 		{Name: "kql_beta_pdf", Args: []table.Type{r, r, r}, Result: r, Null: NullPropagates, Fn: kqlfunc.BetaPDF},
 		{Name: "kql_beta_inv", Args: []table.Type{r, r, r}, Result: r, Null: NullPropagates, Fn: kqlfunc.BetaInv},
+		{Name: "kql_welch_test", Args: []table.Type{r, r, r, r, r, r}, Result: r, Null: NullPropagates, Fn: kqlfunc.WelchTest},
 		{Name: "kql_convert_unit", Args: []table.Type{s, r, s, s}, Result: r, Null: NullPropagates, Fn: kqlfunc.ConvertUnit},
 	}
 }
@@ -31,6 +32,8 @@ func mathFuncs() []Func {
 			Note: "NaN outside x in (0,1) or for a parameter <= 0"},
 		{Name: "beta_inv", Args: []table.Type{r, r, r}, Result: r, SQL: "kql_beta_inv($1, $2, $3)", Impl: ImplUDF, Null: NullPropagates,
 			Note: "gonum's inverse; p outside (0,1] is null and a parameter <= 0 NaN, as the documented example shows"},
+		{Name: "welch_test", Args: []table.Type{r, r, r, r, r, r}, Result: r, SQL: "kql_welch_test($1, $2, $3, $4, $5, $6)", Impl: ImplUDF,
+			Null: NullPropagates, Note: "two-sided p-value; Student's t CDF through gonum's regularized incomplete beta"},
 	}
 	for _, q := range kqlfunc.UnitQuantities() {
 		fs = append(fs, Func{Name: "convert_" + q, Args: []table.Type{r, s, s}, Result: r,

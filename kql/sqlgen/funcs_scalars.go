@@ -15,7 +15,18 @@ func scalarSQL() map[string]translation {
 		"array_split":     arraySplit,
 		"weekofyear":      simple("CAST(weekofyear($1) AS INTEGER)"),
 		"datepart":        datetimePart,
+		"dynamic_to_json": dynamicToJSON,
 	}
+}
+
+// dynamicToJSON is dynamic_to_json(x): compact JSON with the keys of
+// every bag sorted (Go's encoder sorts them); other types as tostring().
+func dynamicToJSON(g *gen, c *sema.Call, s *scope) string {
+	x := g.expr(c.Args[0], s)
+	if c.Args[0].Type() != table.Dynamic {
+		return textOf(x, c.Args[0].Type())
+	}
+	return "coalesce(kql_json_text(" + x + "), '')"
 }
 
 // repeatValue is repeat(value, count): the value as it reads in JSON.

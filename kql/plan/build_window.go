@@ -66,6 +66,13 @@ func (rw *restartRewrite) expr(e sema.Expr) sema.Expr {
 	for i, a := range call.Args {
 		args[i] = rw.expr(a)
 	}
+	if call.Fn.Kind == sema.KindWindow {
+		for i, a := range args {
+			if hasWindowCall(a) {
+				args[i] = rw.add("a", a) // row_cumsum(prev(x)): no nesting in SQL
+			}
+		}
+	}
 	call = &sema.Call{Fn: call.Fn, Args: args, T: call.T}
 	pos, ok := restartPos[call.Fn.Name]
 	if !ok || call.Fn.Kind != sema.KindWindow {
@@ -109,6 +116,18 @@ func (rw *restartRewrite) session(call *sema.Call, pos int) sema.Expr {
 	r := rw.add("r", restart)
 	grouped := &sema.Function{Name: "row_window_session#grouped", Kind: sema.KindWindow}
 	return &sema.Call{Fn: grouped, Args: []sema.Expr{value, args[1], args[2], r}, T: call.T}
+}
+
+// hasWindowCall reports whether e calls a window function.
+func hasWindowCall(e sema.Expr) bool {
+	found := false
+	sema.Walk(e, func(x sema.Expr) bool {
+		if c, ok := x.(*sema.Call); ok && c.Fn.Kind == sema.KindWindow {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // add appends a hidden column and returns a reference to it.

@@ -191,7 +191,7 @@ func buildRegistry() map[string]*Function {
 	m := map[string]*Function{}
 	for _, group := range [][]*Function{
 		operatorFuncs(), stringFuncs(), convFuncs(), mathFuncs(), timeFuncs(), dynamicFuncs(),
-		ipFuncs(), hashFuncs(), condFuncs(), aggFuncs(), windowFuncs(), seriesFuncs(), secopsFuncs(),
+		ipFuncs(), hashFuncs(), condFuncs(), aggFuncs(), windowFuncs(), seriesFuncs(), secopsFuncs(), digestFuncs(),
 	} {
 		for _, f := range group {
 			if _, dup := m[f.Name]; dup {

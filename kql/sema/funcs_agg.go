@@ -57,7 +57,7 @@ func aggFuncs() []*Function {
 		agg(fnT("hll", d, p(PNotDynamic), opt(PInt)), "hll"),
 		agg(fnT("hll_if", d, p(PNotDynamic), p(PBool), opt(PInt)), "hll_if"),
 		agg(fnT("hll_merge", d, p(PDynamic)), "hll_merge"),
-		agg(fnT("tdigest", d, p(PSummable), opt(PInt)), "tdigest"),
+		agg(fnT("tdigest", d, p(PSummable), opt(PNum)), "tdigest"),
 		agg(fnT("tdigest_merge", d, p(PDynamic)), "merge_tdigests"),
 		agg(fnT("merge_tdigest", d, p(PDynamic)), "merge_tdigests"),
 		agg(fn("binary_all_and", ArgType(0), p(PInt)), ""),

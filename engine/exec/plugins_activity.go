@@ -1,0 +1,191 @@
+package exec
+
+import (
+	"context"
+	"slices"
+	"time"
+
+	"github.com/huntbook/huntbook/engine"
+	"github.com/huntbook/huntbook/engine/kqlfunc"
+	"github.com/huntbook/huntbook/kql/sema"
+	"github.com/huntbook/huntbook/table"
+)
+
+// dcountIntersect is `evaluate dcount_intersect(hll_1, hll_2, ...)`: the
+// input row, then s_i, the number of values common to hll_1 ... hll_i+1
+// (exact: huntbook's hll digests are sets, see kqlfunc/digest.go).
+func dcountIntersect(cfg *sema.DcountIntersectConfig, out []table.Column) engine.PluginFunc {
+	return func(ctx context.Context, in *engine.Cursor, sink *engine.Sink) error {
+		cols, err := columnsOf(in, cfg.Columns...)
+		if err != nil {
+			return err
+		}
+		if err := sink.Begin(out); err != nil {
+			return err
+		}
+		return eachRow(ctx, in, func(row []any) error {
+			extra := make([]any, len(cols))
+			var digests []any
+			for i, c := range cols {
+				digests = append(digests, row[c])
+				extra[i] = kqlfunc.HLLIntersect(digests)
+			}
+			return sink.Append(extended(row, extra...))
+		})
+	}
+}
+
+// activityRecord is one input row of an activity plugin.
+type activityRecord struct {
+	id   string
+	time time.Time
+}
+
+// activity runs the activity plugins: the rows are split by dimensions,
+// and each group's records are counted per window.
+func activity(cfg *sema.ActivityConfig, out []table.Column) engine.PluginFunc {
+	return func(ctx context.Context, in *engine.Cursor, sink *engine.Sink) error {
+		cols, err := columnsOf(in, append([]string{cfg.ID, cfg.Time}, cfg.Dims...)...)
+		if err != nil {
+			return err
+		}
+		t, err := readAll(ctx, in)
+		if err != nil {
+			return err
+		}
+		windows := activityWindows(cfg)
+		if err := sink.Begin(out); err != nil {
+			return err
+		}
+		for _, g := range groups(t.Rows, cols[2:]) {
+			var recs []activityRecord
+			for _, row := range g {
+				tm, ok := row[cols[1]].(time.Time)
+				if !ok {
+					continue
+				}
+				recs = append(recs, activityRecord{table.FormatValue(row[cols[0]]), tm})
+			}
+			var dims []any
+			for _, d := range cols[2:] {
+				dims = append(dims, g[0][d])
+			}
+			var rows [][]any
+			switch cfg.Plugin {
+			case "activity_counts_metrics":
+				rows = countsMetrics(recs, windows)
+			case "sliding_window_counts":
+				rows = slidingCounts(recs, windows, cfg.Lookback)
+			}
+			for _, r := range rows {
+				row := append(append([]any{r[0]}, dims...), r[1:]...)
+				if err := sink.Append(row); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+}
+
+// activityWindows are the window starts from Start to End (inclusive),
+// and one more: the end of the last window.
+func activityWindows(cfg *sema.ActivityConfig) []time.Time {
+	start := cfg.Start
+	switch cfg.Calendar {
+	case "week":
+		start = time.Date(start.Year(), start.Month(), start.Day()-int(start.Weekday()), 0, 0, 0, 0, time.UTC)
+	case "month":
+		start = time.Date(start.Year(), start.Month(), 1, 0, 0, 0, 0, time.UTC)
+	case "year":
+		start = time.Date(start.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	next := func(t time.Time) time.Time {
+		switch cfg.Calendar {
+		case "week":
+			return t.AddDate(0, 0, 7)
+		case "month":
+			return t.AddDate(0, 1, 0)
+		case "year":
+			return t.AddDate(1, 0, 0)
+		}
+		return t.Add(cfg.Step)
+	}
+	var out []time.Time
+	for w := start; !w.After(cfg.End) && len(out) < maxActivityWindows; w = next(w) {
+		out = append(out, w)
+	}
+	return append(out, next(out[len(out)-1]))
+}
+
+// maxActivityWindows bounds the windows of one run (a 1s step over a
+// year is a mistake, not an analysis).
+const maxActivityWindows = 1 << 20
+
+// windowOf is the index of the window holding t, or -1.
+func windowOf(windows []time.Time, t time.Time) int {
+	i, found := slices.BinarySearchFunc(windows, t, func(w, t time.Time) int { return w.Compare(t) })
+	if !found {
+		i--
+	}
+	if i < 0 || i >= len(windows)-1 {
+		return -1
+	}
+	return i
+}
+
+// countsMetrics is activity_counts_metrics for one group: per window with
+// records, count, dcount, new_dcount and aggregated_dcount.
+func countsMetrics(recs []activityRecord, windows []time.Time) [][]any {
+	byWindow := make([][]string, len(windows)-1)
+	for _, r := range recs {
+		if w := windowOf(windows, r.time); w >= 0 {
+			byWindow[w] = append(byWindow[w], r.id)
+		}
+	}
+	seen := map[string]bool{}
+	var out [][]any
+	for w, ids := range byWindow {
+		if len(ids) == 0 {
+			continue
+		}
+		distinct := map[string]bool{}
+		fresh := 0
+		for _, id := range ids {
+			if distinct[id] {
+				continue
+			}
+			distinct[id] = true
+			if !seen[id] {
+				fresh++
+			}
+		}
+		for id := range distinct {
+			seen[id] = true
+		}
+		out = append(out, []any{windows[w], int64(len(ids)), int64(len(distinct)), int64(fresh), int64(len(seen))})
+	}
+	return out
+}
+
+// slidingCounts is sliding_window_counts for one group: per bin, the
+// records and distinct IDs of the lookback window that ends with the bin.
+func slidingCounts(recs []activityRecord, windows []time.Time, lookback time.Duration) [][]any {
+	var out [][]any
+	for w := 0; w < len(windows)-1; w++ {
+		end := windows[w+1]
+		from := end.Add(-lookback)
+		count := 0
+		distinct := map[string]bool{}
+		for _, r := range recs {
+			if !r.time.Before(from) && r.time.Before(end) {
+				count++
+				distinct[r.id] = true
+			}
+		}
+		if count > 0 {
+			out = append(out, []any{windows[w], int64(count), int64(len(distinct))})
+		}
+	}
+	return out
+}

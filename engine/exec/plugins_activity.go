@@ -53,6 +53,9 @@ func activity(cfg *sema.ActivityConfig, out []table.Column) engine.PluginFunc {
 		if err != nil {
 			return err
 		}
+		if cfg.FromData {
+			cfg = periodOfData(cfg, t.Rows, cols[1])
+		}
 		windows := activityWindows(cfg)
 		if err := sink.Begin(out); err != nil {
 			return err
@@ -70,15 +73,15 @@ func activity(cfg *sema.ActivityConfig, out []table.Column) engine.PluginFunc {
 			for _, d := range cols[2:] {
 				dims = append(dims, g[0][d])
 			}
-			var rows [][]any
-			switch cfg.Plugin {
-			case "activity_counts_metrics":
-				rows = countsMetrics(recs, windows)
-			case "sliding_window_counts":
-				rows = slidingCounts(recs, windows, cfg.Lookback)
+			lead, rows := 1, activityRows(cfg, recs, windows)
+			if cfg.Plugin == "new_activity_metrics" {
+				lead = 2
 			}
 			for _, r := range rows {
-				row := append(append([]any{r[0]}, dims...), r[1:]...)
+				row := append(append(append([]any{}, r[:lead]...), dims...), r[lead:]...)
+				if dimsLast(cfg.Plugin) {
+					row = append(append([]any{}, r...), dims...)
+				}
 				if err := sink.Append(row); err != nil {
 					return err
 				}
@@ -86,6 +89,54 @@ func activity(cfg *sema.ActivityConfig, out []table.Column) engine.PluginFunc {
 		}
 		return nil
 	}
+}
+
+// activityRows computes one group's rows: the timeline value(s), then
+// the plugin's figures.
+func activityRows(cfg *sema.ActivityConfig, recs []activityRecord, windows []time.Time) [][]any {
+	switch cfg.Plugin {
+	case "activity_counts_metrics":
+		return countsMetrics(recs, windows)
+	case "sliding_window_counts":
+		return slidingCounts(recs, windows, cfg.Lookback)
+	case "activity_metrics":
+		return activityMetrics(recs, windows)
+	case "new_activity_metrics":
+		return newActivityMetrics(recs, windows)
+	case "activity_engagement":
+		return engagement(recs, windows, cfg.Lookback)
+	}
+	return nil
+}
+
+func dimsLast(plugin string) bool {
+	return plugin == "activity_metrics" || plugin == "activity_engagement"
+}
+
+// periodOfData fills Start and End from the data's first and last times
+// (the start floored to the window, as bin() would).
+func periodOfData(cfg *sema.ActivityConfig, rows [][]any, col int) *sema.ActivityConfig {
+	c := *cfg
+	first := true
+	for _, row := range rows {
+		tm, ok := row[col].(time.Time)
+		if !ok {
+			continue
+		}
+		if first || tm.Before(c.Start) {
+			c.Start = tm
+		}
+		if first || tm.After(c.End) {
+			c.End = tm
+		}
+		first = false
+	}
+	if c.Step > 0 {
+		ticks := c.Start.UnixNano()/100 + unixEpochTicks
+		step := int64(c.Step / 100)
+		c.Start = time.Unix(0, (floorDiv(ticks, step)*step-unixEpochTicks)*100).UTC()
+	}
+	return &c
 }
 
 // activityWindows are the window starts from Start to End (inclusive),
@@ -186,6 +237,107 @@ func slidingCounts(recs []activityRecord, windows []time.Time, lookback time.Dur
 		if count > 0 {
 			out = append(out, []any{windows[w], int64(count), int64(len(distinct))})
 		}
+	}
+	return out
+}
+
+// idSets are the distinct IDs of each window.
+func idSets(recs []activityRecord, windows []time.Time) []map[string]bool {
+	sets := make([]map[string]bool, len(windows)-1)
+	for i := range sets {
+		sets[i] = map[string]bool{}
+	}
+	for _, r := range recs {
+		if w := windowOf(windows, r.time); w >= 0 {
+			sets[w][r.id] = true
+		}
+	}
+	return sets
+}
+
+// activityMetrics is activity_metrics for one group: per window with
+// IDs, its distinct IDs, those not in the previous window, and the
+// retention and churn rates against the previous window (NaN for the
+// first: no customers at the beginning of the period).
+func activityMetrics(recs []activityRecord, windows []time.Time) [][]any {
+	sets := idSets(recs, windows)
+	var out [][]any
+	for w, ids := range sets {
+		if len(ids) == 0 {
+			continue
+		}
+		var prev map[string]bool
+		if w > 0 {
+			prev = sets[w-1]
+		}
+		fresh := 0
+		for id := range ids {
+			if !prev[id] {
+				fresh++
+			}
+		}
+		returned := float64(len(ids) - fresh)
+		before := float64(len(prev))
+		out = append(out, []any{windows[w], int64(len(ids)), int64(fresh), returned / before, (before - returned) / before})
+	}
+	return out
+}
+
+// newActivityMetrics is new_activity_metrics for one group: per cohort
+// (the IDs first seen in a window, counting every earlier window) and
+// each window from the cohort's on, the cohort's size, how many of it
+// were seen in that window and how many were not, and the rates.
+func newActivityMetrics(recs []activityRecord, windows []time.Time) [][]any {
+	sets := idSets(recs, windows)
+	seen := map[string]bool{}
+	var out [][]any
+	for from, ids := range sets {
+		cohort := map[string]bool{}
+		for id := range ids {
+			if !seen[id] {
+				cohort[id] = true
+			}
+		}
+		for id := range ids {
+			seen[id] = true
+		}
+		n := float64(len(cohort))
+		if n == 0 {
+			continue // no ID was first seen here: no cohort
+		}
+		for to := from; to < len(sets); to++ {
+			retained := 0
+			for id := range cohort {
+				if sets[to][id] {
+					retained++
+				}
+			}
+			churned := n - float64(retained)
+			out = append(out, []any{windows[from], windows[to], int64(n), int64(retained), churned,
+				float64(retained) / n, churned / n})
+		}
+	}
+	return out
+}
+
+// engagement is activity_engagement for one group: per inner window, its
+// distinct IDs, those of the outer window ending with it, and the ratio.
+func engagement(recs []activityRecord, windows []time.Time, outer time.Duration) [][]any {
+	sets := idSets(recs, windows)
+	var out [][]any
+	for w := range sets {
+		end := windows[w+1]
+		from := end.Add(-outer)
+		all := map[string]bool{}
+		for _, r := range recs {
+			if !r.time.Before(from) && r.time.Before(end) {
+				all[r.id] = true
+			}
+		}
+		if len(all) == 0 {
+			continue
+		}
+		out = append(out, []any{windows[w], int64(len(sets[w])), int64(len(all)), float64(len(sets[w])) / float64(len(all))})
 	}
 	return out
 }

@@ -46,6 +46,9 @@ func plugins() map[string]pluginChecker {
 		"dcount_intersect":        (*checker).dcountIntersect,
 		"activity_counts_metrics": (*checker).activityCountsMetrics,
 		"sliding_window_counts":   (*checker).slidingWindowCounts,
+		"activity_metrics":        (*checker).activityMetrics,
+		"new_activity_metrics":    (*checker).newActivityMetrics,
+		"activity_engagement":     (*checker).activityEngagement,
 	}
 }
 
@@ -55,8 +58,7 @@ var knownUnsupportedPlugins = map[string]bool{
 	"python": true, "r": true, "schema_merge": true, "sequence_detect": true, "session_count": true,
 	"sql_request": true, "mysql_request": true, "postgresql_request": true,
 	"cosmosdb_sql_request": true, "http_request": true, "http_request_post": true, "active_users_count": true,
-	"activity_engagement": true, "activity_metrics": true,
-	"new_activity_metrics": true, "preview": true, "azure_digital_twins_query_request": true,
+	"preview": true, "azure_digital_twins_query_request": true,
 	"identity_ipv4_lookup": true, "hll_merge": true,
 }
 

@@ -16,9 +16,20 @@ import (
 //	  window), aggregated_dcount (IDs seen from the first window on)
 //	sliding_window_counts(IdColumn, TimelineColumn, Start, End, LookbackWindow, Bin [, dim...])
 //	  per bin: Count and dcount over the lookback window ending with the bin
+//	activity_metrics(IdColumn, TimelineColumn, [Start, End,] Window [, dim...])
+//	  per window: dcount_values, dcount_newvalues (not in the previous
+//	  window), retention_rate and churn_rate against the previous window
+//	new_activity_metrics(IdColumn, TimelineColumn, Start, End, Window [, dim...])
+//	  per cohort window (the IDs first seen in it) and later window: the
+//	  cohort's size, how many of it were seen again, and the rates
+//	activity_engagement(IdColumn, TimelineColumn, [Start, End,] InnerWindow, OuterWindow [, dim...])
+//	  per inner window: distinct IDs in it, in the outer window ending with
+//	  it, and their ratio
 //
 // The output is the timeline column (each window's start), the
-// dimensions, then the plugin's figures.
+// dimensions, then the plugin's figures (activity_metrics and
+// activity_engagement put the dimensions last, new_activity_metrics has
+// two timeline columns), as Kusto's documentation gives them.
 type ActivityConfig struct {
 	Plugin     string
 	ID, Time   string
@@ -27,9 +38,13 @@ type ActivityConfig struct {
 	// replaces it with calendar windows.
 	Step     time.Duration
 	Calendar string
-	// Lookback is sliding_window_counts' window.
+	// Lookback is sliding_window_counts' window and activity_engagement's
+	// outer window.
 	Lookback time.Duration
 	Dims     []string
+	// FromData: no Start and End were given; they are the data's first
+	// and last times.
+	FromData bool
 }
 
 // activityFigures are the columns each activity plugin adds.
@@ -37,6 +52,65 @@ var activityFigures = map[string][]table.Column{
 	"activity_counts_metrics": {{Name: "count", Type: table.Long}, {Name: "dcount", Type: table.Long},
 		{Name: "new_dcount", Type: table.Long}, {Name: "aggregated_dcount", Type: table.Long}},
 	"sliding_window_counts": {{Name: "Count", Type: table.Long}, {Name: "dcount", Type: table.Long}},
+	"activity_metrics": {{Name: "dcount_values", Type: table.Long}, {Name: "dcount_newvalues", Type: table.Long},
+		{Name: "retention_rate", Type: table.Real}, {Name: "churn_rate", Type: table.Real}},
+	"new_activity_metrics": {{Name: "dcount_new_values", Type: table.Long}, {Name: "dcount_retained_values", Type: table.Long},
+		{Name: "dcount_churn_values", Type: table.Real}, {Name: "retention_rate", Type: table.Real}, {Name: "churn_rate", Type: table.Real}},
+	"activity_engagement": {{Name: "dcount_activities_inner", Type: table.Long}, {Name: "dcount_activities_outer", Type: table.Long},
+		{Name: "activity_ratio", Type: table.Real}},
+}
+
+// dimsLast lists the plugins whose output has the dimensions after the
+// figures.
+var dimsLast = map[string]bool{"activity_metrics": true, "activity_engagement": true}
+
+func (c *checker) activityMetrics(op *syntax.EvaluateOp, a *pluginArgs, in Tabular, sc *scope) Tabular {
+	c.pluginArity(a, 3, -1)
+	cfg, next := c.activityOptionalPeriod(a, in, sc, "activity_metrics")
+	cfg.Step, cfg.Calendar = c.activityStep(a.pos[next], sc, "activity_metrics()")
+	return c.activityPlugin(a, in, cfg, next+1)
+}
+
+func (c *checker) newActivityMetrics(op *syntax.EvaluateOp, a *pluginArgs, in Tabular, sc *scope) Tabular {
+	c.pluginArity(a, 5, -1)
+	cfg := c.activityBase(a, in, sc, "new_activity_metrics")
+	cfg.Step, cfg.Calendar = c.activityStep(a.pos[4], sc, "new_activity_metrics()")
+	if len(a.pos) > 5 {
+		if _, isCol := unparen(a.pos[5]).(*syntax.Ident); !isCol || columnIndex(in.Schema(), unparen(a.pos[5]).(*syntax.Ident).Name) < 0 {
+			c.unsupported(a.pos[5], "new_activity_metrics() with a cohort or lookback argument")
+		}
+	}
+	return c.activityPlugin(a, in, cfg, 5)
+}
+
+func (c *checker) activityEngagement(op *syntax.EvaluateOp, a *pluginArgs, in Tabular, sc *scope) Tabular {
+	c.pluginArity(a, 4, -1)
+	cfg, next := c.activityOptionalPeriod(a, in, sc, "activity_engagement")
+	if len(a.pos) < next+2 {
+		c.errorf(a.call, "activity_engagement() needs an inner and an outer window")
+	}
+	cfg.Step = c.activityDuration(a.pos[next], sc, "the inner window of activity_engagement()")
+	cfg.Lookback = c.activityDuration(a.pos[next+1], sc, "the outer window of activity_engagement()")
+	if cfg.Lookback < cfg.Step {
+		c.errorf(a.pos[next+1], "the outer window of activity_engagement() is shorter than the inner one")
+	}
+	return c.activityPlugin(a, in, cfg, next+2)
+}
+
+// activityOptionalPeriod reads the ID and timeline columns and, when the
+// next two arguments are datetimes, the period; it returns the index of
+// the argument after them.
+func (c *checker) activityOptionalPeriod(a *pluginArgs, in Tabular, sc *scope, plugin string) (*ActivityConfig, int) {
+	if len(a.pos) > 3 {
+		x := c.scalar(a.pos[2], sc, &rowCtx{cols: in.Schema()})
+		if lit, ok := x.(*Literal); ok && lit.T == table.DateTime {
+			return c.activityBase(a, in, sc, plugin), 4
+		}
+	}
+	cfg := &ActivityConfig{Plugin: plugin, FromData: true}
+	cfg.ID = c.pluginColumn(a.pos[0], in, "the ID column of "+plugin+"()").Name
+	cfg.Time = c.pluginTimeColumn(a.pos[1], in, "the timeline column of "+plugin+"()")
+	return cfg, 2
 }
 
 func (c *checker) activityCountsMetrics(op *syntax.EvaluateOp, a *pluginArgs, in Tabular, sc *scope) Tabular {
@@ -76,12 +150,21 @@ func (c *checker) activityBase(a *pluginArgs, in Tabular, sc *scope, plugin stri
 // the plugin node.
 func (c *checker) activityPlugin(a *pluginArgs, in Tabular, cfg *ActivityConfig, dims int) Tabular {
 	out := []table.Column{{Name: cfg.Time, Type: table.DateTime}}
+	if cfg.Plugin == "new_activity_metrics" {
+		out = []table.Column{{Name: "from_" + cfg.Time, Type: table.DateTime}, {Name: "to_" + cfg.Time, Type: table.DateTime}}
+	}
+	var dimCols []table.Column
 	for _, d := range a.pos[dims:] {
 		col := c.pluginColumn(d, in, "a dimension of "+cfg.Plugin+"()")
 		cfg.Dims = append(cfg.Dims, col.Name)
-		out = append(out, col)
+		dimCols = append(dimCols, col)
 	}
-	return &Plugin{In: in, Name: cfg.Plugin, Config: cfg, out: withColumns(out, activityFigures[cfg.Plugin])}
+	if dimsLast[cfg.Plugin] {
+		out = withColumns(withColumns(out, activityFigures[cfg.Plugin]), dimCols)
+	} else {
+		out = withColumns(withColumns(out, dimCols), activityFigures[cfg.Plugin])
+	}
+	return &Plugin{In: in, Name: cfg.Plugin, Config: cfg, out: out}
 }
 
 // activityStep reads a window: a positive timespan, or 'week', 'month'

@@ -2,6 +2,7 @@ package exec
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"time"
 
@@ -56,6 +57,9 @@ func activity(cfg *sema.ActivityConfig, out []table.Column) engine.PluginFunc {
 		if cfg.FromData {
 			cfg = periodOfData(cfg, t.Rows, cols[1])
 		}
+		if cfg, err = periodOfColumns(cfg, in, t.Rows); err != nil {
+			return err
+		}
 		windows := activityWindows(cfg)
 		if err := sink.Begin(out); err != nil {
 			return err
@@ -102,7 +106,7 @@ func activityRows(cfg *sema.ActivityConfig, recs []activityRecord, windows []tim
 	case "activity_metrics":
 		return activityMetrics(recs, windows)
 	case "new_activity_metrics":
-		return newActivityMetrics(recs, windows)
+		return newActivityMetrics(recs, windows, cfg.Cohort)
 	case "activity_engagement":
 		return engagement(recs, windows, cfg.Lookback)
 	}
@@ -137,6 +141,36 @@ func periodOfData(cfg *sema.ActivityConfig, rows [][]any, col int) *sema.Activit
 		c.Start = time.Unix(0, (floorDiv(ticks, step)*step-unixEpochTicks)*100).UTC()
 	}
 	return &c
+}
+
+// periodOfColumns reads Start and End from their hidden columns (the
+// same constant on every row).
+func periodOfColumns(cfg *sema.ActivityConfig, in *engine.Cursor, rows [][]any) (*sema.ActivityConfig, error) {
+	if cfg.StartCol == "" && cfg.EndCol == "" || len(rows) == 0 {
+		return cfg, nil
+	}
+	c := *cfg
+	for _, f := range []struct {
+		col string
+		dst *time.Time
+	}{{cfg.StartCol, &c.Start}, {cfg.EndCol, &c.End}} {
+		if f.col == "" {
+			continue
+		}
+		i, err := columnOf(in, f.col)
+		if err != nil {
+			return nil, err
+		}
+		t, ok := rows[0][i].(time.Time)
+		if !ok {
+			return nil, fmt.Errorf("the period of %s() is null", cfg.Plugin)
+		}
+		*f.dst = t
+	}
+	if c.End.Before(c.Start) {
+		return nil, fmt.Errorf("the end of %s() is before its start", cfg.Plugin)
+	}
+	return &c, nil
 }
 
 // activityWindows are the window starts from Start to End (inclusive),
@@ -285,9 +319,11 @@ func activityMetrics(recs []activityRecord, windows []time.Time) [][]any {
 
 // newActivityMetrics is new_activity_metrics for one group: per cohort
 // (the IDs first seen in a window, counting every earlier window) and
-// each window from the cohort's on, the cohort's size, how many of it
-// were seen in that window and how many were not, and the rates.
-func newActivityMetrics(recs []activityRecord, windows []time.Time) [][]any {
+// each window from the cohort's on: the IDs of that window seen in no
+// window up to the cohort's, how many of the cohort were seen in it and
+// how many were not, and the rates. An empty window still gives its
+// rows; a window where no ID is new gives no cohort.
+func newActivityMetrics(recs []activityRecord, windows []time.Time, cohortOnly time.Time) [][]any {
 	sets := idSets(recs, windows)
 	seen := map[string]bool{}
 	var out [][]any
@@ -297,23 +333,27 @@ func newActivityMetrics(recs []activityRecord, windows []time.Time) [][]any {
 			if !seen[id] {
 				cohort[id] = true
 			}
-		}
-		for id := range ids {
 			seen[id] = true
 		}
 		n := float64(len(cohort))
-		if n == 0 {
-			continue // no ID was first seen here: no cohort
+		if n == 0 || !cohortOnly.IsZero() && !windows[from].Equal(cohortOnly) {
+			continue
 		}
 		for to := from; to < len(sets); to++ {
-			retained := 0
-			for id := range cohort {
-				if sets[to][id] {
+			retained, fresh := 0, 0
+			for id := range sets[to] {
+				if cohort[id] {
 					retained++
 				}
+				if !seen[id] {
+					fresh++
+				}
+			}
+			if to == from {
+				fresh = len(cohort) // the cohort itself is what is new
 			}
 			churned := n - float64(retained)
-			out = append(out, []any{windows[from], windows[to], int64(n), int64(retained), churned,
+			out = append(out, []any{windows[from], windows[to], int64(fresh), int64(retained), churned,
 				float64(retained) / n, churned / n})
 		}
 	}

@@ -15,7 +15,7 @@ import (
 //	  per window: count, dcount, new_dcount (IDs never seen in an earlier
 //	  window), aggregated_dcount (IDs seen from the first window on)
 //	sliding_window_counts(IdColumn, TimelineColumn, Start, End, LookbackWindow, Bin [, dim...])
-//	  per bin: Count and dcount over the lookback window ending with the bin
+//	  per bin: Count and Dcount over the lookback window ending with the bin
 //	activity_metrics(IdColumn, TimelineColumn, [Start, End,] Window [, dim...])
 //	  per window: dcount_values, dcount_newvalues (not in the previous
 //	  window), retention_rate and churn_rate against the previous window
@@ -42,6 +42,13 @@ type ActivityConfig struct {
 	// outer window.
 	Lookback time.Duration
 	Dims     []string
+	// Cohort limits new_activity_metrics to the cohort of the window
+	// starting then (zero: every cohort).
+	Cohort time.Time
+	// StartCol and EndCol name the hidden input columns holding Start and
+	// End when they are constant expressions rather than literals.
+	StartCol, EndCol string
+	hidden           []NamedExpr
 	// FromData: no Start and End were given; they are the data's first
 	// and last times.
 	FromData bool
@@ -51,7 +58,7 @@ type ActivityConfig struct {
 var activityFigures = map[string][]table.Column{
 	"activity_counts_metrics": {{Name: "count", Type: table.Long}, {Name: "dcount", Type: table.Long},
 		{Name: "new_dcount", Type: table.Long}, {Name: "aggregated_dcount", Type: table.Long}},
-	"sliding_window_counts": {{Name: "Count", Type: table.Long}, {Name: "dcount", Type: table.Long}},
+	"sliding_window_counts": {{Name: "Count", Type: table.Long}, {Name: "Dcount", Type: table.Long}},
 	"activity_metrics": {{Name: "dcount_values", Type: table.Long}, {Name: "dcount_newvalues", Type: table.Long},
 		{Name: "retention_rate", Type: table.Real}, {Name: "churn_rate", Type: table.Real}},
 	"new_activity_metrics": {{Name: "dcount_new_values", Type: table.Long}, {Name: "dcount_retained_values", Type: table.Long},
@@ -75,12 +82,20 @@ func (c *checker) newActivityMetrics(op *syntax.EvaluateOp, a *pluginArgs, in Ta
 	c.pluginArity(a, 5, -1)
 	cfg := c.activityBase(a, in, sc, "new_activity_metrics")
 	cfg.Step, cfg.Calendar = c.activityStep(a.pos[4], sc, "new_activity_metrics()")
-	if len(a.pos) > 5 {
-		if _, isCol := unparen(a.pos[5]).(*syntax.Ident); !isCol || columnIndex(in.Schema(), unparen(a.pos[5]).(*syntax.Ident).Name) < 0 {
-			c.unsupported(a.pos[5], "new_activity_metrics() with a cohort or lookback argument")
+	dims := 5
+	if len(a.pos) > 5 && !c.isInputColumn(a.pos[5], in) {
+		x := c.scalar(a.pos[5], sc, nil)
+		lit, ok := x.(*Literal)
+		cohort, isTime := lit.Value.(time.Time)
+		if !ok || !isTime {
+			c.errorf(a.pos[5], "the cohort of new_activity_metrics() must be a datetime constant")
 		}
+		cfg.Cohort, dims = cohort, 6
 	}
-	return c.activityPlugin(a, in, cfg, 5)
+	if len(a.pos) > dims && !c.isInputColumn(a.pos[len(a.pos)-1], in) {
+		c.unsupported(a.pos[len(a.pos)-1], "new_activity_metrics() with a lookback table")
+	}
+	return c.activityPlugin(a, in, cfg, dims)
 }
 
 func (c *checker) activityEngagement(op *syntax.EvaluateOp, a *pluginArgs, in Tabular, sc *scope) Tabular {
@@ -128,22 +143,42 @@ func (c *checker) slidingWindowCounts(op *syntax.EvaluateOp, a *pluginArgs, in T
 	return c.activityPlugin(a, in, cfg, 6)
 }
 
+// isInputColumn reports whether an argument names a column of the input.
+func (c *checker) isInputColumn(e syntax.Expr, in Tabular) bool {
+	id, ok := unparen(e).(*syntax.Ident)
+	return ok && columnIndex(in.Schema(), id.Name) >= 0
+}
+
 // activityBase reads the ID and timeline columns and the period.
 func (c *checker) activityBase(a *pluginArgs, in Tabular, sc *scope, plugin string) *ActivityConfig {
 	cfg := &ActivityConfig{Plugin: plugin}
 	cfg.ID = c.pluginColumn(a.pos[0], in, "the ID column of "+plugin+"()").Name
 	cfg.Time = c.pluginTimeColumn(a.pos[1], in, "the timeline column of "+plugin+"()")
-	var ok bool
-	if cfg.Start, ok = c.pluginConst(a.pos[2], sc, table.DateTime, "the start of "+plugin+"()").(time.Time); !ok {
-		c.errorf(a.pos[2], "the start of %s() must be a datetime", plugin)
-	}
-	if cfg.End, ok = c.pluginConst(a.pos[3], sc, table.DateTime, "the end of "+plugin+"()").(time.Time); !ok {
-		c.errorf(a.pos[3], "the end of %s() must be a datetime", plugin)
-	}
-	if cfg.End.Before(cfg.Start) {
+	cfg.Start, cfg.StartCol = c.activityTime(cfg, a.pos[2], sc, "start")
+	cfg.End, cfg.EndCol = c.activityTime(cfg, a.pos[3], sc, "end")
+	if cfg.StartCol == "" && cfg.EndCol == "" && cfg.End.Before(cfg.Start) {
 		c.errorf(a.pos[3], "the end of %s() is before its start", plugin)
 	}
 	return cfg
+}
+
+// activityTime reads the start or end of the period: a datetime
+// constant, or a constant expression (EndDate - 1tick) the input computes
+// in a hidden column.
+func (c *checker) activityTime(cfg *ActivityConfig, e syntax.Expr, sc *scope, what string) (time.Time, string) {
+	x := c.scalar(e, sc, nil)
+	if x.Type() != table.DateTime || !rowFree(x) {
+		c.errorf(e, "the %s of %s() must be a datetime constant", what, cfg.Plugin)
+	}
+	if lit, ok := x.(*Literal); ok {
+		if t, ok := lit.Value.(time.Time); ok {
+			return t, ""
+		}
+		c.errorf(e, "the %s of %s() is null", what, cfg.Plugin)
+	}
+	name := hiddenColumn(cfg.Plugin, what)
+	cfg.hidden = append(cfg.hidden, NamedExpr{Name: name, Expr: x})
+	return time.Time{}, name
 }
 
 // activityPlugin adds the dimensions from argument dims on and builds
@@ -163,6 +198,9 @@ func (c *checker) activityPlugin(a *pluginArgs, in Tabular, cfg *ActivityConfig,
 		out = withColumns(withColumns(out, activityFigures[cfg.Plugin]), dimCols)
 	} else {
 		out = withColumns(withColumns(out, dimCols), activityFigures[cfg.Plugin])
+	}
+	if len(cfg.hidden) > 0 {
+		in = withHidden(in, cfg.hidden...)
 	}
 	return &Plugin{In: in, Name: cfg.Plugin, Config: cfg, out: out}
 }
@@ -198,4 +236,22 @@ func (c *checker) activityDuration(e syntax.Expr, sc *scope, what string) time.D
 		c.errorf(e, "%s must be a positive timespan", what)
 	}
 	return d
+}
+
+// rowFree reports an expression that reads no column and no subquery
+// and calls nothing volatile: the same value on every row.
+func rowFree(e Expr) bool {
+	ok := true
+	Walk(e, func(x Expr) bool {
+		switch x := x.(type) {
+		case *ColumnRef, *Subquery:
+			ok = false
+		case *Call:
+			if x.Fn.Kind == KindAggregate || x.Fn.Kind == KindWindow || x.Fn.Volatile {
+				ok = false
+			}
+		}
+		return ok
+	})
+	return ok
 }

@@ -28,9 +28,10 @@ func digestFuncs() []*Function {
 func scalarTwins() map[string]*Function {
 	d := table.Dynamic
 	return map[string]*Function{
-		"hll_merge":     fnT("hll_merge", d, p(PDynamic), rep(PDynamic)),
-		"merge_tdigest": fnT("merge_tdigest", d, p(PDynamic), rep(PDynamic)),
-		"tdigest_merge": fnT("tdigest_merge", d, p(PDynamic), rep(PDynamic)),
+		"hll_merge":      fnT("hll_merge", d, p(PDynamic), rep(PDynamic)),
+		"merge_tdigest":  fnT("merge_tdigest", d, p(PDynamic), rep(PDynamic)),
+		"tdigest_merge":  fnT("tdigest_merge", d, p(PDynamic), rep(PDynamic)),
+		"merge_tdigests": fnT("merge_tdigests", d, p(PDynamic), rep(PDynamic)),
 	}
 }
 

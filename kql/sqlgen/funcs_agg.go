@@ -36,6 +36,8 @@ func aggSQL() map[string]translation {
 		"variancepif":          zeroIfNull("var_pop($1)", 1),
 		"covariance":           zeroIfNull("covar_samp($1, $2)", -1),
 		"covariancep":          zeroIfNull("covar_pop($1, $2)", -1),
+		"covarianceif":         zeroIfNull("covar_samp($1, $2)", 2),
+		"covariancepif":        zeroIfNull("covar_pop($1, $2)", 2),
 		"take_anyif":           filtered("any_value($1)", 1),
 		"anyif":                filtered("any_value($1)", 1),
 		"binary_all_and":       filtered("bit_and($1)", -1),

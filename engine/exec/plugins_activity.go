@@ -109,6 +109,8 @@ func activityRows(cfg *sema.ActivityConfig, recs []activityRecord, windows []tim
 		return newActivityMetrics(recs, windows, cfg.Cohort)
 	case "activity_engagement":
 		return engagement(recs, windows, cfg.Lookback)
+	case "active_users_count":
+		return activeUsers(recs, windows, cfg)
 	}
 	return nil
 }
@@ -378,6 +380,45 @@ func engagement(recs []activityRecord, windows []time.Time, outer time.Duration)
 			continue
 		}
 		out = append(out, []any{windows[w], int64(len(sets[w])), int64(len(all)), float64(len(sets[w])) / float64(len(all))})
+	}
+	return out
+}
+
+// activeUsers is active_users_count for one group: per bin, the distinct
+// IDs with an active appearance in it. An appearance at t is active when
+// the ID was seen in at least MinPeriods distinct periods of (t -
+// Lookback, t]; appearances before Start count toward the lookback.
+func activeUsers(recs []activityRecord, windows []time.Time, cfg *sema.ActivityConfig) [][]any {
+	byID := map[string][]time.Time{}
+	for _, r := range recs {
+		byID[r.id] = append(byID[r.id], r.time)
+	}
+	active := make([]map[string]bool, len(windows)-1)
+	for id, times := range byID {
+		for _, t := range times {
+			w := windowOf(windows, t)
+			if w < 0 {
+				continue
+			}
+			periods := map[int64]bool{}
+			for _, u := range times {
+				if u.After(t.Add(-cfg.Lookback)) && !u.After(t) {
+					periods[floorDiv(u.UnixNano()/100+unixEpochTicks, int64(cfg.Period/100))] = true
+				}
+			}
+			if len(periods) >= cfg.MinPeriods {
+				if active[w] == nil {
+					active[w] = map[string]bool{}
+				}
+				active[w][id] = true
+			}
+		}
+	}
+	var out [][]any
+	for w, ids := range active {
+		if len(ids) > 0 {
+			out = append(out, []any{windows[w], int64(len(ids))})
+		}
 	}
 	return out
 }

@@ -49,6 +49,7 @@ func plugins() map[string]pluginChecker {
 		"activity_metrics":        (*checker).activityMetrics,
 		"new_activity_metrics":    (*checker).newActivityMetrics,
 		"activity_engagement":     (*checker).activityEngagement,
+		"active_users_count":      (*checker).activeUsersCount,
 	}
 }
 
@@ -57,7 +58,7 @@ var knownUnsupportedPlugins = map[string]bool{
 	"funnel_sequence": true, "funnel_sequence_completion": true, "infer_storage_schema": true,
 	"python": true, "r": true, "schema_merge": true, "sequence_detect": true, "session_count": true,
 	"sql_request": true, "mysql_request": true, "postgresql_request": true,
-	"cosmosdb_sql_request": true, "http_request": true, "http_request_post": true, "active_users_count": true,
+	"cosmosdb_sql_request": true, "http_request": true, "http_request_post": true,
 	"preview": true, "azure_digital_twins_query_request": true,
 	"identity_ipv4_lookup": true, "hll_merge": true,
 }

@@ -22,6 +22,10 @@ import (
 //	new_activity_metrics(IdColumn, TimelineColumn, Start, End, Window [, dim...])
 //	  per cohort window (the IDs first seen in it) and later window: the
 //	  cohort's size, how many of it were seen again, and the rates
+//	active_users_count(IdColumn, TimelineColumn, Start, End, LookbackWindow, Period, ActivePeriodsCount, Bin [, dim...])
+//	  per bin: the distinct IDs with an appearance in it that is active,
+//	  seen in at least ActivePeriodsCount distinct Periods of the
+//	  LookbackWindow ending with it
 //	activity_engagement(IdColumn, TimelineColumn, [Start, End,] InnerWindow, OuterWindow [, dim...])
 //	  per inner window: distinct IDs in it, in the outer window ending with
 //	  it, and their ratio
@@ -49,6 +53,9 @@ type ActivityConfig struct {
 	// End when they are constant expressions rather than literals.
 	StartCol, EndCol string
 	hidden           []NamedExpr
+	// Period and MinPeriods are active_users_count's.
+	Period     time.Duration
+	MinPeriods int
 	// FromData: no Start and End were given; they are the data's first
 	// and last times.
 	FromData bool
@@ -63,6 +70,7 @@ var activityFigures = map[string][]table.Column{
 		{Name: "retention_rate", Type: table.Real}, {Name: "churn_rate", Type: table.Real}},
 	"new_activity_metrics": {{Name: "dcount_new_values", Type: table.Long}, {Name: "dcount_retained_values", Type: table.Long},
 		{Name: "dcount_churn_values", Type: table.Real}, {Name: "retention_rate", Type: table.Real}, {Name: "churn_rate", Type: table.Real}},
+	"active_users_count": {{Name: "dcount", Type: table.Long}},
 	"activity_engagement": {{Name: "dcount_activities_inner", Type: table.Long}, {Name: "dcount_activities_outer", Type: table.Long},
 		{Name: "activity_ratio", Type: table.Real}},
 }
@@ -96,6 +104,16 @@ func (c *checker) newActivityMetrics(op *syntax.EvaluateOp, a *pluginArgs, in Ta
 		c.unsupported(a.pos[len(a.pos)-1], "new_activity_metrics() with a lookback table")
 	}
 	return c.activityPlugin(a, in, cfg, dims)
+}
+
+func (c *checker) activeUsersCount(op *syntax.EvaluateOp, a *pluginArgs, in Tabular, sc *scope) Tabular {
+	c.pluginArity(a, 8, -1)
+	cfg := c.activityBase(a, in, sc, "active_users_count")
+	cfg.Lookback = c.activityDuration(a.pos[4], sc, "the lookback window of active_users_count()")
+	cfg.Period = c.activityDuration(a.pos[5], sc, "the period of active_users_count()")
+	cfg.MinPeriods = c.pluginCount(a.pos[6], sc, "the active periods count of active_users_count()")
+	cfg.Step = c.activityDuration(a.pos[7], sc, "the bin of active_users_count()")
+	return c.activityPlugin(a, in, cfg, 8)
 }
 
 func (c *checker) activityEngagement(op *syntax.EvaluateOp, a *pluginArgs, in Tabular, sc *scope) Tabular {

@@ -194,7 +194,13 @@ func percentilesArray(g *gen, c *sema.Call, s *scope) string {
 	for _, p := range percentileArgs(g, c.Args[1:], s) {
 		ps = append(ps, "CAST("+p+" AS DOUBLE) / 100")
 	}
-	return "to_json(quantile_disc(" + x + ", [" + join(ps, ", ") + "]))"
+	q := "quantile_disc(" + x + ", [" + join(ps, ", ") + "])"
+	switch t := c.Args[0].Type(); t {
+	case table.DateTime, table.TimeSpan, table.Decimal:
+		// each element in its KQL JSON form (datetime text, timespan text)
+		return "to_json(list_transform(" + q + ", __q -> " + jsonOfSQL("__q", t) + "))"
+	}
+	return "to_json(" + q + ")"
 }
 
 // percentilesWArray is percentilesw_array(x, w, p1, ...): the weighted

@@ -14,8 +14,8 @@ func aggSQL() map[string]translation {
 	return map[string]translation{
 		"count":                countSQL,
 		"countif":              simple("count(*) FILTER (WHERE $1)"),
-		"dcount":               filtered("approx_count_distinct($1)", -1),
-		"dcountif":             filtered("approx_count_distinct($1)", 1),
+		"dcount":               filtered("count(DISTINCT $1)", -1),
+		"dcountif":             filtered("count(DISTINCT $1)", 1),
 		"count_distinct":       filtered("count(DISTINCT $1)", -1),
 		"count_distinctif":     filtered("count(DISTINCT $1)", 1),
 		"sum":                  sumSQL(false),

@@ -126,6 +126,8 @@ func pluginFunc(p *plan.GoPlugin) (engine.PluginFunc, error) {
 		return dcountIntersect(cfg, p.Cols), nil
 	case *sema.ActivityConfig:
 		return activity(cfg, p.Cols), nil
+	case *sema.SchemaMergeConfig:
+		return schemaMerge(cfg, p.Cols), nil
 	}
 	return nil, fmt.Errorf("evaluate %s: no Go implementation", p.Name)
 }

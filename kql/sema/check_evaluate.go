@@ -50,13 +50,14 @@ func plugins() map[string]pluginChecker {
 		"new_activity_metrics":    (*checker).newActivityMetrics,
 		"activity_engagement":     (*checker).activityEngagement,
 		"active_users_count":      (*checker).activeUsersCount,
+		"schema_merge":            (*checker).schemaMerge,
 	}
 }
 
 var knownUnsupportedPlugins = map[string]bool{
 	"autocluster": true, "basket": true, "diffpatterns": true, "diffpatterns_text": true,
 	"funnel_sequence": true, "funnel_sequence_completion": true, "infer_storage_schema": true,
-	"python": true, "r": true, "schema_merge": true, "sequence_detect": true, "session_count": true,
+	"python": true, "r": true, "sequence_detect": true, "session_count": true,
 	"sql_request": true, "mysql_request": true, "postgresql_request": true,
 	"cosmosdb_sql_request": true, "http_request": true, "http_request_post": true,
 	"preview": true, "azure_digital_twins_query_request": true,

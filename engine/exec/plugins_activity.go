@@ -258,23 +258,37 @@ func countsMetrics(recs []activityRecord, windows []time.Time) [][]any {
 // slidingCounts is sliding_window_counts for one group: per bin, the
 // records and distinct IDs of the lookback window that ends with the bin.
 func slidingCounts(recs []activityRecord, windows []time.Time, lookback time.Duration) [][]any {
+	byTime := sortedByTime(recs)
 	var out [][]any
 	for w := 0; w < len(windows)-1; w++ {
-		end := windows[w+1]
-		from := end.Add(-lookback)
-		count := 0
+		in := between(byTime, windows[w+1].Add(-lookback), windows[w+1])
+		if len(in) == 0 {
+			continue
+		}
 		distinct := map[string]bool{}
-		for _, r := range recs {
-			if !r.time.Before(from) && r.time.Before(end) {
-				count++
-				distinct[r.id] = true
-			}
+		for _, r := range in {
+			distinct[r.id] = true
 		}
-		if count > 0 {
-			out = append(out, []any{windows[w], int64(count), int64(len(distinct))})
-		}
+		out = append(out, []any{windows[w], int64(len(in)), int64(len(distinct))})
 	}
 	return out
+}
+
+// sortedByTime is a copy of the records in time order.
+func sortedByTime(recs []activityRecord) []activityRecord {
+	out := slices.Clone(recs)
+	slices.SortStableFunc(out, func(a, b activityRecord) int { return a.time.Compare(b.time) })
+	return out
+}
+
+// between is the records (in time order) with from <= time < end.
+func between(byTime []activityRecord, from, end time.Time) []activityRecord {
+	lo, _ := slices.BinarySearchFunc(byTime, from, func(r activityRecord, t time.Time) int { return r.time.Compare(t) })
+	hi, _ := slices.BinarySearchFunc(byTime, end, func(r activityRecord, t time.Time) int { return r.time.Compare(t) })
+	if hi < lo {
+		return nil
+	}
+	return byTime[lo:hi]
 }
 
 // idSets are the distinct IDs of each window.
@@ -366,15 +380,12 @@ func newActivityMetrics(recs []activityRecord, windows []time.Time, cohortOnly t
 // distinct IDs, those of the outer window ending with it, and the ratio.
 func engagement(recs []activityRecord, windows []time.Time, outer time.Duration) [][]any {
 	sets := idSets(recs, windows)
+	byTime := sortedByTime(recs)
 	var out [][]any
 	for w := range sets {
-		end := windows[w+1]
-		from := end.Add(-outer)
 		all := map[string]bool{}
-		for _, r := range recs {
-			if !r.time.Before(from) && r.time.Before(end) {
-				all[r.id] = true
-			}
+		for _, r := range between(byTime, windows[w+1].Add(-outer), windows[w+1]) {
+			all[r.id] = true
 		}
 		if len(all) == 0 {
 			continue
@@ -395,16 +406,20 @@ func activeUsers(recs []activityRecord, windows []time.Time, cfg *sema.ActivityC
 	}
 	active := make([]map[string]bool, len(windows)-1)
 	for id, times := range byID {
-		for _, t := range times {
+		slices.SortFunc(times, func(a, b time.Time) int { return a.Compare(b) })
+		for i, t := range times {
 			w := windowOf(windows, t)
 			if w < 0 {
 				continue
 			}
 			periods := map[int64]bool{}
-			for _, u := range times {
-				if u.After(t.Add(-cfg.Lookback)) && !u.After(t) {
-					periods[floorDiv(u.UnixNano()/100+unixEpochTicks, int64(cfg.Period/100))] = true
-				}
+			// the lookback (t - Lookback, t]: this appearance and the
+			// earlier ones after its start (equal times count too)
+			for j := i; j >= 0 && times[j].After(t.Add(-cfg.Lookback)); j-- {
+				periods[floorDiv(times[j].UnixNano()/100+unixEpochTicks, int64(cfg.Period/100))] = true
+			}
+			for j := i + 1; j < len(times) && times[j].Equal(t); j++ {
+				periods[floorDiv(times[j].UnixNano()/100+unixEpochTicks, int64(cfg.Period/100))] = true
 			}
 			if len(periods) >= cfg.MinPeriods {
 				if active[w] == nil {

@@ -24,6 +24,10 @@ func digestSQL() map[string]translation {
 		"percentile_tdigest":        percentileTDigestSQL,
 		"percentiles_array_tdigest": percentilesArrayTDigestSQL,
 		"rank_tdigest":              digestValueSQL("kql_tdigest_rank"),
+		"percentile":                onePercentileSQL,
+		"percentiles":               onePercentileSQL,
+		"percentilew":               onePercentileSQL,
+		"percentilesw":              onePercentileSQL,
 		"percentrank_tdigest":       digestValueSQL("kql_tdigest_percentrank"),
 	}
 }
@@ -148,4 +152,15 @@ func digestValueSQL(udf string) translation {
 		v := digestNumber(g.expr(c.Args[1], s), c.Args[1].Type())
 		return udf + "(" + g.expr(c.Args[0], s) + ", CAST(" + v + " AS DOUBLE))"
 	}
+}
+
+// onePercentileSQL is a percentile aggregate giving one value where a
+// single column is expected (make-series; summarize writes the
+// multi-column form itself).
+func onePercentileSQL(g *gen, c *sema.Call, s *scope) string {
+	ps := g.percentileSQL(c, s)
+	if len(ps) != 1 {
+		fail("%s with several percentiles is not supported here (one column is expected)", c.Fn.Name)
+	}
+	return ps[0]
 }

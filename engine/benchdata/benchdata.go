@@ -100,8 +100,8 @@ var Questions = []Question{
 	{"top_failed", "top 10 accounts by failed logons",
 		`SELECT Account, count(*) AS count_ FROM SecurityEvent WHERE EventID = 4625
 		 GROUP BY Account ORDER BY count_ DESC LIMIT 10`},
-	{"dcount_ips", "distinct source addresses per account (approximate, as Kusto's dcount)",
-		`SELECT Account, approx_count_distinct(IpAddress) AS dcount_IpAddress FROM SecurityEvent
+	{"dcount_ips", "distinct source addresses per account (exact, as huntbook's dcount)",
+		`SELECT Account, count(DISTINCT IpAddress) AS dcount_IpAddress FROM SecurityEvent
 		 WHERE EventID IN (4624, 4625) GROUP BY Account ORDER BY dcount_IpAddress DESC LIMIT 20`},
 	{"join_logon_process", "processes started by accounts that logged on remotely (innerunique join)",
 		`WITH logons AS (SELECT DISTINCT ON (Account, Computer) Account, Computer FROM SecurityEvent

@@ -118,6 +118,16 @@ func pluginFunc(p *plan.GoPlugin) (engine.PluginFunc, error) {
 		return beaconDetect(cfg, p.Cols), nil
 	case *sema.SessionAnomaliesConfig:
 		return sessionAnomalies(cfg, p.Cols), nil
+	case *sema.RowsNearConfig:
+		return rowsNear(cfg, p.Cols), nil
+	case *sema.RollingPercentileConfig:
+		return rollingPercentile(cfg, p.Cols), nil
+	case *sema.DcountIntersectConfig:
+		return dcountIntersect(cfg, p.Cols), nil
+	case *sema.ActivityConfig:
+		return activity(cfg, p.Cols), nil
+	case *sema.SchemaMergeConfig:
+		return schemaMerge(cfg, p.Cols), nil
 	}
 	return nil, fmt.Errorf("evaluate %s: no Go implementation", p.Name)
 }

@@ -394,34 +394,36 @@ func deepCopy(v any) any {
 	return v
 }
 
-// TreePath is treepath(d): every path of the bag/array tree, as JSONPath
-// strings ("$", "$.a", "$.a[0]", "$['key with space']"), in sorted order.
+// TreePath is treepath(d): the path of every node under the root of a
+// bag, in bracket notation as Kusto's documentation shows it (['a'],
+// ['a'][0], ['a'][0]['x']): an array's elements share the one path [0],
+// and the bags among them add their keys under it. Sorted, without
+// duplicates; not a bag or array gives an empty array.
 func TreePath(d any) any {
-	var paths []string
+	seen := map[string]bool{}
 	var walk func(prefix string, v any)
 	walk = func(prefix string, v any) {
 		switch x := v.(type) {
 		case map[string]any:
 			for k, e := range x {
-				p := prefix + "." + k
-				if !isIdent(k) {
-					p = prefix + "['" + k + "']"
-				}
-				paths = append(paths, p)
+				p := prefix + "['" + strings.ReplaceAll(k, "'", "\\'") + "']"
+				seen[p] = true
 				walk(p, e)
 			}
 		case []any:
 			if len(x) > 0 {
 				p := prefix + "[0]"
-				paths = append(paths, p)
-				walk(p, x[0])
+				seen[p] = true
+				for _, e := range x {
+					walk(p, e)
+				}
 			}
 		}
 	}
-	switch d.(type) {
-	case map[string]any, []any:
-		paths = append(paths, "$")
-		walk("$", d)
+	walk("", d)
+	paths := make([]string, 0, len(seen))
+	for p := range seen {
+		paths = append(paths, p)
 	}
 	sort.Strings(paths)
 	out := make([]any, len(paths))
@@ -429,16 +431,4 @@ func TreePath(d any) any {
 		out[i] = p
 	}
 	return out
-}
-
-func isIdent(k string) bool {
-	if k == "" {
-		return false
-	}
-	for i := 0; i < len(k); i++ {
-		if !isTermByte(k[i]) && k[i] != '_' {
-			return false
-		}
-	}
-	return true
 }

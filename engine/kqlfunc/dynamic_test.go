@@ -43,7 +43,11 @@ func TestSets(t *testing.T) {
 		{Zip, `[[1,3,5],[2,4,6]]`, `[[1,2],[3,4],[5,6]]`},
 		{Zip, `[[1,3],[2]]`, `[[1,2],[3,null]]`},
 		{BagMerge, `[{"A1":12,"B1":2,"C1":3},{"A2":81,"B2":82,"A1":1}]`, `{"A1":12,"B1":2,"C1":3,"A2":81,"B2":82}`},
-		{TreePath, `{"a":{"b":[1,2],"c d":1}}`, `["$","$.a","$.a.b","$.a.b[0]","$.a['c d']"]`},
+		{TreePath, `{"a":{"b":[1,2],"c d":1}}`, `["['a']","['a']['b']","['a']['b'][0]","['a']['c d']"]`},
+		// the documented examples of treepath()
+		{TreePath, `{"a":"b", "c":123}`, `["['a']","['c']"]`},
+		{TreePath, `{"prop1":[1,2,3,4], "prop2":"value2"}`, `["['prop1']","['prop1'][0]","['prop2']"]`},
+		{TreePath, `{"listProperty":[100,200,300,"abcde",{"x":"y"}]}`, `["['listProperty']","['listProperty'][0]","['listProperty'][0]['x']"]`},
 	}
 	for _, tt := range tests {
 		if diff := cmp.Diff(mustDynamic(t, tt.want), tt.fn(mustDynamic(t, tt.in))); diff != "" {

@@ -34,7 +34,19 @@ func parseIPv6(s string) (ipv6, bool) {
 		return ipv6{}, false
 	}
 	b := a.As16()
-	return ipv6{binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:]), prefix}, true
+	ip := ipv6{binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:]), prefix}
+	if strings.Contains(text, ".") {
+		// an IPv4 tail (::192.168.1.1) reads as the mapped IPv4 address,
+		// and its prefix counts IPv4 bits, as Kusto's parse_ipv6_mask
+		// examples show
+		if ip.hi == 0 && ip.lo>>32 == 0 {
+			ip.lo |= 0xffff << 32
+		}
+		if hasPfx && prefix <= 32 {
+			ip.prefix = 96 + prefix
+		}
+	}
+	return ip, true
 }
 
 func (ip ipv6) mask(prefix int) ipv6 {

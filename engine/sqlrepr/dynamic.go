@@ -9,9 +9,9 @@ import (
 // most Sentinel queries, and json_valid / ->> are native and vectorised.
 func dynamicMacros() []Macro {
 	return []Macro{
-		// Kusto: text that is not JSON becomes the string itself.
+		// Kusto: text that is not JSON becomes the string itself; "" is null.
 		{Name: "kql_parse_json", Params: []string{"s"},
-			Body: "CASE WHEN s IS NULL THEN NULL WHEN json_valid(s) THEN CAST(s AS JSON) ELSE to_json(CAST(s AS VARCHAR)) END"},
+			Body: "CASE WHEN s IS NULL OR s = '' THEN NULL WHEN json_valid(s) THEN CAST(s AS JSON) ELSE to_json(CAST(s AS VARCHAR)) END"},
 		{Name: "kql_tostring_dynamic", Params: []string{"d"},
 			Body: "CASE json_type(d) WHEN 'VARCHAR' THEN d->>'$' WHEN 'NULL' THEN '' " +
 				"WHEN 'OBJECT' THEN kql_json_text(d) WHEN 'ARRAY' THEN kql_json_text(d) ELSE CAST(d AS VARCHAR) END"},
@@ -25,6 +25,7 @@ func dynamicUDFs() []UDF {
 		{Name: "kql_parse_xml", Args: []table.Type{table.String}, Result: d, Null: NullAware, Fn: kqlfunc.ParseXML},
 		{Name: "kql_zip", Args: []table.Type{d}, Result: d, Null: NullAware, Fn: kqlfunc.Zip},
 		{Name: "kql_array_sort", Args: []table.Type{d, b, b}, Result: d, Null: NullPropagates, Fn: kqlfunc.ArraySort},
+		{Name: "kql_array_sort_many", Args: []table.Type{d, b, b}, Result: d, Null: NullPropagates, Fn: kqlfunc.ArraySortMany},
 		{Name: "kql_array_sort_by", Args: []table.Type{d, d, b, b}, Result: d, Null: NullPropagates, Fn: kqlfunc.ArraySortBy},
 		{Name: "kql_set_union", Args: []table.Type{d}, Result: d, Null: NullAware, Fn: kqlfunc.SetUnion},
 		{Name: "kql_set_intersect", Args: []table.Type{d}, Result: d, Null: NullAware, Fn: kqlfunc.SetIntersect},
@@ -61,10 +62,9 @@ func dynamicFuncs() []Func {
 		udf("array_sort_asc", []table.Type{d, b}, d, "kql_array_sort($1, true, $2)", "the bool is nulls_last"),
 		udf("array_sort_desc", []table.Type{d}, d, "kql_array_sort($1, false, true)", ""),
 		udf("array_sort_desc", []table.Type{d, b}, d, "kql_array_sort($1, false, $2)", ""),
-		// array_sort_asc(a1, a2, ...) returns one sorted array per argument
-		// (several columns, indexable with [i]); kql_array_sort_by gives
-		// only the second, so the form stays unsupported until sema models
-		// the tuple result.
+		// array_sort_asc(a1, a2, ...) with several arrays is sqlgen's
+		// (kql_array_sort_many over the packed arrays): sema gives it one
+		// column per array.
 		udf("set_union", []table.Type{d}, d, "kql_set_union($1)", packed),
 		udf("set_intersect", []table.Type{d}, d, "kql_set_intersect($1)", packed),
 		udf("set_difference", []table.Type{d}, d, "kql_set_difference($1)", packed),

@@ -56,6 +56,7 @@ func ipv4Funcs() []Func {
 		f("format_ipv4", []table.Type{l, l}, s, "kql_format_ipv4_long($1, $2)", ""),
 		f("format_ipv4_mask", []table.Type{s}, s, "kql_format_ipv4_mask($1, 32)", ""),
 		f("format_ipv4_mask", sl, s, "kql_format_ipv4_mask($1, $2)", ""),
+		f("format_ipv4_mask", []table.Type{l}, s, "kql_format_ipv4_mask_long($1, 32)", ""),
 		f("format_ipv4_mask", []table.Type{l, l}, s, "kql_format_ipv4_mask_long($1, $2)", ""),
 		f("has_ipv4", ss, b, "kql_has_ipv4($1, $2)", "the address must stand alone (no letter, digit or dot glued to it)"),
 		f("has_ipv4_prefix", ss, b, "kql_has_ipv4_prefix($1, $2)", "the prefix is a whole address or ends with '.'"),

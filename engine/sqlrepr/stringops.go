@@ -41,8 +41,8 @@ func stringOpFuncs() []Func {
 		{Name: "reverse", Args: []table.Type{s}, Result: s, SQL: "reverse($1)", Impl: ImplBuiltin, Null: NullAware},
 		{Name: "strcat", Args: []table.Type{Any}, Variadic: true, Result: s, SQL: "concat($*)", Impl: ImplBuiltin, Null: NullAware,
 			Note: "concat reads NULL as ''; sqlgen passes non-string arguments through their tostring overload"},
-		{Name: "substring", Args: []table.Type{s, l}, Result: s, SQL: "substring($1, greatest($2, 0) + 1)", Impl: ImplBuiltin, Null: NullAware,
-			Note: "Kusto counts from 0, DuckDB from 1"},
-		{Name: "substring", Args: []table.Type{s, l, l}, Result: s, SQL: "substring($1, greatest($2, 0) + 1, greatest($3, 0))", Impl: ImplBuiltin, Null: NullAware},
+		{Name: "substring", Args: []table.Type{s, l}, Result: s, SQL: "kql_substring($1, $2)", Impl: ImplMacro, Null: NullAware,
+			Note: "Kusto counts from 0 (from the end when negative), DuckDB from 1"},
+		{Name: "substring", Args: []table.Type{s, l, l}, Result: s, SQL: "kql_substring_n($1, $2, $3)", Impl: ImplMacro, Null: NullAware},
 	}
 }

@@ -17,6 +17,9 @@ func textCodecUDFs() []UDF {
 			Null: NullPropagates, Fn: kqlfunc.IndexOfRegex},
 		{Name: "kql_punycode_from_string", Args: []table.Type{s}, Result: s, Null: NullAware, Fn: kqlfunc.PunycodeFromString},
 		{Name: "kql_punycode_to_string", Args: []table.Type{s}, Result: s, Null: NullAware, Fn: kqlfunc.PunycodeToString},
+		{Name: "kql_punycode_domain_to_string", Args: []table.Type{s}, Result: s, Null: NullAware, Fn: kqlfunc.PunycodeDomainToString},
+		{Name: "kql_punycode_domain_from_string", Args: []table.Type{s}, Result: s, Null: NullAware, Fn: kqlfunc.PunycodeDomainFromString},
+		{Name: "kql_parse_version", Args: []table.Type{s}, Result: s, Null: NullAware, Fn: kqlfunc.ParseVersion},
 	}
 }
 
@@ -32,6 +35,12 @@ func textCodecFuncs() []Func {
 		{Name: "punycode_from_string", Args: []table.Type{s}, Result: s, SQL: "kql_punycode_from_string($1)", Impl: ImplUDF,
 			Null: NullAware, Note: "RFC 3492 of one label, without xn--"},
 		{Name: "punycode_to_string", Args: []table.Type{s}, Result: s, SQL: "kql_punycode_to_string($1)", Impl: ImplUDF, Null: NullAware},
+		{Name: "punycode_domain_to_string", Args: []table.Type{s}, Result: s, SQL: "kql_punycode_domain_to_string($1)", Impl: ImplUDF,
+			Null: NullAware, Note: "encodes (as Kusto's docs: the domain_ pair is named the other way round from the label pair); separators 。．｡ become ."},
+		{Name: "punycode_domain_from_string", Args: []table.Type{s}, Result: s, SQL: "kql_punycode_domain_from_string($1)", Impl: ImplUDF,
+			Null: NullAware, Note: "decodes every xn-- label, keeping its case"},
+		{Name: "parse_version", Args: []table.Type{s}, Result: table.Decimal, SQL: "CAST(kql_parse_version($1) AS DECIMAL(38,0))", Impl: ImplUDF,
+			Null: NullAware, Note: "four parts of eight digits each; DECIMAL(38,0), since the engine's decimal keeps only 20 integer digits"},
 	}
 	l := table.Long
 	regexDefaults := []string{"0", "-1", "1"} // start, length, occurrence

@@ -109,6 +109,7 @@ func (b *builder) extend(in Node, cols []sema.NamedExpr) Node {
 // window lowers window columns the same way, one Window per dependency
 // level.
 func (b *builder) window(in Node, t *sema.Window) Node {
+	cols, hidden := hoistRestarts(t.Cols, in.Schema())
 	var group []sema.NamedExpr
 	defined := map[string]bool{}
 	flush := func() {
@@ -119,7 +120,7 @@ func (b *builder) window(in Node, t *sema.Window) Node {
 		in = &Window{In: in, Cols: group, Out: out}
 		group, defined = nil, map[string]bool{}
 	}
-	for _, c := range t.Cols {
+	for _, c := range cols {
 		if usesAny(c.Expr, defined) {
 			flush()
 		}
@@ -128,6 +129,15 @@ func (b *builder) window(in Node, t *sema.Window) Node {
 	}
 	if len(group) > 0 || len(t.Cols) == 0 {
 		flush()
+	}
+	if len(hidden) > 0 {
+		var visible []sema.NamedExpr
+		for _, c := range columnRefs(in.Schema()) {
+			if !hidden[c.Name] {
+				visible = append(visible, c)
+			}
+		}
+		in = &Project{In: in, Cols: visible}
 	}
 	return in
 }

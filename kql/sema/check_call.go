@@ -70,6 +70,9 @@ func (c *checker) unknownFunction(e *syntax.Call, sc *scope) {
 
 // builtin checks a call of a built-in function against its signatures.
 func (c *checker) builtin(e *syntax.Call, f *Function, sc *scope, row *rowCtx) Expr {
+	if tw := scalarTwin(f, e, row); tw != nil {
+		f = tw
+	}
 	argRow := row
 	switch f.Kind {
 	case KindAggregate:

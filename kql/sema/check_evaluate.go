@@ -31,28 +31,36 @@ type pluginChecker func(c *checker, op *syntax.EvaluateOp, args *pluginArgs, in 
 // are reported as unsupported rather than unknown.
 func plugins() map[string]pluginChecker {
 	return map[string]pluginChecker{
-		"bag_unpack":        (*checker).bagUnpack,
-		"pivot":             (*checker).pivot,
-		"narrow":            (*checker).narrow,
-		"ioc_extract":       (*checker).iocExtract,
-		"decode_unpack":     (*checker).decodeUnpack,
-		"process_tree":      (*checker).processTree,
-		"beacon_detect":     (*checker).beaconDetect,
-		"session_anomalies": (*checker).sessionAnomalies,
-		"ipv4_lookup":       (*checker).ipv4Lookup,
-		"ipv6_lookup":       (*checker).ipv6Lookup,
+		"bag_unpack":              (*checker).bagUnpack,
+		"pivot":                   (*checker).pivot,
+		"narrow":                  (*checker).narrow,
+		"ioc_extract":             (*checker).iocExtract,
+		"decode_unpack":           (*checker).decodeUnpack,
+		"process_tree":            (*checker).processTree,
+		"beacon_detect":           (*checker).beaconDetect,
+		"session_anomalies":       (*checker).sessionAnomalies,
+		"ipv4_lookup":             (*checker).ipv4Lookup,
+		"ipv6_lookup":             (*checker).ipv6Lookup,
+		"rows_near":               (*checker).rowsNear,
+		"rolling_percentile":      (*checker).rollingPercentile,
+		"dcount_intersect":        (*checker).dcountIntersect,
+		"activity_counts_metrics": (*checker).activityCountsMetrics,
+		"sliding_window_counts":   (*checker).slidingWindowCounts,
+		"activity_metrics":        (*checker).activityMetrics,
+		"new_activity_metrics":    (*checker).newActivityMetrics,
+		"activity_engagement":     (*checker).activityEngagement,
+		"active_users_count":      (*checker).activeUsersCount,
+		"schema_merge":            (*checker).schemaMerge,
 	}
 }
 
 var knownUnsupportedPlugins = map[string]bool{
 	"autocluster": true, "basket": true, "diffpatterns": true, "diffpatterns_text": true,
 	"funnel_sequence": true, "funnel_sequence_completion": true, "infer_storage_schema": true,
-	"python": true, "r": true, "rolling_percentile": true,
-	"rows_near": true, "schema_merge": true, "sequence_detect": true, "session_count": true,
-	"sliding_window_counts": true, "sql_request": true, "mysql_request": true, "postgresql_request": true,
-	"cosmosdb_sql_request": true, "http_request": true, "http_request_post": true, "active_users_count": true,
-	"activity_counts_metrics": true, "activity_engagement": true, "activity_metrics": true,
-	"new_activity_metrics": true, "dcount_intersect": true, "preview": true, "azure_digital_twins_query_request": true,
+	"python": true, "r": true, "sequence_detect": true, "session_count": true,
+	"sql_request": true, "mysql_request": true, "postgresql_request": true,
+	"cosmosdb_sql_request": true, "http_request": true, "http_request_post": true,
+	"preview": true, "azure_digital_twins_query_request": true,
 	"identity_ipv4_lookup": true, "hll_merge": true,
 }
 

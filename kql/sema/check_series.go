@@ -81,7 +81,11 @@ func (c *checker) seriesAxis(op *syntax.MakeSeriesOp, n *MakeSeries, sc *scope, 
 // seriesAgg checks one aggregate and its default (0 for numbers, null
 // otherwise), converted to the aggregate's type.
 func (c *checker) seriesAgg(a *syntax.MakeSeriesAgg, cols []table.Column, sc *scope, b *columns, count *int) SeriesAgg {
-	item := c.aggItem(a.Column, cols, map[string]bool{}, sc, b, count)
+	item := c.seriesConstant(a, cols, sc, b, count)
+	if item == nil {
+		v := c.aggItem(a.Column, cols, map[string]bool{}, sc, b, count)
+		item = &v
+	}
 	if len(item.Cols) != 1 {
 		c.errorf(a.Column, "make-series needs aggregates of one column")
 	}
@@ -99,6 +103,23 @@ func (c *checker) seriesAgg(a *syntax.MakeSeriesAgg, cols []table.Column, sc *sc
 		c.errorf(a.Default, "the make-series default must be a constant")
 	}
 	return SeriesAgg{Name: item.Cols[0].Name, Agg: item.Expr, Default: def}
+}
+
+// seriesConstant checks a make-series column that is a constant (`other
+// = -1 default = -2`, as the make-series page shows): every bin with rows
+// gets the constant, the others the default. nil when the column is not
+// a named constant.
+func (c *checker) seriesConstant(a *syntax.MakeSeriesAgg, cols []table.Column, sc *scope, b *columns, count *int) *AggItem {
+	if len(a.Column.Names) != 1 {
+		return nil
+	}
+	e := c.scalar(a.Column.Value, sc, &rowCtx{cols: cols, aggOK: true})
+	lit, ok := e.(*Literal)
+	if !ok {
+		return nil
+	}
+	name := b.add(a.Column.Names[0].Name, lit.T)
+	return &AggItem{Cols: []table.Column{{Name: name, Type: lit.T}}, Expr: lit}
 }
 
 // positive reports whether a numeric or timespan literal value is > 0

@@ -228,10 +228,11 @@ func (c *checker) percentiles(ne *syntax.NamedExpr, call *syntax.Call, e *Call, 
 	}
 	item := AggItem{Expr: &Call{Fn: e.Fn, Args: e.Args, T: t}}
 	for i := first; i < len(e.Args); i++ {
-		lit, ok := e.Args[i].(*Literal)
-		if !ok || lit.Value == nil {
+		lit, ok := constantNumber(e.Args[i])
+		if !ok {
 			c.errorf(call.Args[i], "a percentile must be a constant number")
 		}
+		e.Args[i] = lit
 		name := "percentile_" + valueName + "_" + nameFragment(lit.Value)
 		if k := i - first; len(ne.Names) > k {
 			name = ne.Names[k].Name
@@ -239,4 +240,42 @@ func (c *checker) percentiles(ne *syntax.NamedExpr, call *syntax.Call, e *Call, 
 		item.Cols = append(item.Cols, table.Column{Name: b.add(name, t), Type: t})
 	}
 	return item
+}
+
+// constantNumber folds a constant number, also one converted to another
+// numeric type (a function parameter declared real, bound to 99).
+func constantNumber(e Expr) (*Literal, bool) {
+	switch x := e.(type) {
+	case *Literal:
+		switch x.Value.(type) {
+		case int64, int32, float64:
+			return x, true
+		}
+	case *Call:
+		if len(x.Args) != 1 || x.Fn.Name != conversionFunc(x.T) || !x.T.IsNumeric() {
+			return nil, false
+		}
+		inner, ok := constantNumber(x.Args[0])
+		if !ok {
+			return nil, false
+		}
+		var f float64
+		switch v := inner.Value.(type) {
+		case int64:
+			f = float64(v)
+		case int32:
+			f = float64(v)
+		case float64:
+			f = v
+		}
+		switch x.T {
+		case table.Real:
+			return &Literal{T: table.Real, Value: f}, true
+		case table.Long:
+			return &Literal{T: table.Long, Value: int64(f)}, true
+		case table.Int:
+			return &Literal{T: table.Int, Value: int32(f)}, true
+		}
+	}
+	return nil, false
 }

@@ -279,7 +279,14 @@ func dynamicOf(v any) any {
 func (c *checker) print(op *syntax.PrintOp, sc *scope) Tabular {
 	b := newColumns()
 	var cols []NamedExpr
+	n := 0
 	for i, ne := range op.Columns {
+		if tuple, ok := c.tupleColumns(ne, sc, &rowCtx{}, &n); ok {
+			for _, t := range tuple {
+				cols = append(cols, NamedExpr{Name: b.add(t.Name, t.Expr.Type()), Expr: t.Expr})
+			}
+			continue
+		}
 		e := c.scalar(ne.Value, sc, &rowCtx{})
 		name := fmt.Sprintf("print_%d", i)
 		switch {

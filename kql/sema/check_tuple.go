@@ -61,6 +61,9 @@ func (c *checker) tupleColumns(ne *syntax.NamedExpr, sc *scope, row *rowCtx, n *
 		return nil, false
 	}
 	name := call.Name.Name
+	if name == "array_sort_asc" || name == "array_sort_desc" {
+		return c.sortedArrayColumns(ne, call, sc, row)
+	}
 	fields, ok := tupleFuncs[name]
 	if !ok {
 		return nil, false
@@ -90,6 +93,41 @@ func (c *checker) tupleColumns(ne *syntax.NamedExpr, sc *scope, row *rowCtx, n *
 		}
 		pick := &Call{Fn: opFunc("[]"), Args: []Expr{bag, &Literal{T: table.String, Value: fd.Name}}, T: table.Dynamic}
 		out = append(out, NamedExpr{Name: colName, Expr: c.convert(pick, fd.T)})
+	}
+	return out, true
+}
+
+// sortedArrayColumns checks `[(a, b, ...) =] array_sort_asc(x, y, ...)`
+// with several arrays: one column per array, named <argument>_sorted
+// unless names are given. With one array it is not a tuple.
+func (c *checker) sortedArrayColumns(ne *syntax.NamedExpr, call *syntax.Call, sc *scope, row *rowCtx) ([]NamedExpr, bool) {
+	if sym, user := sc.lookup(call.Name.Name); user && sym.fn != nil {
+		return nil, false
+	}
+	f, _ := LookupFunction(call.Name.Name)
+	sorted, ok := c.builtin(call, f, sc, row).(*Call)
+	if !ok || SortedArrayCount(sorted) < 2 {
+		return nil, false
+	}
+	n := SortedArrayCount(sorted)
+	if len(ne.Names) > n {
+		c.errorf(ne, "%s() returns %d columns, %d names given", call.Name.Name, n, len(ne.Names))
+	}
+	var out []NamedExpr
+	for i := range n {
+		colName := exprName(call.Args[i])
+		if colName == "" {
+			colName = "array" + itoa(i+1)
+		}
+		colName += "_sorted"
+		if len(ne.Names) > 0 {
+			if i >= len(ne.Names) {
+				break
+			}
+			colName = ne.Names[i].Name
+		}
+		pick := &Call{Fn: opFunc("[]"), Args: []Expr{sorted, &Literal{T: table.Long, Value: int64(i)}}, T: table.Dynamic}
+		out = append(out, NamedExpr{Name: colName, Expr: pick})
 	}
 	return out, true
 }

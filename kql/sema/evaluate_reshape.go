@@ -149,7 +149,7 @@ func (c *checker) slotValue(bag *ColumnRef, key string, t table.Type) Expr {
 func (c *checker) probeBagSlots(op *syntax.EvaluateOp, in Tabular, bag Expr) []BagSlot {
 	p, ok := c.opts.Probe.(SlotProber)
 	if !ok {
-		c.errorf(op.Call, "bag_unpack() without an output schema takes its columns from the data; "+
+		c.errorf(op.Call, "bag_unpack() without an output schema: its columns depend on the data; "+
 			"give them as evaluate bag_unpack(...) : (Name:type, ...) to compile without running")
 	}
 	slots, err := p.BagSlots(c.ctx, in, bag, maxProbedColumns+1)
@@ -248,7 +248,7 @@ func (c *checker) pivotAgg(call *syntax.Call, cols []table.Column, sc *scope) (s
 // column.
 func (c *checker) probeDistinct(op *syntax.EvaluateOp, in Tabular, e Expr) []any {
 	if c.opts.Probe == nil {
-		c.errorf(op.Call, "pivot() takes its columns from the data; it cannot be compiled without running")
+		c.errorf(op.Call, "pivot(): its columns depend on the data; it cannot be compiled without running")
 	}
 	values, err := c.opts.Probe.Distinct(c.ctx, in, e, maxProbedColumns+1)
 	if err != nil {

@@ -94,7 +94,10 @@ func TestEvaluateErrors(t *testing.T) {
 	}{
 		{"| evaluate nope()", "2:12: unknown evaluate plugin 'nope'"},
 		{"| evaluate narow()", "2:12: unknown evaluate plugin 'narow' (did you mean 'narrow'?)"},
-		{"| evaluate rows_near(s, 1)", "2:12: the evaluate plugin rows_near() is not supported yet"},
+		{"| evaluate rows_near(s, 1)", "2:22: the condition of rows_near() must be a bool, got string"},
+		{"| evaluate session_count(s, t, 1, 2, 3, 4)", "2:12: the evaluate plugin session_count() is not supported yet"},
+		{"| evaluate rolling_percentile(s, 50, t, 1d, 3)", "2:31: the value column of rolling_percentile() must be numeric"},
+		{"| evaluate dcount_intersect(s, s)", "2:29: dcount_intersect() needs hll() results (dynamic)"},
 		{"| evaluate hint.distribution=per_node narrow()", ""},
 		{"| evaluate bag_unpack(d)", "2:12: bag_unpack(): the slot 's' conflicts with the column of that name (use columnsConflict='replace_source' or 'keep_source')"},
 		{"| evaluate bag_unpack(s)", "2:23: bag_unpack() needs a dynamic column, 's' is string"},

@@ -173,6 +173,7 @@ const (
 	NameOnlyArg                      // the argument's name when there is exactly one
 	NamePrefixOnly                   // Prefix alone
 	NameColumnArg                    // column_ifexists("x", d): x when x is a column
+	NamePrefixTwoArgs                // Prefix_ + the first two arguments' names (covariance(x, y) → covariance_x_y)
 )
 
 // registryState is every function sema knows, built on first use and
@@ -191,7 +192,7 @@ func buildRegistry() map[string]*Function {
 	m := map[string]*Function{}
 	for _, group := range [][]*Function{
 		operatorFuncs(), stringFuncs(), convFuncs(), mathFuncs(), timeFuncs(), dynamicFuncs(),
-		ipFuncs(), hashFuncs(), condFuncs(), aggFuncs(), windowFuncs(), seriesFuncs(), secopsFuncs(),
+		ipFuncs(), hashFuncs(), condFuncs(), aggFuncs(), windowFuncs(), seriesFuncs(), secopsFuncs(), digestFuncs(),
 	} {
 		for _, f := range group {
 			if _, dup := m[f.Name]; dup {

@@ -54,10 +54,12 @@ func aggFuncs() []*Function {
 		agg(fnT("variancepif", r, p(PNum), p(PBool)), "variancepif"),
 		agg(fnT("covariance", r, p(PNum), p(PNum)), "covariance"),
 		agg(fnT("covariancep", r, p(PNum), p(PNum)), "covariancep"),
+		agg(fnT("covarianceif", r, p(PNum), p(PNum), p(PBool)), "covarianceif"),
+		agg(fnT("covariancepif", r, p(PNum), p(PNum), p(PBool)), "covariancepif"),
 		agg(fnT("hll", d, p(PNotDynamic), opt(PInt)), "hll"),
 		agg(fnT("hll_if", d, p(PNotDynamic), p(PBool), opt(PInt)), "hll_if"),
 		agg(fnT("hll_merge", d, p(PDynamic)), "hll_merge"),
-		agg(fnT("tdigest", d, p(PSummable), opt(PInt)), "tdigest"),
+		agg(fnT("tdigest", d, p(PSummable), opt(PNum)), "tdigest"),
 		agg(fnT("tdigest_merge", d, p(PDynamic)), "merge_tdigests"),
 		agg(fnT("merge_tdigest", d, p(PDynamic)), "merge_tdigests"),
 		agg(fn("binary_all_and", ArgType(0), p(PInt)), ""),
@@ -79,6 +81,8 @@ func aggFuncs() []*Function {
 			f.Naming = NameFirstArg
 		case "arg_max", "arg_min", "take_any":
 			f.Star = true
+		case "covariance", "covariancep", "covarianceif", "covariancepif":
+			f.Naming = NamePrefixTwoArgs
 		}
 	}
 	fs = append(fs, aliasOf(fs, "make_list", "makelist")...)
@@ -86,6 +90,7 @@ func aggFuncs() []*Function {
 	fs = append(fs, aliasOf(fs, "make_bag", "make_dictionary")...)
 	fs = append(fs, aliasOf(fs, "take_any", "any")...)
 	fs = append(fs, aliasOf(fs, "take_anyif", "anyif")...)
+	fs = append(fs, aliasOf(fs, "merge_tdigest", "merge_tdigests")...)
 	return fs
 }
 

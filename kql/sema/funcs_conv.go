@@ -28,5 +28,6 @@ func convFuncs() []*Function {
 		conv("parsejson", table.Dynamic),
 		fnT("tohex", table.String, p(PInt), opt(PInt)).named(NameFirstArg, ""),
 		fnT("gettype", table.String, p(PAny)).named(NamePrefixFirstArg, "type"),
+		fnT("dynamic_to_json", table.String, p(PAny)),
 	}
 }

@@ -20,8 +20,8 @@ func dynamicFuncs() []*Function {
 		fnT("array_slice", d, p(PDynamic), p(PInt), p(PInt)),
 		fnT("array_split", d, p(PDynamic), p(PAny)),
 		fnT("array_sum", r, p(PDynamic)),
-		fnT("array_sort_asc", d, p(PDynamic), opt(PBool)),
-		fnT("array_sort_desc", d, p(PDynamic), opt(PBool)),
+		fnT("array_sort_asc", d, p(PDynamic), opt(PBool)).custom(checkArraySort),
+		fnT("array_sort_desc", d, p(PDynamic), opt(PBool)).custom(checkArraySort),
 		fnT("bag_has_key", b, p(PDynamic), p(PString)),
 		fnT("bag_keys", d, p(PDynamic)),
 		fnT("bag_merge", d, rep(PDynamic)),
@@ -88,4 +88,37 @@ func checkPackAll(c *checker, call *syntaxCall, args []Expr) ([]Expr, table.Type
 		c.errorf(call.Args[0], "pack_all() takes a bool, got %s", args[0].Type())
 	}
 	return args, table.Dynamic
+}
+
+// checkArraySort types array_sort_asc/desc(array1 [, array2, ...] [,
+// nulls_last]): arrays, then an optional bool. With several arrays the
+// value is one sorted array per argument: as a column, one column each
+// (tupleColumns); inside an expression, an array of them, so [i] picks
+// one as in Kusto.
+func checkArraySort(c *checker, call *syntaxCall, args []Expr) ([]Expr, table.Type) {
+	if len(args) == 0 {
+		c.errorf(call, "%s() takes at least one array", call.Name.Name)
+	}
+	for i, a := range args {
+		last := i == len(args)-1 && i > 0
+		switch {
+		case a.Type() == table.Dynamic:
+		case last && a.Type() == table.Bool:
+		default:
+			c.errorf(call.Args[i], "argument %d of %s() must be a dynamic array, got %s", i+1, call.Name.Name, a.Type())
+		}
+	}
+	return args, table.Dynamic
+}
+
+// SortedArrayCount is the number of arrays a call of array_sort_asc/desc
+// sorts together (its dynamic arguments).
+func SortedArrayCount(c *Call) int {
+	n := 0
+	for _, a := range c.Args {
+		if a.Type() == table.Dynamic {
+			n++
+		}
+	}
+	return n
 }

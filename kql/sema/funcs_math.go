@@ -38,6 +38,8 @@ func mathFuncs() []*Function {
 			orT(table.DateTime, p(PDateTime), p(PTimeSpan), p(PDateTime)).named(NameFirstArg, ""),
 		fnT("around", b, p(PSummable), p(PSummable), p(PSummable)),
 		fnT("new_guid", table.GUID).volatile(),
+		fnT("welch_test", r, p(PReal), p(PReal), p(PReal), p(PReal), p(PReal), p(PReal)),
+		fnT("format_bytes", table.String, p(PReal), opt(PInt), opt(PString)),
 	}
 	for _, unit := range []string{"angle", "energy", "force", "length", "mass", "speed", "temperature", "volume"} {
 		fs = append(fs, fnT("convert_"+unit, r, p(PReal), p(PString), p(PString)))

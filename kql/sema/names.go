@@ -76,6 +76,10 @@ func callName(e *syntax.Call) string {
 		}
 	case NamePrefixOnly:
 		return f.Prefix
+	case NamePrefixTwoArgs:
+		if len(e.Args) >= 2 {
+			return f.Prefix + "_" + first() + "_" + exprName(e.Args[1])
+		}
 	case NameColumnArg:
 		if len(e.Args) > 0 {
 			if lit, ok := e.Args[0].(*syntax.Literal); ok {

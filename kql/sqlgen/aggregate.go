@@ -90,21 +90,20 @@ func (g *gen) pickRow(c *sema.Call, s *scope) string {
 
 // percentileSQL gives one nearest-rank percentile per requested value:
 // quantile_disc picks an element of the data as Kusto's percentile does.
+// The weighted forms (percentilew, percentilesw) read the nearest-rank
+// value of the group's exact weighted digest (kqlfunc/digest.go).
 func (g *gen) percentileSQL(c *sema.Call, s *scope) []string {
 	a := g.args(c, s)
-	first := 1
-	if c.Fn.Name == "percentilew" || c.Fn.Name == "percentilesw" {
-		first = 2
-	}
 	var out []string
-	for _, p := range a[first:] {
-		x := a[0]
-		if first == 2 {
-			// no weighted percentile in the engine yet: say so rather
-			// than fail inside DuckDB on a missing function
-			fail("%s is not supported yet", c.Fn.Name)
+	if c.Fn.Name == "percentilew" || c.Fn.Name == "percentilesw" {
+		d := g.tdigestOf(c, s, 1)
+		for _, p := range a[2:] {
+			out = append(out, digestValue("kql_tdigest_percentile_num("+d+", CAST("+p+" AS DOUBLE))", c.T))
 		}
-		q := "quantile_disc(" + x + ", CAST(" + p + " AS DOUBLE) / 100)"
+		return out
+	}
+	for _, p := range a[1:] {
+		q := "quantile_disc(" + a[0] + ", CAST(" + p + " AS DOUBLE) / 100)"
 		if c.T == table.Long && c.Args[0].Type() != table.Long {
 			q = "CAST(" + q + " AS BIGINT)"
 		}

@@ -13,8 +13,9 @@ import (
 type scope struct {
 	cols        map[string]string
 	left, right map[string]string
-	// ord is the SQL column holding the row order, for window functions.
-	ord string
+	// ord is the SQL column holding the row order, for window functions,
+	// and from the relation they read (row_window_session reads it whole).
+	ord, from string
 }
 
 // expr translates a typed expression to SQL of its type's representation.

@@ -23,7 +23,7 @@ func translations() map[string]translation {
 		m := map[string]translation{}
 		for _, group := range []map[string]translation{
 			operatorSQL(), convSQL(), aggSQL(), windowSQL(), condSQL(), mathSQL(), stringSQL(),
-			dynamicSQL(), timeSQL(), seriesSQL(), ipSQL(), calendarSQL(), binAtSQL(), arraySQL(), moreArraySQL(), moreSQL(),
+			dynamicSQL(), timeSQL(), seriesSQL(), ipSQL(), calendarSQL(), binAtSQL(), arraySQL(), moreArraySQL(), moreSQL(), scalarSQL(), digestSQL(),
 		} {
 			for name, t := range group {
 				if _, dup := m[name]; dup {

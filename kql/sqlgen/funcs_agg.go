@@ -1,6 +1,8 @@
 package sqlgen
 
 import (
+	"encoding/json"
+
 	"github.com/huntbook/huntbook/kql/sema"
 	"github.com/huntbook/huntbook/table"
 )
@@ -12,8 +14,8 @@ func aggSQL() map[string]translation {
 	return map[string]translation{
 		"count":                countSQL,
 		"countif":              simple("count(*) FILTER (WHERE $1)"),
-		"dcount":               filtered("approx_count_distinct($1)", -1),
-		"dcountif":             filtered("approx_count_distinct($1)", 1),
+		"dcount":               filtered("count(DISTINCT $1)", -1),
+		"dcountif":             filtered("count(DISTINCT $1)", 1),
 		"count_distinct":       filtered("count(DISTINCT $1)", -1),
 		"count_distinctif":     filtered("count(DISTINCT $1)", 1),
 		"sum":                  sumSQL(false),
@@ -34,6 +36,8 @@ func aggSQL() map[string]translation {
 		"variancepif":          zeroIfNull("var_pop($1)", 1),
 		"covariance":           zeroIfNull("covar_samp($1, $2)", -1),
 		"covariancep":          zeroIfNull("covar_pop($1, $2)", -1),
+		"covarianceif":         zeroIfNull("covar_samp($1, $2)", 2),
+		"covariancepif":        zeroIfNull("covar_pop($1, $2)", 2),
 		"take_anyif":           filtered("any_value($1)", 1),
 		"anyif":                filtered("any_value($1)", 1),
 		"binary_all_and":       filtered("bit_and($1)", -1),
@@ -50,12 +54,7 @@ func aggSQL() map[string]translation {
 		"make_dictionary":      makeBag(-1),
 		"make_bag_if":          makeBag(1),
 		"percentiles_array":    percentilesArray,
-		"hll":                  makeSet(-1),
-		"hll_if":               makeSet(1),
-		"hll_merge":            makeSet(-1),
-		"tdigest":              makeList(-1, false),
-		"tdigest_merge":        makeList(-1, false),
-		"merge_tdigest":        makeList(-1, false),
+		"percentilesw_array":   percentilesWArray,
 	}
 }
 
@@ -187,12 +186,65 @@ func makeBag(predArg int) translation {
 	}
 }
 
-// percentilesArray is percentiles_array(x, p1, p2, ...): one array.
+// percentilesArray is percentiles_array(x, p1, p2, ...) or
+// percentiles_array(x, dynamic([p1, p2, ...])): one array.
 func percentilesArray(g *gen, c *sema.Call, s *scope) string {
-	a := g.args(c, s)
+	x := g.expr(c.Args[0], s)
 	var ps []string
-	for _, p := range a[1:] {
+	for _, p := range percentileArgs(g, c.Args[1:], s) {
 		ps = append(ps, "CAST("+p+" AS DOUBLE) / 100")
 	}
-	return "to_json(quantile_disc(" + a[0] + ", [" + join(ps, ", ") + "]))"
+	q := "quantile_disc(" + x + ", [" + join(ps, ", ") + "])"
+	switch t := c.Args[0].Type(); t {
+	case table.DateTime, table.TimeSpan, table.Decimal:
+		// each element in its KQL JSON form (datetime text, timespan text)
+		return "to_json(list_transform(" + q + ", __q -> " + jsonOfSQL("__q", t) + "))"
+	}
+	return "to_json(" + q + ")"
+}
+
+// percentilesWArray is percentilesw_array(x, w, p1, ...): the weighted
+// nearest-rank values of the group's exact digest.
+func percentilesWArray(g *gen, c *sema.Call, s *scope) string {
+	d := g.tdigestOf(c, s, 1)
+	return "kql_tdigest_percentiles(" + d + ", to_json([" + join(percentileArgs(g, c.Args[2:], s), ", ") + "]))"
+}
+
+// percentileArgs is the SQL of the requested percentiles: the arguments,
+// or the elements of one constant dynamic array.
+func percentileArgs(g *gen, args []sema.Expr, s *scope) []string {
+	if len(args) == 1 && args[0].Type() == table.Dynamic {
+		lit, ok := args[0].(*sema.Literal)
+		list, isList := lit.Value.([]any)
+		if !ok || !isList {
+			fail("percentiles_array: the percentiles must be numbers or one constant dynamic array")
+		}
+		var out []string
+		for _, v := range list {
+			f, ok := jsonFloat(v)
+			if !ok {
+				fail("percentiles_array: the percentiles must be numbers or one constant dynamic array")
+			}
+			out = append(out, literal(table.Real, f))
+		}
+		return out
+	}
+	var out []string
+	for _, a := range args {
+		out = append(out, g.expr(a, s))
+	}
+	return out
+}
+
+func jsonFloat(v any) (float64, bool) {
+	switch x := v.(type) {
+	case json.Number:
+		f, err := x.Float64()
+		return f, err == nil
+	case float64:
+		return x, true
+	case int64:
+		return float64(x), true
+	}
+	return 0, false
 }

@@ -183,7 +183,9 @@ func getType(g *gen, c *sema.Call, s *scope) string {
 		return sqlString(t.String())
 	}
 	x := g.expr(c.Args[0], s)
-	return "CASE json_type(" + x + ") WHEN 'VARCHAR' THEN 'string' WHEN 'BIGINT' THEN 'long' WHEN 'UBIGINT' THEN 'long'" +
+	// a JSON integer in int's range is an int, as Kusto's gettype(parse_json('1')) shows
+	isInt := "CASE WHEN TRY_CAST(" + x + " AS BIGINT) BETWEEN -2147483648 AND 2147483647 THEN 'int' ELSE 'long' END"
+	return "CASE json_type(" + x + ") WHEN 'VARCHAR' THEN 'string' WHEN 'BIGINT' THEN " + isInt + " WHEN 'UBIGINT' THEN " + isInt + "" +
 		" WHEN 'DOUBLE' THEN 'real' WHEN 'BOOLEAN' THEN 'bool' WHEN 'OBJECT' THEN 'dictionary' WHEN 'ARRAY' THEN 'array'" +
 		" ELSE 'null' END"
 }
@@ -192,9 +194,14 @@ func getType(g *gen, c *sema.Call, s *scope) string {
 // zero-padded to a minimum length.
 func toHex(g *gen, c *sema.Call, s *scope) string {
 	a := g.args(c, s)
-	hex := "lower(printf('%x', CAST(" + a[0] + " AS BIGINT)))"
+	x := "CAST(" + a[0] + " AS BIGINT)"
+	if c.Args[0].Type() == table.Int {
+		x = "(" + x + " & 4294967295)" // an int prints as its 32 bits
+	}
+	hex := "lower(ltrim(hex(" + x + "), '0'))"
+	hex = "CASE WHEN " + x + " = 0 THEN '0' ELSE " + hex + " END"
 	if len(a) == 2 {
-		return "lpad(" + hex + ", greatest(CAST(" + a[1] + " AS INTEGER), length(" + hex + ")), '0')"
+		return "lpad(" + hex + ", CAST(greatest(CAST(" + a[1] + " AS BIGINT), length(" + hex + ")) AS INTEGER), '0')"
 	}
 	return hex
 }

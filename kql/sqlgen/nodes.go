@@ -187,6 +187,7 @@ func (g *gen) window(n *plan.Window) *rel {
 	r1 := g.emit("SELECT "+selectList(in.cols, in.cols)+", row_number() OVER () FROM "+in.name, numbered, false)
 	s := r1.scope("")
 	s.ord = sqlrepr.QuoteIdent(r1.cols[len(r1.cols)-1])
+	s.from = r1.name
 	cur := columnRefsOf(in.schema)
 	for _, c := range n.Cols {
 		cur = setExpr(cur, c)

@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -17,6 +18,9 @@ func ParseDateTime(s string) (time.Time, error) {
 	if len(s) >= 2 && (s[0] == '"' || s[0] == '\'') && s[len(s)-1] == s[0] {
 		s = strings.TrimSpace(s[1 : len(s)-1])
 	}
+	// datetime(2017 - 08 - 01), spaced as the sliding_window_counts page
+	// writes it, is the date 2017-08-01
+	s = spacedDate.ReplaceAllString(s, "$1-$2-$3")
 	sc := &dtScanner{s: s}
 	for _, f := range []func(*dtScanner) (time.Time, bool){parseYearFirst, parseMonthFirst, parseRFC} {
 		sc.i = 0
@@ -26,6 +30,8 @@ func ParseDateTime(s string) (time.Time, error) {
 	}
 	return time.Time{}, fmt.Errorf("unrecognized datetime %q", s)
 }
+
+var spacedDate = regexp.MustCompile(`^(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})\b`)
 
 // dtScanner walks the text of a datetime.
 type dtScanner struct {

@@ -35,6 +35,9 @@ func TestPartitionGroupsMatchLegs(t *testing.T) {
 		`datatable(k:string, a:dynamic) ["x", dynamic([1,2]), "y", dynamic([3])] | partition by k (mv-expand a to typeof(long) | summarize s = sum(a), c = count() by k)`,
 		`datatable(k:string, a:dynamic) ["x", dynamic([1,2]), "y", dynamic([3])] | partition by k (mv-expand a to typeof(long) | where a > 1)`,
 		`DeviceProcessEvents | partition by DeviceName (count)`,
+		`DeviceProcessEvents | partition by DeviceName (where ProcessId > 150 | count)`,
+		`DeviceProcessEvents | partition by DeviceName (where ProcessId > 150 | summarize n = count(), l = make_list(FileName), s = sum(ProcessId), m = max(Timestamp))`,
+		`datatable(k:string, a:dynamic) ["x", dynamic([1,2]), "y", dynamic([])] | partition by k (mv-expand a | summarize c = count())`,
 		`DeviceProcessEvents | partition by DeviceName (distinct FileName)`,
 		`DeviceProcessEvents | where false | partition by DeviceName (summarize by FileName)`,
 	}
@@ -62,8 +65,6 @@ func TestPartitionGroupsMatchLegs(t *testing.T) {
 	}
 	// subqueries without a per-group form still need the data
 	legs := []string{
-		`DeviceProcessEvents | partition by DeviceName (where ProcessId > 150 | count)`,
-		`datatable(k:string, a:dynamic) ["x", dynamic([1,2])] | partition by k (mv-expand a | summarize c = count())`,
 		`DeviceProcessEvents | partition by DeviceName (as P | extend n = toscalar(P | count))`,
 		`DeviceProcessEvents | partition by DeviceName (serialize | extend r = row_number())`,
 		`range x from 1 to 2 step 1 | partition by x { print y = x }`,

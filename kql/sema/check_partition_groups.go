@@ -32,7 +32,7 @@ func (c *checker) partitionGroups(op *syntax.PartitionOp, in Tabular, key table.
 	}
 	rows := &ApplyRows{Cols: in.Schema()}
 	sub := c.subquery(op.Subquery, rows, sc)
-	if _, ok := groupedForm(sub); !ok {
+	if !groupedForm(sub) {
 		return nil, false
 	}
 	return &PartitionGroups{In: in, Key: &ColumnRef{Name: key.Name, T: key.Type}, Rows: rows, Sub: sub}, true
@@ -51,18 +51,15 @@ func hasAsOp(e syntax.Node) bool {
 	return found
 }
 
-// groupedForm reports whether t runs per partition as grouped SQL, and
-// whether its output may be empty for a partition. A summarize without
-// keys must give one row per partition even when the rows before it were
-// all filtered out; the grouped form would give none, so it is accepted
-// only over an input that cannot be empty (a partition has a row).
-func groupedForm(t Tabular) (mayBeEmpty, ok bool) {
+// groupedForm reports whether t runs per partition as grouped SQL. (A
+// summarize without keys gives every partition a row, even one whose
+// rows were all filtered out: the plan's FillGroups.)
+func groupedForm(t Tabular) bool {
 	switch t := t.(type) {
 	case *ApplyRows:
-		return false, true
+		return true
 	case *Filter:
-		_, ok := groupedForm(t.In)
-		return true, ok
+		return groupedForm(t.In)
 	case *Extend:
 		return groupedForm(t.In)
 	case *Project:
@@ -70,23 +67,15 @@ func groupedForm(t Tabular) (mayBeEmpty, ok bool) {
 	case *Sort:
 		return groupedForm(t.In)
 	case *Summarize:
-		empty, ok := groupedForm(t.In)
-		if len(t.Keys) == 0 {
-			return false, ok && !empty
-		}
-		return empty, ok
+		return groupedForm(t.In)
 	case *Take:
-		_, ok := groupedForm(t.In)
-		return true, ok
+		return groupedForm(t.In)
 	case *Top:
-		_, ok := groupedForm(t.In)
-		return true, ok
+		return groupedForm(t.In)
 	case *MvExpand:
-		_, ok := groupedForm(t.In)
-		return true, ok
+		return groupedForm(t.In)
 	case *Parse:
-		empty, ok := groupedForm(t.In)
-		return empty || t.Filter, ok
+		return groupedForm(t.In)
 	}
-	return false, false
+	return false
 }

@@ -41,8 +41,10 @@ func (c *checker) partition(op *syntax.PartitionOp, in Tabular, sc *scope) Tabul
 	}
 	c.refs++
 	shared := &Ref{Name: fmt.Sprintf("partition_%d", c.refs), Query: in, Materialized: true}
-	if c.opts.Probe == nil {
-		// without the data: grouped SQL when the subquery allows it
+	// grouped SQL when the subquery allows it, for the strategies without
+	// a partition limit (native, shuffle), and to compile without the
+	// data; the legacy strategy's 64-partition limit needs the values
+	if limit > legacyPartitions || c.opts.Probe == nil {
 		if t, ok := c.partitionGroups(op, shared, col, sc); ok {
 			return t
 		}

@@ -34,18 +34,7 @@ func runCaseArchives(t *testing.T, dir string, update bool) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	for name, tab := range combineTables() {
-		rows := func(yield func([]any, error) bool) {
-			for _, r := range tab.Rows {
-				if !yield(r, nil) {
-					return
-				}
-			}
-		}
-		if _, err := db.Load(ctx, name, tab.Columns, engine.Create, rows); err != nil {
-			t.Fatalf("load %s: %v", name, err)
-		}
-	}
+	loadCombineTables(ctx, t, db)
 	x := New(db, WithClock(func() time.Time { return time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC) }))
 	files, _ := filepath.Glob(filepath.Join(dir, "*.txtar"))
 	if len(files) == 0 {
@@ -68,6 +57,23 @@ func runCaseArchives(t *testing.T, dir string, update bool) {
 			t.Run(filepath.Base(file)+"/"+name, func(t *testing.T) {
 				checkGoldenCase(ctx, t, x, ar, name, string(f.Data))
 			})
+		}
+	}
+}
+
+// loadCombineTables creates the tables of combineTables in db.
+func loadCombineTables(ctx context.Context, t *testing.T, db *engine.DB) {
+	t.Helper()
+	for name, tab := range combineTables() {
+		rows := func(yield func([]any, error) bool) {
+			for _, r := range tab.Rows {
+				if !yield(r, nil) {
+					return
+				}
+			}
+		}
+		if _, err := db.Load(ctx, name, tab.Columns, engine.Create, rows); err != nil {
+			t.Fatalf("load %s: %v", name, err)
 		}
 	}
 }

@@ -239,6 +239,8 @@ func (b *builder) node2(t sema.Tabular) Node {
 		return b.makeSeries(t)
 	case *sema.MvApply:
 		return b.mvApply(t)
+	case *sema.PartitionGroups:
+		return b.partitionGroups(t)
 	}
 	panic(fmt.Sprintf("plan: cannot lower %T", t))
 }

@@ -150,12 +150,17 @@ func describeMisc(n Node) (string, bool) {
 			parts[i] = s + " by " + lv.Agg.String() + " " + dir
 		}
 		return "TopNested " + strings.Join(parts, ", "), true
+	case *GroupNumber:
+		return "GroupNumber " + ApplyRowColumn + "=dense_rank(" + n.Key.String() + ")", true
 	case *ScanSteps:
 		parts := make([]string, len(n.Steps))
 		for i, st := range n.Steps {
 			parts[i] = "step " + st.Name
-			if !st.Output {
+			switch {
+			case !st.Output:
 				parts[i] += " output=none"
+			case st.Last:
+				parts[i] += " output=last"
 			}
 			parts[i] += ": " + st.Cond.String()
 			for _, j := range assignOrder(st) {

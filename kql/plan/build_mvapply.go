@@ -32,6 +32,58 @@ type ApplyJoin struct {
 	Cols         []table.Column
 }
 
+// GroupNumber adds ApplyRowColumn, the dense rank of Key (nulls last):
+// the partitions of partition compiled as grouped SQL, numbered from 1.
+type GroupNumber struct {
+	In  Node
+	Key sema.Expr
+}
+
+func (n *GroupNumber) Schema() []table.Column {
+	return append(append([]table.Column(nil), n.In.Schema()...), table.Column{Name: ApplyRowColumn, Type: table.Long})
+}
+func (n *GroupNumber) Inputs() []Node { return []Node{n.In} }
+func (*GroupNumber) node()            {}
+
+// partitionGroups lowers partition without the data: number the
+// partitions, run the subquery per number as mv-apply's is, drop the
+// number. The rows come grouped by partition, in key order.
+func (b *builder) partitionGroups(t *sema.PartitionGroups) Node {
+	b.exprs(t.Key)
+	rows := &GroupNumber{In: b.node(t.In), Key: t.Key}
+	inner := b.applyNode(t.Sub, rows)
+	cols := make([]sema.NamedExpr, 0, len(t.Schema()))
+	for _, c := range t.Schema() {
+		cols = append(cols, sema.NamedExpr{Name: c.Name, Expr: &sema.ColumnRef{Name: c.Name, T: c.Type}})
+	}
+	if !ordered(t.Sub) {
+		// the subquery's own order (sort, top) already leads with the
+		// partition; otherwise group the rows by partition
+		inner = &Sort{In: inner, Keys: []sema.SortKey{{Expr: rowRef}}}
+	}
+	return &Project{In: inner, Cols: cols}
+}
+
+// ordered reports a subquery whose output the per-group form sorts by
+// the group first (a sort or top, under row-wise operators).
+func ordered(t sema.Tabular) bool {
+	switch t := t.(type) {
+	case *sema.Sort, *sema.Top:
+		return true
+	case *sema.Filter:
+		return ordered(t.In)
+	case *sema.Extend:
+		return ordered(t.In)
+	case *sema.Project:
+		return ordered(t.In)
+	case *sema.Take:
+		return ordered(t.In)
+	case *sema.Parse:
+		return ordered(t.In)
+	}
+	return false
+}
+
 func (n *RowNumber) Schema() []table.Column {
 	return append(append([]table.Column(nil), n.In.Schema()...), table.Column{Name: ApplyRowColumn, Type: table.Long})
 }

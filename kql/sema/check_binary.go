@@ -280,6 +280,17 @@ func (c *checker) convert(e Expr, t table.Type) Expr {
 		}
 		return &Literal{T: t}
 	}
+	if lit, ok := e.(*Literal); ok && t == table.Real {
+		// a whole-number constant widened to real stays a constant, so a
+		// function argument such as percentiles(x, p) with p a parameter
+		// given 99 still meets the constant requirement
+		switch v := lit.Value.(type) {
+		case int64:
+			return &Literal{T: t, Value: float64(v)}
+		case int32:
+			return &Literal{T: t, Value: float64(v)}
+		}
+	}
 	name := conversionFunc(t)
 	f, _ := LookupFunction(name)
 	return &Call{Fn: f, Args: []Expr{e}, T: t}

@@ -86,6 +86,9 @@ func (c *checker) ident(e *syntax.Ident, sc *scope, row *rowCtx) Expr {
 			return sym.scalar
 		case sym.tab != nil:
 			c.errorf(e, "'%s' is a table, not a scalar; use toscalar(%s) for its single value", e.Name, e.Name)
+		case sym.fn != nil && len(sym.fn.Fn.Params) == 0 && !c.funcReturnsTable(sym):
+			// Kusto calls a function without parameters by its name too
+			return c.call(&syntax.Call{Span: e.Span, Name: e}, sc, row)
 		case sym.fn != nil:
 			c.errorf(e, "'%s' is a function; call it as %s(...)", e.Name, e.Name)
 		}

@@ -136,8 +136,23 @@ func (c *checker) where(op *syntax.WhereOp, in Tabular, sc *scope) Tabular {
 	if na, ok := op.Predicate.(*syntax.NamedArg); ok {
 		c.errorf(na, "'=' is not a comparison; did you mean '=='?")
 	}
-	pred := c.scalar(op.Predicate, sc, &rowCtx{cols: in.Schema()})
-	return &Filter{In: in, Pred: c.toBool(op.Predicate, pred)}
+	row := &rowCtx{cols: in.Schema(), windowOK: true}
+	pred := c.toBool(op.Predicate, c.scalar(op.Predicate, sc, row))
+	if !row.usedWindow {
+		return &Filter{In: in, Pred: pred}
+	}
+	// prev()/next() in a predicate (Kusto allows them over a serialized
+	// input): the predicate is computed as a window column first, so the
+	// neighbours are those of the unfiltered rows.
+	const tmp = "__where"
+	out := append(append([]table.Column(nil), in.Schema()...), table.Column{Name: tmp, Type: table.Bool})
+	w := &Window{In: in, Cols: []NamedExpr{{Name: tmp, Expr: pred}}, out: out}
+	f := &Filter{In: w, Pred: &ColumnRef{Name: tmp, T: table.Bool}}
+	var keep []NamedExpr
+	for _, col := range in.Schema() {
+		keep = append(keep, NamedExpr{Name: col.Name, Expr: &ColumnRef{Name: col.Name, T: col.Type}})
+	}
+	return &Project{In: f, Cols: keep}
 }
 
 // count64 checks the row count of take, top and sample: a constant

@@ -41,6 +41,12 @@ func (c *checker) partition(op *syntax.PartitionOp, in Tabular, sc *scope) Tabul
 	}
 	c.refs++
 	shared := &Ref{Name: fmt.Sprintf("partition_%d", c.refs), Query: in, Materialized: true}
+	if c.opts.Probe == nil {
+		// without the data: grouped SQL when the subquery allows it
+		if t, ok := c.partitionGroups(op, shared, col, sc); ok {
+			return t
+		}
+	}
 	values := c.partitionValues(op, shared, col, limit)
 	ref := &ColumnRef{Name: col.Name, T: col.Type}
 	var legs []unionLeg
@@ -97,7 +103,7 @@ func (c *checker) partitionLimit(op *syntax.PartitionOp) int {
 // with nil for a null partition.
 func (c *checker) partitionValues(op *syntax.PartitionOp, in Tabular, col table.Column, limit int) []any {
 	if c.opts.Probe == nil {
-		c.unsupported(op, "partition without access to the data")
+		c.needsData(op, "partition runs its subquery once per value of '"+col.Name+"' in the data")
 	}
 	ref := &ColumnRef{Name: col.Name, T: col.Type}
 	values, err := c.opts.Probe.Distinct(c.ctx, in, ref, limit+1)

@@ -31,8 +31,11 @@ type ScanDecl struct {
 // and the columns it assigns, by index in StateColumns (declared columns,
 // or input columns the matching row's value is replaced in).
 type ScanStep struct {
-	Name    string
-	Output  bool
+	Name   string
+	Output bool
+	// Last (output=last) outputs only the last record of the step's
+	// series of matches in each sequence (match id).
+	Last    bool
 	Cond    Expr
 	Assigns map[int]Expr
 }
@@ -138,7 +141,7 @@ func (c *checker) scanStep(st *syntax.ScanStep, n *Scan, sc *scope, row *rowCtx)
 		case "none":
 			out.Output = false
 		case "last":
-			c.unsupported(st.Output, "scan output=last")
+			out.Last = true
 		default:
 			c.errorf(st.Output, "scan step output must be all, last or none")
 		}

@@ -137,7 +137,7 @@ func (c *checker) tabularCall(e *syntax.Call, sc *scope, input Tabular) Tabular 
 		case sym.fn != nil:
 			return c.callTabularFunc(e, sym, sc, input)
 		case sym.pattern != nil:
-			return c.patternCall(e, nil, sym.pattern, sc)
+			return c.patternCall(e, nil, sym, sc)
 		}
 	}
 	switch name {

@@ -18,6 +18,11 @@ type Error struct {
 	// Unsupported marks errors about features huntbook does not implement
 	// (as opposed to mistakes in the query).
 	Unsupported bool
+	// NeedsData marks errors that only say the query's shape depends on
+	// its data (the columns of bag_unpack and pivot, the partitions of
+	// partition): running the query, which lets the checker probe the
+	// data, compiles it. The query itself may well be right.
+	NeedsData bool
 }
 
 func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
@@ -27,6 +32,13 @@ func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
 func IsUnsupported(err error) bool {
 	var e *Error
 	return errors.As(err, &e) && e.Unsupported
+}
+
+// NeedsData reports whether err is (or wraps) an Error that only says the
+// query cannot be compiled without reading its data.
+func NeedsData(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.NeedsData
 }
 
 // bailout carries the first error out of the checker's recursion; Analyze
@@ -43,6 +55,14 @@ func (c *checker) errorf(n syntax.Node, format string, args ...any) {
 // the feature.
 func (c *checker) unsupported(n syntax.Node, feature string) {
 	panic(bailout{c.newError(n, true, feature+" is not supported yet")})
+}
+
+// needsData stops an analysis without a prober where the query's shape
+// depends on its data; what names the construct and why.
+func (c *checker) needsData(n syntax.Node, what string) {
+	e := c.newError(n, false, what+": the query's shape depends on the data, so it compiles only when it runs")
+	e.NeedsData = true
+	panic(bailout{e})
 }
 
 func (c *checker) newError(n syntax.Node, unsupported bool, msg string) *Error {

@@ -13,7 +13,7 @@ type symbol struct {
 	scalar  Expr
 	tab     Tabular
 	fn      *FuncDef
-	fnScope *scope // where the function was defined (its closure)
+	fnScope *scope // where the function (or pattern) was defined (its closure)
 	pattern *syntax.PatternStmt
 }
 
@@ -168,5 +168,5 @@ func (c *checker) patternStmt(st *syntax.PatternStmt, sc *scope) {
 	if len(st.Matches) == 0 {
 		c.unsupported(st, "a pattern without definitions")
 	}
-	sc.bind(st.Name.Name, &symbol{pattern: st})
+	sc.bind(st.Name.Name, &symbol{pattern: st, fnScope: sc})
 }

@@ -14,6 +14,14 @@ func (g *gen) rowNumber(n *plan.RowNumber) *rel {
 	return g.emit("SELECT "+selectList(in.cols, in.cols)+", row_number() OVER () FROM "+in.name, n.Schema(), false)
 }
 
+// groupNumber numbers the partitions of partition compiled as grouped
+// SQL: the dense rank of the key, nulls last.
+func (g *gen) groupNumber(n *plan.GroupNumber) *rel {
+	in := g.rel(n.In)
+	key := g.expr(n.Key, in.scope(""))
+	return g.emit("SELECT "+selectList(in.cols, in.cols)+", dense_rank() OVER (ORDER BY "+key+" NULLS LAST) FROM "+in.name, n.Schema(), false)
+}
+
 // partLimit keeps the first N rows per input row of mv-apply.
 func (g *gen) partLimit(n *plan.PartLimit) *rel {
 	in := g.rel(n.In)

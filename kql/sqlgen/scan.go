@@ -97,7 +97,14 @@ func (s *scanGen) query(numbered string) string {
 		" UNION ALL " + rec + ")"
 	var legs []string
 	for k := 1; k <= steps; k++ {
-		legs = append(legs, "SELECT __i, "+strconv.Itoa(k)+" AS __k, "+idx("o", k)+" AS __o, "+idx("om", k)+" AS __om FROM st WHERE "+idx("o", k)+" IS NOT NULL")
+		leg := "SELECT __i, " + strconv.Itoa(k) + " AS __k, " + idx("o", k) + " AS __o, " + idx("om", k) + " AS __om FROM st WHERE " + idx("o", k) + " IS NOT NULL"
+		if s.n.Steps[k-1].Last {
+			// a step's matches within one sequence are one series (it is
+			// entered once, by promotion or a new sequence, then
+			// continued): output=last keeps its last record
+			leg += " QUALIFY __i = max(__i) OVER (PARTITION BY " + idx("om", k) + ")"
+		}
+		legs = append(legs, leg)
 	}
 	var sel []string
 	for i := range s.n.State {

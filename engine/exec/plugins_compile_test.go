@@ -36,6 +36,13 @@ func TestCompilePlugins(t *testing.T) {
 			err: "1:46: process_tree() takes 0 arguments, got 1"},
 		{name: "ioc_extract column expression", query: `datatable(c:string)["x"] | evaluate ioc_extract(strcat(c, "y"))`,
 			err: "1:49: the first argument of ioc_extract() must be a column name"},
+		{name: "rows_near hidden condition", query: `datatable(a:long)[1, 2] | evaluate rows_near(a == 2, 1)`,
+			planHas: "GoPlugin rows_near (a:long)",
+			sqlHas:  `memory.main."plugin_1_rows_near"`},
+		{name: "activity period expression", query: `datatable(u:string, t:datetime)["a", datetime(2020-01-01)] | evaluate new_activity_metrics(u, t, datetime(2020-01-01), datetime(2020-01-03) - 1tick, 1d)`,
+			planHas: "GoPlugin new_activity_metrics (from_t:datetime, to_t:datetime, dcount_new_values:long"},
+		{name: "new_activity_metrics lookback table", query: `datatable(u:string, t:datetime)["a", datetime(2020-01-01)] | evaluate new_activity_metrics(u, t, datetime(2020-01-01), datetime(2020-01-03), 1d, datetime(2020-01-01), u2)`,
+			err: "1:168: new_activity_metrics() with a lookback table is not supported yet"},
 		{name: "ioc_extract types not constant", query: `datatable(c:string)["x"] | evaluate ioc_extract(c, c)`,
 			err: "1:52: unknown name 'c'"},
 	}

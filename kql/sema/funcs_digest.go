@@ -14,11 +14,13 @@ func digestFuncs() []*Function {
 	pcts.Naming, pcts.Prefix = NamePrefixFirstArg, "percentiles_array_tdigest"
 	dc := fnT("dcount_hll", table.Long, p(PDynamic))
 	dc.Naming, dc.Prefix = NamePrefixFirstArg, "dcount_hll"
-	return []*Function{
+	fs := []*Function{
 		pct, pcts, dc,
 		fnT("rank_tdigest", table.Long, p(PDynamic), p(PSummable)),
 		fnT("percentrank_tdigest", table.Real, p(PDynamic), p(PSummable)),
 	}
+	// the page of percentiles_array_tdigest is titled percentile_array_tdigest
+	return append(fs, aliasOf(fs, "percentiles_array_tdigest", "percentile_array_tdigest")...)
 }
 
 // scalarTwins are the scalar forms of aggregates that share their name:

@@ -35,6 +35,8 @@ func TestPartitionGroupsMatchLegs(t *testing.T) {
 		`datatable(k:string, a:dynamic) ["x", dynamic([1,2]), "y", dynamic([3])] | partition by k (mv-expand a to typeof(long) | summarize s = sum(a), c = count() by k)`,
 		`datatable(k:string, a:dynamic) ["x", dynamic([1,2]), "y", dynamic([3])] | partition by k (mv-expand a to typeof(long) | where a > 1)`,
 		`DeviceProcessEvents | partition by DeviceName (count)`,
+		`DeviceProcessEvents | partition by DeviceName (sort by Timestamp asc | extend gap = Timestamp - prev(Timestamp), n = row_number(), c = row_cumsum(ProcessId), nx = next(FileName, 1, "none"))`,
+		`DeviceProcessEvents | partition by DeviceName (top 5 by Timestamp asc | where ProcessId > 0 | extend p = prev(ProcessId, 1, -1))`,
 		`DeviceProcessEvents | partition by DeviceName (where ProcessId > 150 | count)`,
 		`DeviceProcessEvents | partition by DeviceName (where ProcessId > 150 | summarize n = count(), l = make_list(FileName), s = sum(ProcessId), m = max(Timestamp))`,
 		`datatable(k:string, a:dynamic) ["x", dynamic([1,2]), "y", dynamic([])] | partition by k (mv-expand a | summarize c = count())`,
@@ -67,6 +69,7 @@ func TestPartitionGroupsMatchLegs(t *testing.T) {
 	legs := []string{
 		`DeviceProcessEvents | partition by DeviceName (as P | extend n = toscalar(P | count))`,
 		`DeviceProcessEvents | partition by DeviceName (serialize | extend r = row_number())`,
+		`DeviceProcessEvents | partition by DeviceName (sort by Timestamp asc | extend r = row_rank_dense(FileName))`,
 		`range x from 1 to 2 step 1 | partition by x { print y = x }`,
 	}
 	for _, q := range legs {

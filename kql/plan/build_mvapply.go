@@ -168,6 +168,8 @@ func (b *builder) applyNode(t sema.Tabular, rows Node) Node {
 		return &PartLimit{In: b.applyNode(t.In, rows), N: t.N, Keys: t.Keys}
 	case *sema.MvExpand:
 		return b.mvExpandOver(t, b.applyNode(t.In, rows))
+	case *sema.Window:
+		return b.groupWindow(t, b.applyNode(t.In, rows))
 	case *sema.Parse:
 		return b.parseOver(t, b.applyNode(t.In, rows))
 	}

@@ -51,6 +51,44 @@ func hasAsOp(e syntax.Node) bool {
 	return found
 }
 
+// groupWindowFuncs are the window functions plan can confine to one
+// group (mv-apply's input row, a partition): prev and next read no
+// neighbour of another group, row_number and row_cumsum restart.
+var groupWindowFuncs = map[string]bool{"prev": true, "next": true, "row_number": true, "row_cumsum": true}
+
+// groupWindowOK reports a window step whose functions all have the
+// per-group form.
+func groupWindowOK(w *Window) bool {
+	ok := true
+	for _, c := range w.Cols {
+		Walk(c.Expr, func(e Expr) bool {
+			if call, isCall := e.(*Call); isCall && call.Fn.Kind == KindWindow && !groupWindowFuncs[call.Fn.Name] {
+				ok = false
+			}
+			return ok
+		})
+	}
+	return ok
+}
+
+// sortedBelow reports a sort or top under row-wise operators: what makes
+// a partition's rows come grouped, in order, to a window step.
+func sortedBelow(t Tabular) bool {
+	switch t := t.(type) {
+	case *Sort, *Top:
+		return true
+	case *Filter:
+		return sortedBelow(t.In)
+	case *Extend:
+		return sortedBelow(t.In)
+	case *Project:
+		return sortedBelow(t.In)
+	case *Window:
+		return sortedBelow(t.In)
+	}
+	return false
+}
+
 // groupedForm reports whether t runs per partition as grouped SQL. (A
 // summarize without keys gives every partition a row, even one whose
 // rows were all filtered out: the plan's FillGroups.)
@@ -76,6 +114,8 @@ func groupedForm(t Tabular) bool {
 		return groupedForm(t.In)
 	case *Parse:
 		return groupedForm(t.In)
+	case *Window:
+		return groupWindowOK(t) && sortedBelow(t.In) && groupedForm(t.In)
 	}
 	return false
 }

@@ -35,6 +35,8 @@ func TestPartitionGroupsMatchLegs(t *testing.T) {
 		`datatable(k:string, a:dynamic) ["x", dynamic([1,2]), "y", dynamic([3])] | partition by k (mv-expand a to typeof(long) | summarize s = sum(a), c = count() by k)`,
 		`datatable(k:string, a:dynamic) ["x", dynamic([1,2]), "y", dynamic([3])] | partition by k (mv-expand a to typeof(long) | where a > 1)`,
 		`DeviceProcessEvents | partition by DeviceName (count)`,
+		`DeviceProcessEvents | partition by DeviceName (sort by Timestamp asc | scan with_match_id=m declare (total:long=0) with (step s: true => total = s.total + ProcessId;))`,
+		`DeviceProcessEvents | partition by DeviceName (sort by Timestamp asc | scan with_match_id=m declare (first:string) with (step a: FileName != "x" => first = FileName; step b output=last: true => first = a.first;) | extend p = prev(m))`,
 		`DeviceProcessEvents | partition by DeviceName (sort by Timestamp asc | extend gap = Timestamp - prev(Timestamp), n = row_number(), c = row_cumsum(ProcessId), nx = next(FileName, 1, "none"))`,
 		`DeviceProcessEvents | partition by DeviceName (top 5 by Timestamp asc | where ProcessId > 0 | extend p = prev(ProcessId, 1, -1))`,
 		`DeviceProcessEvents | partition by DeviceName (where ProcessId > 150 | count)`,

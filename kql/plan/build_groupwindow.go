@@ -85,3 +85,37 @@ func restartOnGroup(c *sema.Call) sema.Expr {
 	}
 	return &sema.Call{Fn: c.Fn, Args: args, T: c.T}
 }
+
+// groupScan lowers a scan inside mv-apply or a grouped partition: the
+// input's columns with ApplyRowColumn last among them, the scan
+// restarting where ApplyRowColumn changes, so each group is scanned as
+// if alone (the rows come grouped: sema accepts a scan there only over
+// sorted rows).
+func (b *builder) groupScan(t *sema.Scan, in Node) Node {
+	for _, e := range scanExprs(t.Declare, t.Steps) {
+		b.exprs(e)
+	}
+	inCols := t.In.Schema()
+	cols := columnRefs(inCols)
+	cols = append(cols, sema.NamedExpr{Name: ApplyRowColumn, Expr: rowRef})
+	in = &Project{In: in, Cols: cols}
+	nIn := len(inCols)
+	state := t.StateColumns()
+	withRow := append(append(append([]table.Column(nil), state[:nIn]...), table.Column{Name: ApplyRowColumn, Type: table.Long}), state[nIn:]...)
+	steps := make([]sema.ScanStep, len(t.Steps))
+	for i, st := range t.Steps {
+		steps[i] = st
+		steps[i].Assigns = map[int]sema.Expr{}
+		for j, e := range st.Assigns {
+			if j >= nIn {
+				j++ // the declared columns come after ApplyRowColumn
+			}
+			steps[i].Assigns[j] = e
+		}
+	}
+	out := append([]table.Column(nil), withRow...)
+	if t.MatchID != "" {
+		out = append(out, table.Column{Name: t.MatchID, Type: table.Long})
+	}
+	return &ScanSteps{In: in, MatchID: t.MatchID, Declare: t.Declare, Steps: steps, State: withRow, Cols: out, Group: ApplyRowColumn}
+}

@@ -170,6 +170,8 @@ func (b *builder) applyNode(t sema.Tabular, rows Node) Node {
 		return b.mvExpandOver(t, b.applyNode(t.In, rows))
 	case *sema.Window:
 		return b.groupWindow(t, b.applyNode(t.In, rows))
+	case *sema.Scan:
+		return b.groupScan(t, b.applyNode(t.In, rows))
 	case *sema.Parse:
 		return b.parseOver(t, b.applyNode(t.In, rows))
 	}

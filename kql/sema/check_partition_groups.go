@@ -85,6 +85,8 @@ func sortedBelow(t Tabular) bool {
 		return sortedBelow(t.In)
 	case *Window:
 		return sortedBelow(t.In)
+	case *Scan:
+		return sortedBelow(t.In)
 	}
 	return false
 }
@@ -116,6 +118,8 @@ func groupedForm(t Tabular) bool {
 		return groupedForm(t.In)
 	case *Window:
 		return groupWindowOK(t) && sortedBelow(t.In) && groupedForm(t.In)
+	case *Scan:
+		return sortedBelow(t.In) && groupedForm(t.In)
 	}
 	return false
 }

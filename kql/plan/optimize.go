@@ -14,6 +14,7 @@ type Rule struct {
 // tree bottom-up. Each lives in its own rule_*.go file.
 func Rules() []Rule {
 	return []Rule{
+		innerUniqueFilter,
 		mergeFilters,
 		sortLimit,
 		shortHasAny,

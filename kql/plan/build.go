@@ -25,6 +25,9 @@ func Build(t sema.Tabular) *Query {
 type builder struct {
 	shared map[*sema.Ref]*Shared
 	q      *Query
+	// groups is the numbered outer relation of the mv-apply or partition
+	// being lowered (every ApplyRowColumn value), for FillGroups.
+	groups Node
 }
 
 // node lowers one checked operator.

@@ -50,6 +50,10 @@ type ScanSteps struct {
 	Steps   []sema.ScanStep
 	State   []table.Column
 	Cols    []table.Column
+	// Group, when not empty, names an input column whose rows come
+	// grouped: the scan starts afresh (empty states, match id 0) where
+	// its value changes (scan inside mv-apply or a grouped partition).
+	Group string
 }
 
 func (n *ScanSteps) Schema() []table.Column { return n.Cols }

@@ -51,7 +51,10 @@ func (*GroupNumber) node()            {}
 func (b *builder) partitionGroups(t *sema.PartitionGroups) Node {
 	b.exprs(t.Key)
 	rows := &GroupNumber{In: b.node(t.In), Key: t.Key}
+	saved := b.groups
+	b.groups = rows
 	inner := b.applyNode(t.Sub, rows)
+	b.groups = saved
 	cols := make([]sema.NamedExpr, 0, len(t.Schema()))
 	for _, c := range t.Schema() {
 		cols = append(cols, sema.NamedExpr{Name: c.Name, Expr: &sema.ColumnRef{Name: c.Name, T: c.Type}})
@@ -84,6 +87,17 @@ func ordered(t sema.Tabular) bool {
 	return false
 }
 
+// FillGroups is Agg, an aggregate without keys per ApplyRowColumn value,
+// with a row for every value of Groups: the values without rows in Agg
+// take Empty's values, the aggregates over no rows.
+type FillGroups struct {
+	Agg, Empty, Groups Node
+}
+
+func (n *FillGroups) Schema() []table.Column { return n.Agg.Schema() }
+func (n *FillGroups) Inputs() []Node         { return []Node{n.Agg, n.Empty, n.Groups} }
+func (*FillGroups) node()                    {}
+
 func (n *RowNumber) Schema() []table.Column {
 	return append(append([]table.Column(nil), n.In.Schema()...), table.Column{Name: ApplyRowColumn, Type: table.Long})
 }
@@ -103,7 +117,10 @@ var rowRef = &sema.ColumnRef{Name: ApplyRowColumn, T: table.Long}
 func (b *builder) mvApply(t *sema.MvApply) Node {
 	outer := &RowNumber{In: b.node(t.In)}
 	rows := b.mvExpandOver(t.Expand, outer)
+	saved := b.groups
+	b.groups = outer
 	inner := b.applyNode(t.Sub, rows)
+	b.groups = saved
 	return &ApplyJoin{Outer: outer, Inner: inner, Cols: t.Schema()}
 }
 
@@ -130,7 +147,15 @@ func (b *builder) applyNode(t sema.Tabular, rows Node) Node {
 			b.exprs(a.Expr)
 		}
 		keys := append([]sema.NamedExpr{{Name: ApplyRowColumn, Expr: rowRef}}, t.Keys...)
-		return &Aggregate{In: b.applyNode(t.In, rows), Keys: keys, Aggs: t.Aggs}
+		in := b.applyNode(t.In, rows)
+		agg := &Aggregate{In: in, Keys: keys, Aggs: t.Aggs}
+		if len(t.Keys) > 0 || b.groups == nil {
+			return agg
+		}
+		// a summarize without keys gives one row per group even when the
+		// group has no rows left (count 0, an empty list, ...)
+		none := &Filter{In: in, Pred: &sema.Literal{T: table.Bool, Value: false}}
+		return &FillGroups{Agg: agg, Empty: &Aggregate{In: none, Aggs: t.Aggs}, Groups: b.groups}
 	case *sema.Sort:
 		b.sortKeys(t.Keys)
 		return &Sort{In: b.applyNode(t.In, rows), Keys: append([]sema.SortKey{{Expr: rowRef}}, t.Keys...)}
@@ -143,6 +168,10 @@ func (b *builder) applyNode(t sema.Tabular, rows Node) Node {
 		return &PartLimit{In: b.applyNode(t.In, rows), N: t.N, Keys: t.Keys}
 	case *sema.MvExpand:
 		return b.mvExpandOver(t, b.applyNode(t.In, rows))
+	case *sema.Window:
+		return b.groupWindow(t, b.applyNode(t.In, rows))
+	case *sema.Scan:
+		return b.groupScan(t, b.applyNode(t.In, rows))
 	case *sema.Parse:
 		return b.parseOver(t, b.applyNode(t.In, rows))
 	}

@@ -56,6 +56,9 @@ func (c *checker) unknownFunction(e *syntax.Call, sc *scope) {
 	if sym, ok := sc.lookup(name); ok && sym.tab != nil {
 		c.errorf(e.Name, "'%s' is a table, not a function", name)
 	}
+	if sym, ok := sc.lookup(name); ok && sym.pattern != nil {
+		c.errorf(e.Name, "'%s' is a pattern: it gives a table, a scalar is expected here", name)
+	}
 	if knownUnsupported[name] {
 		c.unsupported(e.Name, "the function "+name+"()")
 	}

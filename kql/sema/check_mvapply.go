@@ -86,7 +86,15 @@ func (c *checker) checkApplySub(n syntax.Node, t Tabular) {
 		c.checkApplySub(n, t.In)
 	case *Parse:
 		c.checkApplySub(n, t.In)
+	case *Scan:
+		c.checkApplySub(n, t.In)
+	case *Window:
+		// the expanded rows come grouped by input row, in order
+		if !groupWindowOK(t) {
+			c.unsupported(n, "this window function inside mv-apply (only prev, next, row_number and row_cumsum)")
+		}
+		c.checkApplySub(n, t.In)
 	default:
-		c.unsupported(n, "this subquery inside mv-apply (only where, extend, project, summarize, sort, take, top, mv-expand and parse)")
+		c.unsupported(n, "this subquery inside mv-apply (only where, extend, project, serialize, summarize, sort, take, top, mv-expand, parse and scan)")
 	}
 }

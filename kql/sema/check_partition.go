@@ -41,11 +41,13 @@ func (c *checker) partition(op *syntax.PartitionOp, in Tabular, sc *scope) Tabul
 	}
 	c.refs++
 	shared := &Ref{Name: fmt.Sprintf("partition_%d", c.refs), Query: in, Materialized: true}
-	if c.opts.Probe == nil {
-		// without the data: grouped SQL when the subquery allows it
-		if t, ok := c.partitionGroups(op, shared, col, sc); ok {
-			return t
+	// grouped SQL when the subquery allows it; the legacy strategy's
+	// 64-partition limit is checked against the data when there is data
+	if t, ok := c.partitionGroups(op, shared, col, sc); ok {
+		if limit <= legacyPartitions && c.opts.Probe != nil {
+			c.partitionValues(op, shared, col, limit)
 		}
+		return t
 	}
 	values := c.partitionValues(op, shared, col, limit)
 	ref := &ColumnRef{Name: col.Name, T: col.Type}

@@ -32,7 +32,7 @@ func (c *checker) partitionGroups(op *syntax.PartitionOp, in Tabular, key table.
 	}
 	rows := &ApplyRows{Cols: in.Schema()}
 	sub := c.subquery(op.Subquery, rows, sc)
-	if _, ok := groupedForm(sub); !ok {
+	if !groupedForm(sub) {
 		return nil, false
 	}
 	return &PartitionGroups{In: in, Key: &ColumnRef{Name: key.Name, T: key.Type}, Rows: rows, Sub: sub}, true
@@ -51,18 +51,55 @@ func hasAsOp(e syntax.Node) bool {
 	return found
 }
 
-// groupedForm reports whether t runs per partition as grouped SQL, and
-// whether its output may be empty for a partition. A summarize without
-// keys must give one row per partition even when the rows before it were
-// all filtered out; the grouped form would give none, so it is accepted
-// only over an input that cannot be empty (a partition has a row).
-func groupedForm(t Tabular) (mayBeEmpty, ok bool) {
+// groupWindowFuncs are the window functions plan can confine to one
+// group (mv-apply's input row, a partition): prev and next read no
+// neighbour of another group, row_number and row_cumsum restart.
+var groupWindowFuncs = map[string]bool{"prev": true, "next": true, "row_number": true, "row_cumsum": true}
+
+// groupWindowOK reports a window step whose functions all have the
+// per-group form.
+func groupWindowOK(w *Window) bool {
+	ok := true
+	for _, c := range w.Cols {
+		Walk(c.Expr, func(e Expr) bool {
+			if call, isCall := e.(*Call); isCall && call.Fn.Kind == KindWindow && !groupWindowFuncs[call.Fn.Name] {
+				ok = false
+			}
+			return ok
+		})
+	}
+	return ok
+}
+
+// sortedBelow reports a sort or top under row-wise operators: what makes
+// a partition's rows come grouped, in order, to a window step.
+func sortedBelow(t Tabular) bool {
+	switch t := t.(type) {
+	case *Sort, *Top:
+		return true
+	case *Filter:
+		return sortedBelow(t.In)
+	case *Extend:
+		return sortedBelow(t.In)
+	case *Project:
+		return sortedBelow(t.In)
+	case *Window:
+		return sortedBelow(t.In)
+	case *Scan:
+		return sortedBelow(t.In)
+	}
+	return false
+}
+
+// groupedForm reports whether t runs per partition as grouped SQL. (A
+// summarize without keys gives every partition a row, even one whose
+// rows were all filtered out: the plan's FillGroups.)
+func groupedForm(t Tabular) bool {
 	switch t := t.(type) {
 	case *ApplyRows:
-		return false, true
+		return true
 	case *Filter:
-		_, ok := groupedForm(t.In)
-		return true, ok
+		return groupedForm(t.In)
 	case *Extend:
 		return groupedForm(t.In)
 	case *Project:
@@ -70,23 +107,19 @@ func groupedForm(t Tabular) (mayBeEmpty, ok bool) {
 	case *Sort:
 		return groupedForm(t.In)
 	case *Summarize:
-		empty, ok := groupedForm(t.In)
-		if len(t.Keys) == 0 {
-			return false, ok && !empty
-		}
-		return empty, ok
+		return groupedForm(t.In)
 	case *Take:
-		_, ok := groupedForm(t.In)
-		return true, ok
+		return groupedForm(t.In)
 	case *Top:
-		_, ok := groupedForm(t.In)
-		return true, ok
+		return groupedForm(t.In)
 	case *MvExpand:
-		_, ok := groupedForm(t.In)
-		return true, ok
+		return groupedForm(t.In)
 	case *Parse:
-		empty, ok := groupedForm(t.In)
-		return empty || t.Filter, ok
+		return groupedForm(t.In)
+	case *Window:
+		return groupWindowOK(t) && sortedBelow(t.In) && groupedForm(t.In)
+	case *Scan:
+		return sortedBelow(t.In) && groupedForm(t.In)
 	}
-	return false, false
+	return false
 }

@@ -22,6 +22,27 @@ func (g *gen) groupNumber(n *plan.GroupNumber) *rel {
 	return g.emit("SELECT "+selectList(in.cols, in.cols)+", dense_rank() OVER (ORDER BY "+key+" NULLS LAST) FROM "+in.name, n.Schema(), false)
 }
 
+// fillGroups gives every group of the mv-apply or partition a row of a
+// keyless aggregate: its own, or the aggregates over no rows.
+func (g *gen) fillGroups(n *plan.FillGroups) *rel {
+	agg := g.rel(n.Agg)
+	empty := g.rel(n.Empty)
+	groups := g.rel(n.Groups)
+	row := quoted(agg, plan.ApplyRowColumn)
+	sel := []string{"k." + quoted(groups, plan.ApplyRowColumn)}
+	for i, c := range agg.cols {
+		if agg.schema[i].Name == plan.ApplyRowColumn {
+			continue
+		}
+		e := empty.cols[i-1]
+		sel = append(sel, "CASE WHEN a."+row+" IS NULL THEN e."+sqlrepr.QuoteIdent(e)+" ELSE a."+sqlrepr.QuoteIdent(c)+" END")
+	}
+	body := "SELECT " + strings.Join(sel, ", ") + " FROM (SELECT DISTINCT " + quoted(groups, plan.ApplyRowColumn) + " FROM " + groups.name +
+		") AS k LEFT JOIN " + agg.name + " AS a ON a." + row + " = k." + quoted(groups, plan.ApplyRowColumn) + " CROSS JOIN " + empty.name + " AS e" +
+		" ORDER BY k." + quoted(groups, plan.ApplyRowColumn)
+	return g.emit(body, n.Schema(), false)
+}
+
 // partLimit keeps the first N rows per input row of mv-apply.
 func (g *gen) partLimit(n *plan.PartLimit) *rel {
 	in := g.rel(n.In)

@@ -241,6 +241,8 @@ func (g *gen) node2(n plan.Node) *rel {
 		return g.expand(n)
 	case *plan.Series:
 		return g.series(n)
+	case *plan.FillGroups:
+		return g.fillGroups(n)
 	case *plan.GroupNumber:
 		return g.groupNumber(n)
 	case *plan.RowNumber:

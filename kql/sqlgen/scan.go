@@ -87,7 +87,18 @@ func (s *scanGen) query(numbered string) string {
 	for i := range rowCols {
 		rowCols[i] = "struct_extract(r.__rows[st.__i + 1], 'c" + strconv.Itoa(i) + "') AS __c" + strconv.Itoa(i)
 	}
-	layer := "SELECT st.__i, st.__cnt, " + prefixed("st.", carry) + joinComma(rowCols) +
+	cnt, states := "st.__cnt, ", prefixed("st.", carry)
+	if s.n.Group != "" {
+		// a new group starts afresh: empty states, match ids from 0
+		g := "'c" + strconv.Itoa(s.groupIndex()) + "'"
+		reset := "(st.__i > 0 AND struct_extract(r.__rows[st.__i + 1], " + g + ") IS DISTINCT FROM struct_extract(r.__rows[st.__i], " + g + "))"
+		cnt = "CASE WHEN " + reset + " THEN 0 ELSE st.__cnt END AS __cnt, "
+		states = ""
+		for _, c := range carry {
+			states += "CASE WHEN " + reset + " THEN NULL ELSE st." + c + " END AS " + c + ", "
+		}
+	}
+	layer := "SELECT st.__i, " + cnt + states + joinComma(rowCols) +
 		" FROM st, " + numbered + " r WHERE st.__i < r.__n"
 	for k := steps; k >= 1; k-- {
 		layer = s.stepLayers(layer, k)
@@ -114,6 +125,17 @@ func (s *scanGen) query(numbered string) string {
 		sel = append(sel, "__om")
 	}
 	return cte + " SELECT " + strings.Join(sel, ", ") + " FROM (" + strings.Join(legs, " UNION ALL ") + ") ORDER BY __i, __k DESC"
+}
+
+// groupIndex is the position of the Group column among the input's.
+func (s *scanGen) groupIndex() int {
+	for i := 0; i < s.nIn; i++ {
+		if s.n.State[i].Name == s.n.Group {
+			return i
+		}
+	}
+	fail("scan: no group column %s", s.n.Group)
+	return -1
 }
 
 func prefixed(p string, names []string) string {

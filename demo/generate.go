@@ -148,6 +148,24 @@ func (w *world) img(path string) *image {
 // the rows do not depend on the scheduling) while the sink receives them
 // one after another, in a fixed order.
 func Generate(ctx context.Context, cfg Config, sink Sink) (Stats, error) {
+	return generate(ctx, cfg, 1, func(string) Sink { return sink })
+}
+
+// GenerateConcurrent is Generate for a loader that stores several tables at
+// once: up to n tables (n ≥ 1) go to their sinks at the same time, each
+// table to its own Sink from sinkFor, called once per table in table order,
+// which receives exactly that table (BeginTable, its rows, EndTable). Each
+// table's rows are the ones Generate gives. With one sink, the tables
+// would wait for each other: while the biggest table streams, a loader for
+// the next one would sit idle.
+//
+// On an error, tables may have begun without ending; the caller discards
+// what their sinks hold. GenerateConcurrent returns once no sink is in use.
+func GenerateConcurrent(ctx context.Context, cfg Config, n int, sinkFor func(table string) Sink) (Stats, error) {
+	return generate(ctx, cfg, max(1, n), sinkFor)
+}
+
+func generate(ctx context.Context, cfg Config, consumers int, sinkFor func(string) Sink) (Stats, error) {
 	w, err := newWorld(cfg)
 	if err != nil {
 		return Stats{}, err
@@ -179,16 +197,64 @@ func Generate(ctx context.Context, cfg Config, sink Sink) (Stats, error) {
 			}()
 		}
 	}()
+	return w.consumeAll(ctx, cancel, pipes, consumers, sinkFor)
+}
+
+// consumeAll hands the tables to their sinks, up to n at a time, in table
+// order, and sums up. The first error cancels the rest.
+func (w *world) consumeAll(ctx context.Context, cancel func(), pipes []*pipe, n int, sinkFor func(string) Sink) (Stats, error) {
+	rows := make([]int64, len(w.specs))
+	errs := make([]error, len(w.specs))
+	sem := make(chan struct{}, n)
+	var wg sync.WaitGroup
+	for i, spec := range w.specs {
+		if n == 1 { // Generate: the caller's goroutine, as the Sink contract has it
+			if rows[i], errs[i] = w.consume(spec, pipes[i], sinkFor(spec.name)); errs[i] != nil {
+				break
+			}
+			continue
+		}
+		sem <- struct{}{}
+		if ctx.Err() != nil {
+			break
+		}
+		sink := sinkFor(spec.name)
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			if rows[i], errs[i] = w.consume(spec, pipes[i], sink); errs[i] != nil {
+				cancel()
+			}
+		}()
+	}
+	wg.Wait()
+	if err := firstError(errs); err != nil {
+		return Stats{}, err
+	}
 	var st Stats
 	for i, spec := range w.specs {
-		n, err := w.consume(spec, pipes[i], sink)
-		if err != nil {
-			return st, err
-		}
-		st.Tables = append(st.Tables, TableStats{spec.name, n})
-		st.Rows += n
+		st.Tables = append(st.Tables, TableStats{spec.name, rows[i]})
+		st.Rows += rows[i]
+	}
+	if err := ctx.Err(); err != nil && len(st.Tables) < len(w.specs) {
+		return st, err
 	}
 	return st, nil
+}
+
+// firstError is the first error that is not a cancellation another
+// table's failure caused, or else the first error.
+func firstError(errs []error) error {
+	var first error
+	for _, err := range errs {
+		if err != nil && !errors.Is(err, context.Canceled) {
+			return err
+		}
+		if first == nil {
+			first = err
+		}
+	}
+	return first
 }
 
 // pipe carries one table's batches from its producer to the sink.

@@ -70,7 +70,7 @@ func (db *DB) Load(ctx context.Context, name string, schema []table.Column, mode
 // createTable creates (or replaces) a table with the schema's columns, each
 // typed and commented with its KQL type.
 func createTable(ctx context.Context, c *sql.Conn, ref string, schema []table.Column, replace bool) error {
-	for _, stmt := range createTableDDL(ref, schema, replace) {
+	for _, stmt := range createTableDDL(ref, schema, len(schema), replace) {
 		if _, err := c.ExecContext(ctx, stmt); err != nil {
 			return err
 		}

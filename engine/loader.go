@@ -339,7 +339,7 @@ func (t *TableLoader) plan(conn driver.Conn) error {
 	case mode == Create && exists:
 		return fmt.Errorf("engine: load %q: table exists", t.name)
 	case mode == Create, mode == Replace, mode == Append && !exists:
-		t.ddl = createTableDDL(ref, t.shape, mode == Replace)
+		t.ddl = createTableDDL(ref, t.shape, len(t.schema), mode == Replace)
 		return nil
 	case mode == Append:
 		return t.reconcile(ref, existing)
@@ -347,19 +347,25 @@ func (t *TableLoader) plan(conn driver.Conn) error {
 	return fmt.Errorf("engine: unknown load mode %d", t.mode)
 }
 
+// storedColumn is a column of a stored table as the loader sees it.
+type storedColumn struct {
+	table.Column
+	placeholder bool // a virtual column no row has filled (see placeholderDef)
+}
+
 // tableColumns reads a stored table's columns and their KQL types through
 // a driver connection.
-func tableColumns(ctx context.Context, conn driver.Conn, name string) ([]table.Column, bool, error) {
+func tableColumns(ctx context.Context, conn driver.Conn, name string) ([]storedColumn, bool, error) {
 	rows, err := conn.(driver.QueryerContext).QueryContext(ctx, `
-		SELECT column_name, data_type, comment FROM duckdb_columns()
+		SELECT column_name, data_type, comment, column_default FROM duckdb_columns()
 		WHERE database_name = '`+workspaceCatalog+`' AND schema_name = 'main' AND NOT internal AND table_name = $1
 		ORDER BY column_index`, []driver.NamedValue{{Ordinal: 1, Value: name}})
 	if err != nil {
 		return nil, false, err
 	}
 	defer rows.Close()
-	var cols []table.Column
-	vals := make([]driver.Value, 3)
+	var cols []storedColumn
+	vals := make([]driver.Value, 4)
 	for {
 		if err := rows.Next(vals); errors.Is(err, io.EOF) {
 			break
@@ -369,25 +375,32 @@ func tableColumns(ctx context.Context, conn driver.Conn, name string) ([]table.C
 		cname, _ := vals[0].(string)
 		dtype, _ := vals[1].(string)
 		comment, _ := vals[2].(string)
-		cols = append(cols, table.Column{Name: cname, Type: columnType(comment, dtype)})
+		def, _ := vals[3].(string)
+		cols = append(cols, storedColumn{table.Column{Name: cname, Type: columnType(comment, dtype)}, isPlaceholder(def)})
 	}
 	return cols, len(cols) > 0, nil
 }
 
 // reconcile maps the shape onto an existing table: shared columns must
-// agree on their KQL type, missing ones are added at the end.
-func (t *TableLoader) reconcile(ref string, existing []table.Column) error {
-	types := make(map[string]table.Type, len(existing))
+// agree on their KQL type, missing ones are added at the end. A placeholder
+// column the rows carry becomes a stored one, at the end of the table (its
+// earlier rows read as before: "" or null).
+func (t *TableLoader) reconcile(ref string, existing []storedColumn) error {
+	have := make(map[string]storedColumn, len(existing))
 	for _, c := range existing {
-		types[c.Name] = c.Type
+		have[c.Name] = c
 	}
-	for _, c := range t.shape {
-		have, ok := types[c.Name]
-		if !ok {
+	for i, c := range t.shape {
+		old, ok := have[c.Name]
+		switch {
+		case !ok:
 			t.ddl = append(t.ddl, addColumnDDL(ref, c)...)
-		} else if have != c.Type {
+		case old.Type != c.Type:
 			return fmt.Errorf("engine: load %q: %w: column %q is %v in the table, %v in the data",
-				t.name, ErrSchema, c.Name, have, c.Type)
+				t.name, ErrSchema, c.Name, old.Type, c.Type)
+		case old.placeholder && i < len(t.schema):
+			t.ddl = append(t.ddl, "ALTER TABLE "+ref+" DROP COLUMN "+sqlrepr.QuoteIdent(c.Name))
+			t.ddl = append(t.ddl, addColumnDDL(ref, c)...)
 		}
 	}
 	return nil
@@ -415,8 +428,9 @@ func withExtra(schema, extra []table.Column) []table.Column {
 }
 
 // createTableDDL creates a table with the schema's columns, each typed and
-// commented with its KQL type; string columns default to "".
-func createTableDDL(ref string, schema []table.Column, replace bool) []string {
+// commented with its KQL type; string columns default to "". The first
+// stored columns are stored, the others placeholders (see placeholderDef).
+func createTableDDL(ref string, schema []table.Column, stored int, replace bool) []string {
 	var b strings.Builder
 	b.WriteString("CREATE ")
 	if replace {
@@ -427,7 +441,11 @@ func createTableDDL(ref string, schema []table.Column, replace bool) []string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(columnDef(col))
+		if i < stored {
+			b.WriteString(columnDef(col))
+		} else {
+			b.WriteString(placeholderDef(col))
+		}
 	}
 	b.WriteString(")")
 	stmts := []string{b.String()}

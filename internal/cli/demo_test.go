@@ -2,11 +2,14 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/huntbook/huntbook/demo"
 	"github.com/huntbook/huntbook/notebook"
 	"github.com/huntbook/huntbook/workspace"
 	"github.com/huntbook/huntbook/workspace/schema"
@@ -71,5 +74,61 @@ func TestDemoCommand(t *testing.T) {
 	}
 	if _, err := notebook.Load(investigation); err != nil {
 		t.Errorf("demo --force did not restore a deleted demo notebook: %v", err)
+	}
+}
+
+// TestDemoCanceledLeavesWorkspace cancels a regeneration while tables are
+// loading (several at once): it fails with the cancellation, every open
+// load is rolled back (the workspace closes), and the existing workspace
+// keeps its data.
+func TestDemoCanceledLeavesWorkspace(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "demo")
+	end := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	small := demo.Config{Seed: 1, Events: 20_000, Days: 7, End: end}
+	before, err := generateDemo(context.Background(), dir, small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Cancel a second and a half after the write-ahead log first holds
+	// data of the new run (the small tables beside SecurityEvent commit
+	// early): SecurityEvent, the first table, is then most likely
+	// streaming. Wherever the cancel lands, the checks below must hold.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	big := demo.Config{Seed: 2, Events: 1_000_000, Days: 7, End: end}
+	started := time.Now()
+	go func() {
+		wal := filepath.Join(dir+".partial", workspace.DatabaseFile+".wal")
+		for ctx.Err() == nil {
+			if fi, err := os.Stat(wal); err == nil && fi.Size() > 8<<20 {
+				time.AfterFunc(1500*time.Millisecond, cancel)
+				return
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}()
+	_, err = generateDemo(ctx, dir, big)
+	if !errors.Is(ctx.Err(), context.Canceled) || err == nil {
+		t.Fatalf("canceled demo: %v (context %v)", err, ctx.Err())
+	}
+	t.Logf("canceled after %v: %v", time.Since(started), err)
+	if _, err := os.Stat(dir + ".partial"); !os.IsNotExist(err) {
+		t.Errorf("partial workspace left behind: %v", err)
+	}
+	ws, err := workspace.Open(context.Background(), dir, workspace.OpenOptions{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.Close()
+	var rows int64
+	for _, name := range []string{"SecurityEvent", "SigninLogs", "Syslog"} {
+		info, ok, err := ws.Table(context.Background(), name)
+		if err != nil || !ok {
+			t.Fatalf("%s: %v %v", name, ok, err)
+		}
+		rows += info.Rows
+	}
+	if rows == 0 || rows > before.Rows {
+		t.Errorf("after the canceled run: %d rows in three tables, %d in all before", rows, before.Rows)
 	}
 }

@@ -180,6 +180,33 @@ func SetUnion(arrays any) any {
 	return out
 }
 
+// MakeSet is make_set over dynamic values (a list of the group's values):
+// the distinct values in order of first appearance, an array contributing
+// its elements (Kusto flattens them) and a scalar itself; nulls are skipped.
+func MakeSet(values any) any {
+	seen := map[string]bool{}
+	out := []any{}
+	add := func(e any) {
+		if k := setKey(e); !seen[k] {
+			seen[k] = true
+			out = append(out, e)
+		}
+	}
+	list, _ := values.([]any)
+	for _, v := range list {
+		switch v := v.(type) {
+		case nil:
+		case []any:
+			for _, e := range v {
+				add(e)
+			}
+		default:
+			add(v)
+		}
+	}
+	return out
+}
+
 // SetIntersect is set_intersect(arrays...): the distinct elements of the
 // first array that every other array has.
 func SetIntersect(arrays any) any {

@@ -28,6 +28,7 @@ func dynamicUDFs() []UDF {
 		{Name: "kql_array_sort_many", Args: []table.Type{d, b, b}, Result: d, Null: NullPropagates, Fn: kqlfunc.ArraySortMany},
 		{Name: "kql_array_sort_by", Args: []table.Type{d, d, b, b}, Result: d, Null: NullPropagates, Fn: kqlfunc.ArraySortBy},
 		{Name: "kql_set_union", Args: []table.Type{d}, Result: d, Null: NullAware, Fn: kqlfunc.SetUnion},
+		{Name: "kql_make_set", Args: []table.Type{d}, Result: d, Null: NullAware, Fn: kqlfunc.MakeSet},
 		{Name: "kql_set_intersect", Args: []table.Type{d}, Result: d, Null: NullAware, Fn: kqlfunc.SetIntersect},
 		{Name: "kql_set_difference", Args: []table.Type{d}, Result: d, Null: NullAware, Fn: kqlfunc.SetDifference},
 		{Name: "kql_bag_merge", Args: []table.Type{d}, Result: d, Null: NullAware, Fn: kqlfunc.BagMerge},

@@ -160,7 +160,8 @@ func makeList(predArg int, withNulls bool) translation {
 }
 
 // makeSet is make_set: the distinct values in order of first appearance;
-// arrays contribute their elements (Kusto flattens them).
+// dynamic arrays contribute their elements (Kusto flattens them), dynamic
+// scalars themselves.
 func makeSet(predArg int) translation {
 	return func(g *gen, c *sema.Call, s *scope) string {
 		size := 1
@@ -168,10 +169,7 @@ func makeSet(predArg int) translation {
 			size = 2
 		}
 		list := g.listOf(c, s, predArg, false, -1)
-		if c.Args[0].Type() != table.Dynamic {
-			list = "[" + list + "]"
-		}
-		out := "kql_set_union(to_json(" + list + "))"
+		out := "kql_make_set(to_json(" + list + "))"
 		if size < len(c.Args) {
 			out = "to_json(list_slice(CAST(json_extract(" + out + ", '$[*]') AS JSON[]), 1, CAST(" + g.expr(c.Args[size], s) + " AS BIGINT)))"
 		}

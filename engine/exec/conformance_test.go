@@ -312,7 +312,7 @@ func runDocExample(x *exec.Executor, e docExample) (o outcome) {
 		diff, header := compareDocTable(e, res.Table)
 		switch {
 		case diff != "":
-			o.class, o.detail = "wrong", oneLine(strings.TrimSpace(header+"; "+diff))
+			o.class, o.detail = "wrong", oneLine(strings.TrimPrefix(header+"; "+diff, "; "))
 		case header != "":
 			o.class, o.detail = "header", oneLine(header)
 		default:

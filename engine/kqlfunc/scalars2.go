@@ -215,8 +215,13 @@ func DateTimeLocalToUTC(t time.Time, tz string) (time.Time, bool) {
 	if loc == nil {
 		return time.Time{}, false
 	}
-	t = t.UTC()
-	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc).UTC(), true
+	wall := t.UTC()
+	guess := time.Date(wall.Year(), wall.Month(), wall.Day(), wall.Hour(), wall.Minute(), wall.Second(), wall.Nanosecond(), loc)
+	// a wall clock skipped by a DST change takes the offset after it, as
+	// Kusto's documented example shows (02:00 Brussels on 2022-03-27 is
+	// 00:00 UTC); elsewhere this is the zone's offset at that time
+	_, offset := guess.Zone()
+	return wall.Add(-time.Duration(offset) * time.Second), true
 }
 
 // byteUnits are format_bytes' units, each 1024 times the one before.

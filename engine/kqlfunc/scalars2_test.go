@@ -72,6 +72,17 @@ func TestTimeZones(t *testing.T) {
 			t.Errorf("DateTimeLocalToUTC(%v, %s) = %v", got, tz, back)
 		}
 	}
+	// the documented DST examples of datetime_local_to_utc: a skipped wall
+	// clock takes the offset after the change; the others as usual
+	for local, want := range map[string]string{
+		"2022-03-27T01:00:00Z": "2022-03-27T00:00:00Z", "2022-03-27T02:00:00Z": "2022-03-27T00:00:00Z",
+		"2022-03-27T03:00:00Z": "2022-03-27T01:00:00Z", "2022-03-27T04:00:00Z": "2022-03-27T02:00:00Z",
+	} {
+		in, _ := time.Parse(time.RFC3339, local)
+		if got, ok := DateTimeLocalToUTC(in, "Europe/Brussels"); !ok || got.Format(time.RFC3339) != want {
+			t.Errorf("DateTimeLocalToUTC(%s, Europe/Brussels) = %v, want %s", local, got, want)
+		}
+	}
 	if _, ok := DateTimeUTCToLocal(utc, "Nowhere/City"); ok {
 		t.Error("an unknown zone is not null")
 	}

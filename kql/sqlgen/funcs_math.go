@@ -9,17 +9,23 @@ import (
 // or with other edge cases.
 func mathSQL() map[string]translation {
 	m := map[string]translation{
-		"abs":                simple("abs($1)"),
-		"sign":               simple("sign($1)"),
-		"ceiling":            simple("ceil($1)"),
-		"round":              roundSQL,
-		"exp2":               simple("pow(2, $1)"),
-		"exp10":              simple("pow(10, $1)"),
-		"log":                simple("CASE WHEN $1 > 0 THEN ln($1) END"),
-		"log2":               simple("CASE WHEN $1 > 0 THEN log2($1) END"),
-		"log10":              simple("CASE WHEN $1 > 0 THEN log10($1) END"),
-		"sqrt":               simple("CASE WHEN $1 >= 0 THEN sqrt($1) END"),
-		"loggamma":           simple("lgamma($1)"),
+		"abs":      simple("abs($1)"),
+		"sign":     simple("sign($1)"),
+		"ceiling":  simple("ceil($1)"),
+		"round":    roundSQL,
+		"exp2":     simple("pow(2, $1)"),
+		"exp10":    simple("pow(10, $1)"),
+		"log":      simple("CASE WHEN $1 > 0 THEN ln($1) END"),
+		"log2":     simple("CASE WHEN $1 > 0 THEN log2($1) END"),
+		"log10":    simple("CASE WHEN $1 > 0 THEN log10($1) END"),
+		"sqrt":     simple("CASE WHEN $1 >= 0 THEN sqrt($1) END"),
+		"loggamma": simple("CASE WHEN $1 = 0 THEN CAST('inf' AS DOUBLE) ELSE lgamma(nullif($1, 0)) END"),
+		// outside their domain DuckDB raises an error where Kusto gives
+		// null (acos, asin) or C's pole value (gamma(0), cot(0))
+		"acos":               simple("acos(CASE WHEN $1 BETWEEN -1 AND 1 THEN $1 END)"),
+		"asin":               simple("asin(CASE WHEN $1 BETWEEN -1 AND 1 THEN $1 END)"),
+		"gamma":              simple("CASE WHEN $1 = 0 THEN CAST('inf' AS DOUBLE) ELSE gamma(nullif($1, 0)) END"),
+		"cot":                simple("CASE WHEN $1 = 0 THEN CAST('inf' AS DOUBLE) ELSE cot(nullif($1, 0)) END"),
 		"pi":                 simple("pi()"),
 		"rand":               randSQL,
 		"isnan":              simple("isnan($1)"),
@@ -37,7 +43,7 @@ func mathSQL() map[string]translation {
 		"new_guid":           simple("uuid()"),
 		"around":             aroundSQL,
 	}
-	for _, f := range []string{"acos", "asin", "atan", "cos", "sin", "tan", "cot", "exp", "degrees", "radians", "gamma", "atan2", "pow"} {
+	for _, f := range []string{"atan", "cos", "sin", "tan", "exp", "degrees", "radians", "atan2", "pow"} {
 		m[f] = passthrough(f)
 	}
 	return m

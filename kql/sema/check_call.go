@@ -2,6 +2,7 @@ package sema
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/huntbook/huntbook/kql/syntax"
@@ -95,11 +96,38 @@ func (c *checker) builtin(e *syntax.Call, f *Function, sc *scope, row *rowCtx) E
 			c.errorf(e.Args[i], "argument %d of %s() must be a constant", i+1, f.Name)
 		}
 	}
+	c.checkRegexArg(e, f, args)
 	if f.Check != nil {
 		args, t := f.Check(c, e, args)
 		return &Call{Fn: f, Args: args, T: t}
 	}
 	return c.resolve(e, f, args)
+}
+
+// regexArg is the position of the regular expression among a function's
+// arguments.
+var regexArg = map[string]int{
+	"extract": 0, "extract_all": 0, "extractall": 0, "replace_regex": 1, "trim": 0, "trim_start": 0, "trim_end": 0,
+	"indexof_regex": 1,
+}
+
+// checkRegexArg reports a constant regular expression that does not
+// compile (RE2, as Kusto's) at its position, as Kusto rejects the query,
+// rather than as an engine error at run time.
+func (c *checker) checkRegexArg(e *syntax.Call, f *Function, args []Expr) {
+	i, ok := regexArg[f.Name]
+	if !ok || i >= len(args) {
+		return
+	}
+	lit, ok := args[i].(*Literal)
+	if !ok {
+		return
+	}
+	if re, ok := lit.Value.(string); ok {
+		if _, err := regexp.Compile(re); err != nil {
+			c.errorf(e.Args[i], "%s(): invalid regular expression: %v", f.Name, err)
+		}
+	}
 }
 
 // callArgs checks the arguments of a built-in call; * expands to the

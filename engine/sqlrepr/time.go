@@ -22,7 +22,9 @@ func timeMacros() []Macro {
 		{Name: "kql_bin_at_dt", Params: []string{"dt", "ticks", "origin"},
 			Body: "kql_dt_add(kql_bin_dt(kql_dt_add(dt, -kql_dt_diff(origin, TIMESTAMP_NS '1970-01-01')), ticks), kql_dt_diff(origin, TIMESTAMP_NS '1970-01-01'))"},
 		{Name: "kql_dt_to_ticks", Params: []string{"dt"}, Body: "epoch_ns(dt) // 100 + 621355968000000000"},
-		{Name: "kql_ticks_to_dt", Params: []string{"ticks"}, Body: "make_timestamp_ns((ticks - 621355968000000000) * 100)"},
+		// ticks outside TIMESTAMP_NS's range (about 1677-2262) are null
+		{Name: "kql_ticks_to_dt", Params: []string{"ticks"},
+			Body: "CASE WHEN ticks BETWEEN 529122247631452242 AND 713589688368547758 THEN make_timestamp_ns((ticks - 621355968000000000) * 100) END"},
 		// an offset past the datetime range gives null (try), not an error
 		{Name: "kql_startofday", Params: []string{"dt", "n"}, Body: "try(CAST(date_trunc('day', dt) + to_days(CAST(n AS INTEGER)) AS TIMESTAMP_NS))"},
 		{Name: "kql_startofweek", Params: []string{"dt", "n"},

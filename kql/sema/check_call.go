@@ -97,11 +97,42 @@ func (c *checker) builtin(e *syntax.Call, f *Function, sc *scope, row *rowCtx) E
 		}
 	}
 	c.checkRegexArg(e, f, args)
+	c.checkPartArg(e, f, args)
 	if f.Check != nil {
 		args, t := f.Check(c, e, args)
 		return &Call{Fn: f, Args: args, T: t}
 	}
 	return c.resolve(e, f, args)
+}
+
+// calendarParts are the part names (any case) the datetime functions
+// that take one accept, as Kusto's documentation lists them.
+var calendarParts = func() map[string]map[string]bool {
+	set := func(names ...string) map[string]bool {
+		m := map[string]bool{}
+		for _, n := range names {
+			m[n] = true
+		}
+		return m
+	}
+	arith := set("year", "quarter", "month", "week", "day", "hour", "minute", "second", "millisecond", "microsecond", "nanosecond")
+	part := set("year", "quarter", "month", "week_of_year", "day", "dayofyear", "hour", "minute", "second", "millisecond",
+		"microsecond", "nanosecond")
+	return map[string]map[string]bool{"datetime_add": arith, "datetime_diff": arith, "datetime_part": part, "datepart": part}
+}()
+
+// checkPartArg reports an unknown constant part name of datetime_add,
+// datetime_diff and datetime_part at its position.
+func (c *checker) checkPartArg(e *syntax.Call, f *Function, args []Expr) {
+	parts, ok := calendarParts[f.Name]
+	if !ok || len(args) == 0 {
+		return
+	}
+	if lit, ok := args[0].(*Literal); ok {
+		if name, ok := lit.Value.(string); ok && !parts[strings.ToLower(name)] {
+			c.errorf(e.Args[0], "%s(): unknown part '%s'", f.Name, name)
+		}
+	}
 }
 
 // regexArg is the position of the regular expression among a function's

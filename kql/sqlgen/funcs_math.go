@@ -22,8 +22,8 @@ func mathSQL() map[string]translation {
 		"loggamma": simple("CASE WHEN $1 = 0 THEN CAST('inf' AS DOUBLE) ELSE lgamma(nullif($1, 0)) END"),
 		// outside their domain DuckDB raises an error where Kusto gives
 		// null (acos, asin) or C's pole value (gamma(0), cot(0))
-		"acos":       simple("acos(CASE WHEN $1 BETWEEN -1 AND 1 THEN $1 END)"),
-		"asin":       simple("asin(CASE WHEN $1 BETWEEN -1 AND 1 THEN $1 END)"),
+		"acos":       simple("CASE WHEN $1 BETWEEN -1 AND 1 THEN acos(greatest(-1.0, least(1.0, $1))) END"),
+		"asin":       simple("CASE WHEN $1 BETWEEN -1 AND 1 THEN asin(greatest(-1.0, least(1.0, $1))) END"),
 		"gamma":      simple("CASE WHEN $1 = 0 THEN CAST('inf' AS DOUBLE) ELSE gamma(nullif($1, 0)) END"),
 		"cot":        simple("CASE WHEN $1 = 0 THEN CAST('inf' AS DOUBLE) ELSE cot(nullif($1, 0)) END"),
 		"pi":         simple("pi()"),
@@ -36,8 +36,8 @@ func mathSQL() map[string]translation {
 		"binary_xor": simple("xor($1, $2)"),
 		"binary_not": simple("(~$1)"),
 		// a shift outside 0..63 is null rather than a DuckDB error
-		"binary_shift_left":  simple("try($1 << $2)"),
-		"binary_shift_right": simple("try($1 >> $2)"),
+		"binary_shift_left":  shiftSQL("<<"),
+		"binary_shift_right": shiftSQL(">>"),
 		"bitset_count_ones":  simple("bit_count(CAST($1 AS BIGINT))"),
 		"floor":              binSQL,
 		"bin":                binSQL,
@@ -48,6 +48,21 @@ func mathSQL() map[string]translation {
 		m[f] = passthrough(f)
 	}
 	return m
+}
+
+// shiftSQL is binary_shift_left/right(a, n): two's complement shifts of a
+// long (DuckDB refuses to shift a negative number left, so -a is shifted
+// and negated); a shift outside 0..63 is null.
+func shiftSQL(op string) translation {
+	return func(g *gen, c *sema.Call, s *scope) string {
+		a := g.args(c, s)
+		x, n := "CAST("+a[0]+" AS BIGINT)", "CAST("+a[1]+" AS INTEGER)"
+		neg := "try(-((-" + x + ") " + op + " " + n + "))"
+		if op == ">>" {
+			neg = "try(" + x + " >> " + n + ")" // DuckDB's >> is arithmetic
+		}
+		return "CASE WHEN " + n + " NOT BETWEEN 0 AND 63 THEN NULL WHEN " + x + " >= 0 THEN try(" + x + " " + op + " " + n + ") ELSE " + neg + " END"
+	}
 }
 
 func passthrough(fn string) translation {

@@ -150,13 +150,19 @@ func (c *checker) checkRegexArg(e *syntax.Call, f *Function, args []Expr) {
 	if !ok || i >= len(args) {
 		return
 	}
-	lit, ok := args[i].(*Literal)
+	c.checkRegexLiteral(e.Args[i], f.Name+"()", args[i])
+}
+
+// checkRegexLiteral reports a constant regular expression that does not
+// compile at n.
+func (c *checker) checkRegexLiteral(n syntax.Node, what string, e Expr) {
+	lit, ok := e.(*Literal)
 	if !ok {
 		return
 	}
 	if re, ok := lit.Value.(string); ok {
 		if _, err := regexp.Compile(re); err != nil {
-			c.errorf(e.Args[i], "%s(): invalid regular expression: %v", f.Name, err)
+			c.errorf(n, "%s: invalid regular expression: %v", what, err)
 		}
 	}
 }

@@ -91,12 +91,10 @@ func (rw *restartRewrite) expr(e sema.Expr) sema.Expr {
 	}
 	r := rw.add("r", restart)
 	g := rw.add("g", &sema.Call{Fn: fnRestartGroup, Args: []sema.Expr{r}, T: table.Long})
-	first := args[0]
+	first := args[0] // row_number's start, row_cumsum's term
 	if rank {
 		term := rw.add("t", args[0])
 		first = rw.add("c", &sema.Call{Fn: fnTermChanged, Args: []sema.Expr{term, r}, T: table.Bool})
-	} else if call.Fn.Name == "row_number" {
-		first = args[0]
 	}
 	grouped := &sema.Function{Name: call.Fn.Name + "#grouped", Kind: sema.KindWindow}
 	return &sema.Call{Fn: grouped, Args: []sema.Expr{first, g}, T: call.T}

@@ -53,6 +53,13 @@ func TestParseDateTime(t *testing.T) {
 		{"Thu, 31 Dec 2015 23:59:59 GMT", time.Date(2015, 12, 31, 23, 59, 59, 0, time.UTC)},
 		{"12-02-2022", time.Date(2022, 12, 2, 0, 0, 0, 0, time.UTC)},
 		{"12/31/2015 11:59:59 PM", time.Date(2015, 12, 31, 23, 59, 59, 0, time.UTC)},
+		// RFC 822 forms of Kusto's datetime documentation, and US zones
+		{"Sat, 8 Nov 14 15:05:02 GMT", time.Date(2014, 11, 8, 15, 5, 2, 0, time.UTC)},
+		{"Sat, 8 Nov 14 15:05 GMT", time.Date(2014, 11, 8, 15, 5, 0, 0, time.UTC)},
+		{"8 Nov 14 15:05:02 GMT", time.Date(2014, 11, 8, 15, 5, 2, 0, time.UTC)},
+		{"8 Nov 14 15:05 GMT", time.Date(2014, 11, 8, 15, 5, 0, 0, time.UTC)},
+		{"Sat, 08 Nov 2014 15:05:02 PST", time.Date(2014, 11, 8, 23, 5, 2, 0, time.UTC)},
+		{"Sat, 8 Nov 14 15:05:02 +0200", time.Date(2014, 11, 8, 13, 5, 2, 0, time.UTC)},
 	}
 	for _, tt := range tests {
 		if got, ok := ParseDateTime(tt.in); !ok || !got.Equal(tt.want) {

@@ -29,6 +29,19 @@ var dateLayouts = []string{
 	time.RFC850,
 	time.RFC822,
 	time.RFC822Z,
+	// RFC 822 with a one-digit day, a two-digit year, with or without the
+	// weekday and the seconds (Kusto's datetime documentation lists them)
+	"Mon, 2 Jan 06 15:04:05 MST",
+	"Mon, 2 Jan 06 15:04 MST",
+	"Mon, 2 Jan 06 15:04:05 -0700",
+	"Mon, 2 Jan 06 15:04 -0700",
+	"2 Jan 06 15:04:05 MST",
+	"2 Jan 06 15:04 MST",
+	"2 Jan 06 15:04:05 -0700",
+	"2 Jan 06 15:04 -0700",
+	"Mon, 2 Jan 2006 15:04 MST",
+	"2 Jan 2006 15:04:05 MST",
+	"2 Jan 2006 15:04 MST",
 	time.ANSIC,
 	"2 Jan 2006 15:04:05",
 	"2 Jan 2006",
@@ -53,11 +66,25 @@ func ParseDateTime(s string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	for _, layout := range dateLayouts {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC().Truncate(100), true
+		// in UTC, so a zone name reads the same on every host
+		if t, err := time.ParseInLocation(layout, s, time.UTC); err == nil {
+			return fixZoneAbbrev(t).UTC().Truncate(100), true
 		}
 	}
 	return time.Time{}, false
+}
+
+// rfc822Zones are the US zone names RFC 822 defines, in hours east of UTC.
+// Go reads an unknown abbreviation as offset 0, which for these would be
+// a wrong time.
+var rfc822Zones = map[string]int{"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
+
+func fixZoneAbbrev(t time.Time) time.Time {
+	name, offset := t.Zone()
+	if h, ok := rfc822Zones[name]; ok && offset == 0 {
+		return t.Add(-time.Duration(h) * time.Hour)
+	}
+	return t
 }
 
 // ParseTimeSpan is totimespan(text): Kusto's [-][d.]hh:mm[:ss[.fffffff]]

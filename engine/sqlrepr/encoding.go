@@ -35,6 +35,8 @@ func encodingFuncs() []Func {
 				Note: "the .NET ticks (from 0001-01-01) as a long"},
 			{Name: name, Args: []table.Type{s, l}, Result: l, SQL: "kql_hash_mod(kql_xxhash64($1), $2)", Impl: ImplUDF, Null: NullPropagates,
 				Note: "the hash taken as unsigned modulo mod; other source types as above"},
+			{Name: name, Args: []table.Type{l, l}, Result: l, SQL: "kql_hash_mod(kql_xxhash64_long($1), $2)", Impl: ImplUDF, Null: NullPropagates},
+			{Name: name, Args: []table.Type{dt, l}, Result: l, SQL: "kql_hash_mod(kql_xxhash64_datetime($1), $2)", Impl: ImplUDF, Null: NullPropagates},
 		}
 	}
 	fs := append(xx("hash"), xx("hash_xxhash64")...)

@@ -40,6 +40,8 @@ func analysisFuncs() []seriesFunc {
 		{SeriesBag("series_periods_detect"), d, withSeries(periodsDetectBag)},
 		{SeriesBag("series_periods_validate"), d, withSeries(periodsValidateBag)},
 		{SeriesBag("series_fit_poly"), d, withSeries(fitPolyBag)},
+		{SeriesBag("series_fft"), d, fftBag(false)},
+		{SeriesBag("series_ifft"), d, fftBag(true)},
 	}
 }
 

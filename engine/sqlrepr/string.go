@@ -14,9 +14,9 @@ func stringMacros() []Macro {
 		{Name: "kql_trim", Params: []string{"r", "s"}, Body: "kql_trim_end(r, kql_trim_start(r, s))"},
 		// substring's start counts from 0, or from the end when negative.
 		{Name: "kql_substring", Params: []string{"s", "i"},
-			Body: "substring(s, CASE WHEN i < 0 THEN greatest(length(s) + i, 0) ELSE i END + 1)"},
+			Body: "substring(s, CASE WHEN i < 0 THEN greatest(length(s) + i, 0) ELSE least(i, length(s)) END + 1)"},
 		{Name: "kql_substring_n", Params: []string{"s", "i", "n"},
-			Body: "substring(s, CASE WHEN i < 0 THEN greatest(length(s) + i, 0) ELSE i END + 1, greatest(n, 0))"},
+			Body: "substring(s, CASE WHEN i < 0 THEN greatest(length(s) + i, 0) ELSE least(i, length(s)) END + 1, least(greatest(n, 0), length(s)))"},
 		{Name: "kql_split", Params: []string{"s", "d"},
 			Body: "to_json(CASE WHEN d = '' THEN [s] ELSE string_split(s, d) END)"},
 		{Name: "kql_split_at", Params: []string{"s", "d", "i"},

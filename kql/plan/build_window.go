@@ -89,14 +89,15 @@ func (rw *restartRewrite) expr(e sema.Expr) sema.Expr {
 	if len(args) > pos {
 		restart = args[pos]
 	}
-	r := rw.add("r", restart)
-	g := rw.add("g", &sema.Call{Fn: fnRestartGroup, Args: []sema.Expr{r}, T: table.Long})
-	first := args[0]
+	var r, g sema.Expr = restart, &sema.Literal{T: table.Long, Value: int64(0)} // no restart: one partition
+	if _, constant := restart.(*sema.Literal); !constant {
+		r = rw.add("r", restart)
+		g = rw.add("g", &sema.Call{Fn: fnRestartGroup, Args: []sema.Expr{r}, T: table.Long})
+	}
+	first := args[0] // row_number's start, row_cumsum's term
 	if rank {
 		term := rw.add("t", args[0])
 		first = rw.add("c", &sema.Call{Fn: fnTermChanged, Args: []sema.Expr{term, r}, T: table.Bool})
-	} else if call.Fn.Name == "row_number" {
-		first = args[0]
 	}
 	grouped := &sema.Function{Name: call.Fn.Name + "#grouped", Kind: sema.KindWindow}
 	return &sema.Call{Fn: grouped, Args: []sema.Expr{first, g}, T: call.T}
@@ -130,8 +131,12 @@ func hasWindowCall(e sema.Expr) bool {
 	return found
 }
 
-// add appends a hidden column and returns a reference to it.
+// add appends a hidden column and returns a reference to it; a column
+// reference needs none.
 func (rw *restartRewrite) add(kind string, e sema.Expr) *sema.ColumnRef {
+	if ref, ok := e.(*sema.ColumnRef); ok && ref.Side == sema.SideRow {
+		return ref
+	}
 	name := freeName(rw.taken, "__w"+strconv.Itoa(rw.n)+kind)
 	rw.n++
 	rw.taken = append(rw.taken, table.Column{Name: name, Type: e.Type()})

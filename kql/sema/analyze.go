@@ -139,6 +139,9 @@ type checker struct {
 	// refs counts named subexpressions, to name their CTEs uniquely.
 	refs int
 	vis  *table.Visualization
+	// binAuto holds `set query_bin_auto_size` and `query_bin_auto_at`,
+	// which bin_auto() reads.
+	binAutoSize, binAutoAt Expr
 }
 
 // maxCallDepth bounds nested user-function calls (KQL has no recursion;
@@ -181,7 +184,18 @@ func (c *checker) script(s *syntax.Script) *Result {
 func (c *checker) setStmt(st *syntax.SetStmt) {
 	switch st.Name.Name {
 	case "query_bin_auto_size", "query_bin_auto_at":
-		c.unsupported(st, "set "+st.Name.Name)
+		if st.Value == nil {
+			c.errorf(st, "set %s needs a value", st.Name.Name)
+		}
+		e := c.scalar(st.Value, c.globalScope(), nil)
+		if !IsConstant(e) {
+			c.errorf(st.Value, "set %s needs a constant", st.Name.Name)
+		}
+		if st.Name.Name == "query_bin_auto_size" {
+			c.binAutoSize = e
+		} else {
+			c.binAutoAt = e
+		}
 	}
 }
 

@@ -24,6 +24,9 @@ func (c *checker) binary(e *syntax.Binary, sc *scope, row *rowCtx) Expr {
 	case e.Op == syntax.OpSearch:
 		return c.call2("has", table.Bool, c.convert(x, table.String), c.stringOperand(e.Y, y))
 	}
+	if e.Op.String() == "matches regex" {
+		c.checkRegexLiteral(e.Y, "matches regex", y)
+	}
 	return c.call2(e.Op.String(), table.Bool, c.convert(x, table.String), c.stringOperand(e.Y, y))
 }
 

@@ -2,6 +2,7 @@ package sema
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/huntbook/huntbook/kql/syntax"
@@ -101,11 +102,75 @@ func (c *checker) builtin(e *syntax.Call, f *Function, sc *scope, row *rowCtx) E
 			c.errorf(e.Args[i], "argument %d of %s() must be a constant", i+1, f.Name)
 		}
 	}
+	c.checkRegexArg(e, f, args)
+	c.checkPartArg(e, f, args)
 	if f.Check != nil {
 		args, t := f.Check(c, e, args)
 		return &Call{Fn: f, Args: args, T: t}
 	}
 	return c.resolve(e, f, args)
+}
+
+// calendarParts are the part names (any case) the datetime functions
+// that take one accept, as Kusto's documentation lists them.
+var calendarParts = func() map[string]map[string]bool {
+	set := func(names ...string) map[string]bool {
+		m := map[string]bool{}
+		for _, n := range names {
+			m[n] = true
+		}
+		return m
+	}
+	arith := set("year", "quarter", "month", "week", "day", "hour", "minute", "second", "millisecond", "microsecond", "nanosecond")
+	part := set("year", "quarter", "month", "week_of_year", "day", "dayofyear", "hour", "minute", "second", "millisecond",
+		"microsecond", "nanosecond")
+	return map[string]map[string]bool{"datetime_add": arith, "datetime_diff": arith, "datetime_part": part, "datepart": part}
+}()
+
+// checkPartArg reports an unknown constant part name of datetime_add,
+// datetime_diff and datetime_part at its position.
+func (c *checker) checkPartArg(e *syntax.Call, f *Function, args []Expr) {
+	parts, ok := calendarParts[f.Name]
+	if !ok || len(args) == 0 {
+		return
+	}
+	if lit, ok := args[0].(*Literal); ok {
+		if name, ok := lit.Value.(string); ok && !parts[strings.ToLower(name)] {
+			c.errorf(e.Args[0], "%s(): unknown part '%s'", f.Name, name)
+		}
+	}
+}
+
+// regexArg is the position of the regular expression among a function's
+// arguments.
+var regexArg = map[string]int{
+	"extract": 0, "extract_all": 0, "extractall": 0, "replace_regex": 1, "trim": 0, "trim_start": 0, "trim_end": 0,
+	"indexof_regex": 1,
+}
+
+// checkRegexArg reports a constant regular expression that does not
+// compile (RE2, as Kusto's) at its position, as Kusto rejects the query,
+// rather than as an engine error at run time.
+func (c *checker) checkRegexArg(e *syntax.Call, f *Function, args []Expr) {
+	i, ok := regexArg[f.Name]
+	if !ok || i >= len(args) {
+		return
+	}
+	c.checkRegexLiteral(e.Args[i], f.Name+"()", args[i])
+}
+
+// checkRegexLiteral reports a constant regular expression that does not
+// compile at n.
+func (c *checker) checkRegexLiteral(n syntax.Node, what string, e Expr) {
+	lit, ok := e.(*Literal)
+	if !ok {
+		return
+	}
+	if re, ok := lit.Value.(string); ok {
+		if _, err := regexp.Compile(re); err != nil {
+			c.errorf(n, "%s: invalid regular expression: %v", what, err)
+		}
+	}
 }
 
 // callArgs checks the arguments of a built-in call; * expands to the

@@ -31,6 +31,8 @@ var tupleFuncs = func() map[string][]tupleField {
 		"series_periods_detect":      {{"periods", d}, {"scores", d}},
 		"series_periods_validate":    {{"periods", d}, {"scores", d}},
 		"series_fit_poly":            {{"rsquare", r}, {"coefficients", d}, {"variance", r}, {"rvariance", r}, {"poly_fit", d}},
+		"series_fft":                 {{"real", d}, {"imag", d}},
+		"series_ifft":                {{"real", d}, {"imag", d}},
 	}
 }()
 
@@ -48,6 +50,8 @@ func tupleBagFuncs() []*Function {
 		fnT("series_periods_detect#bag", d, p(PDynamic), p(PReal), p(PReal), p(PInt)),
 		fnT("series_periods_validate#bag", d, p(PDynamic), rep(PReal)),
 		fnT("series_fit_poly#bag", d, p(PDynamic), opt(PAny), opt(PInt)),
+		fnT("series_fft#bag", d, p(PDynamic), opt(PDynamic)),
+		fnT("series_ifft#bag", d, p(PDynamic), opt(PDynamic)),
 		fnT("parse_kv#bag", d, p(PString), p(PString)),
 	}
 }

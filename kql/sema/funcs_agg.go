@@ -103,7 +103,7 @@ func windowFuncs() []*Function {
 		win(fn("row_cumsum", ArgType(0), p(PNum), opt(PBool))),
 		win(fnT("row_rank_min", table.Long, p(POrdered), opt(PBool))),
 		win(fnT("row_rank_dense", table.Long, p(POrdered), opt(PBool))),
-		win(fnT("row_window_session", table.DateTime, p(PDateTime), p(PTimeSpan), p(PTimeSpan), opt(PBool))),
+		win(fnT("row_window_session", table.DateTime, p(PDateTime), p(PTimeSpan), p(PTimeSpan), opt(PBool)).constArgs(1, 2)),
 		win(fn("prev", ArgType(0), p(PAny), opt(PInt), opt(PAny))).custom(checkPrevNext),
 		win(fn("next", ArgType(0), p(PAny), opt(PInt), opt(PAny))).custom(checkPrevNext),
 	}

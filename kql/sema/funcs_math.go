@@ -36,6 +36,7 @@ func mathFuncs() []*Function {
 		fn("bin_at", Widest, p(PNum), p(PNum), p(PNum)).
 			orT(table.TimeSpan, p(PTimeSpan), p(PTimeSpan), p(PTimeSpan)).
 			orT(table.DateTime, p(PDateTime), p(PTimeSpan), p(PDateTime)).named(NameFirstArg, ""),
+		fn("bin_auto", ArgType(0), p(PSummable)).custom(checkBinAuto).named(NameFirstArg, ""),
 		fnT("around", b, p(PSummable), p(PSummable), p(PSummable)),
 		fnT("new_guid", table.GUID).volatile(),
 		fnT("welch_test", r, p(PReal), p(PReal), p(PReal), p(PReal), p(PReal), p(PReal)),
@@ -54,4 +55,52 @@ func binFunc(name string) *Function {
 		orT(table.TimeSpan, p(PTimeSpan), p(PTimeSpan)).
 		orT(table.DateTime, p(PDateTime), p(PTimeSpan)).
 		named(NameFirstArg, "")
+}
+
+// checkBinAuto types bin_auto(x): bin(x, size), or bin_at(x, size, at)
+// when `set query_bin_auto_at` is given, with the sizes the query's set
+// statements give. Its arguments become the bin or bin_at call's.
+func checkBinAuto(c *checker, call *syntaxCall, args []Expr) ([]Expr, table.Type) {
+	if len(args) != 1 {
+		c.errorf(call, "bin_auto() takes 1 argument, got %d", len(args))
+	}
+	if c.binAutoSize == nil {
+		c.errorf(call, "bin_auto() needs the bin size: set query_bin_auto_size=...; before the query")
+	}
+	x, size, at := args[0], c.binAutoSize, c.binAutoAt
+	want := x.Type()
+	switch {
+	case x.Type() == table.DateTime:
+		want = table.TimeSpan
+	case x.Type().IsNumeric():
+		if size.Type().IsNumeric() {
+			want = size.Type()
+		}
+	}
+	if size.Type() != want {
+		c.errorf(call, "query_bin_auto_size is %s, which cannot bin a %s", size.Type(), x.Type())
+	}
+	out := []Expr{x, size}
+	name := "bin"
+	if at != nil {
+		if at.Type() != x.Type() && !(at.Type().IsNumeric() && x.Type().IsNumeric()) {
+			c.errorf(call, "query_bin_auto_at is %s, which cannot anchor bins of a %s", at.Type(), x.Type())
+		}
+		out, name = append(out, at), "bin_at"
+	}
+	f, _ := LookupFunction(name)
+	for _, sig := range f.Sigs {
+		if lo, hi := sig.arity(); len(out) < lo || len(out) > hi {
+			continue
+		}
+		types := make([]table.Type, len(out))
+		for i, a := range out {
+			types[i] = a.Type()
+		}
+		if _, bad := fitSig(sig, types); bad < 0 {
+			return out, sig.Result(types)
+		}
+	}
+	c.errorf(call, "bin_auto() cannot bin a %s by %s", x.Type(), size.Type())
+	return nil, table.Invalid
 }

@@ -58,6 +58,7 @@ func stringFuncs() []*Function {
 		fnT("parse_urlquery", d, p(PText)),
 		fnT("parse_path", d, p(PText)),
 		fnT("parse_version", table.Decimal, p(PText)),
+		fnT("parse_user_agent", d, p(PText), p(PStrDyn)),
 		fnT("unicode_codepoints_to_string", s, rep(PAny)),
 		fnT("strcat_array", s, p(PDynamic), p(PText)),
 		fnT("extract", s, p(PString), p(PInt), p(PText)).custom(checkExtract).constArgs(0, 1),

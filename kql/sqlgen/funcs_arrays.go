@@ -156,7 +156,8 @@ func codepointsToString(g *gen, c *sema.Call, s *scope) string {
 		}
 		parts[i] = "chr(CAST(" + x + " AS INTEGER))"
 	}
-	return "coalesce(" + strings.Join(parts, " || ") + ", '')"
+	// an invalid code point gives "" rather than failing the query
+	return "coalesce(try(" + strings.Join(parts, " || ") + "), '')"
 }
 
 // elementAt is the SQL of a branch of array_iff at list index i: an

@@ -14,16 +14,23 @@ import (
 // datetimes TIMESTAMP_NS, handled through epoch_ns so no tick is lost.
 func calendarSQL() map[string]translation {
 	return map[string]translation{
-		"datetime_add":                     datetimeAdd,
+		"datetime_add":                     outOfRangeNull(datetimeAdd),
 		"datetime_diff":                    datetimeDiff,
 		"datetime_part":                    datetimePart,
 		"unixtime_seconds_todatetime":      unixTime(10_000_000),
 		"unixtime_milliseconds_todatetime": unixTime(10_000),
 		"unixtime_microseconds_todatetime": unixTime(10),
 		"unixtime_nanoseconds_todatetime":  unixTimeNanos,
-		"make_datetime":                    makeDateTime,
-		"make_timespan":                    makeTimeSpan,
+		"make_datetime":                    outOfRangeNull(makeDateTime),
+		"make_timespan":                    outOfRangeNull(makeTimeSpan),
 	}
+}
+
+// outOfRangeNull makes a result that overflows (a date past the range,
+// ticks past 64 bits) null, as Kusto's invalid results are, instead of a
+// DuckDB error that fails the query.
+func outOfRangeNull(t translation) translation {
+	return func(g *gen, c *sema.Call, s *scope) string { return "try(" + t(g, c, s) + ")" }
 }
 
 // fixedTicks are the parts of constant length, in ticks.

@@ -16,7 +16,19 @@ func scalarSQL() map[string]translation {
 		"weekofyear":      simple("CAST(weekofyear($1) AS INTEGER)"),
 		"datepart":        datetimePart,
 		"dynamic_to_json": dynamicToJSON,
+		"bin_auto":        binAuto,
 	}
+}
+
+// binAuto is bin_auto(x) as sema resolved it: bin(x, size) or
+// bin_at(x, size, at) with the query's set sizes.
+func binAuto(g *gen, c *sema.Call, s *scope) string {
+	name := "bin"
+	if len(c.Args) == 3 {
+		name = "bin_at"
+	}
+	f, _ := sema.LookupFunction(name)
+	return g.call(&sema.Call{Fn: f, Args: c.Args, T: c.T}, s)
 }
 
 // dynamicToJSON is dynamic_to_json(x): compact JSON with the keys of

@@ -34,7 +34,8 @@ func strrep(g *gen, c *sema.Call, s *scope) string {
 	if len(a) == 3 {
 		d = a[2]
 	}
-	return "array_to_string(list_transform(range(greatest(CAST(" + a[1] + " AS BIGINT), 0)), i -> " + a[0] + "), " + d + ")"
+	// Kusto repeats at most 1024 times (strrep's documented cap)
+	return "array_to_string(list_transform(range(least(greatest(CAST(" + a[1] + " AS BIGINT), 0), 1024)), i -> " + a[0] + "), " + d + ")"
 }
 
 // extractSQL is extract(regex, group, text [, typeof(T)]): the group's

@@ -128,7 +128,7 @@ func TestQuotingNeverLeaksQueryText(t *testing.T) {
 		`print x = @"back\slash'quote"`,
 		`print x = 'it''s'`,
 		`SecurityEvent | where Account has "'); DROP TABLE t; --"`,
-		`SecurityEvent | where Account matches regex @"'\\); DROP TABLE t; --"`,
+		`SecurityEvent | where Account matches regex @"'\\\); DROP TABLE t; --"`, // a valid regex: \\ and \)
 		`print x = "\u0027); DROP TABLE t; --"`,
 		"SecurityEvent | extend [\"x'); DROP TABLE t; --\"] = 1",
 	} {

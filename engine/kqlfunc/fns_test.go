@@ -2,7 +2,10 @@ package kqlfunc
 
 import (
 	"math"
+	"math/big"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -120,4 +123,43 @@ func TestWelchTest(t *testing.T) {
 	if !math.IsNaN(WelchTest(1, 1, 1, 2, 1, 5)) {
 		t.Error("a count below 2 does not give NaN")
 	}
+}
+
+// FuzzParseVersion checks that parse_version never panics, gives digits
+// only, and orders two versions of the same shape as their parts do.
+func FuzzParseVersion(f *testing.F) {
+	for _, s := range []string{"1.2.3.4", "0.0.7.0", "1", "99999999.1", "1..2", "a"} {
+		f.Add(s, uint32(3))
+	}
+	f.Fuzz(func(t *testing.T, s string, bump uint32) {
+		v, ok := ParseVersion(s)
+		if !ok {
+			return
+		}
+		if strings.Trim(v, "0123456789") != "" || v == "" {
+			t.Fatalf("ParseVersion(%q) = %q, not a number", s, v)
+		}
+		a, _ := new(big.Int).SetString(v, 10)
+		w, ok := ParseVersion(strings.TrimSpace(s) + "." + strconv.Itoa(int(bump%1000)))
+		if !ok {
+			return // already four parts
+		}
+		b, _ := new(big.Int).SetString(w, 10)
+		if b.Cmp(a) < 0 {
+			t.Fatalf("ParseVersion(%q + part) = %s < %s", s, w, v)
+		}
+	})
+}
+
+// FuzzParseCSV checks that parse_csv never panics and always gives at
+// least one field.
+func FuzzParseCSV(f *testing.F) {
+	for _, s := range []string{`a,"b,c"`, "x\ny", `"unterminated`, ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if arr, ok := ParseCSV(s).([]any); !ok || len(arr) == 0 {
+			t.Fatalf("ParseCSV(%q) = %v", s, ParseCSV(s))
+		}
+	})
 }

@@ -72,6 +72,17 @@ func TestTimeZones(t *testing.T) {
 			t.Errorf("DateTimeLocalToUTC(%v, %s) = %v", got, tz, back)
 		}
 	}
+	// the documented DST examples of datetime_local_to_utc: a skipped wall
+	// clock takes the offset after the change; the others as usual
+	for local, want := range map[string]string{
+		"2022-03-27T01:00:00Z": "2022-03-27T00:00:00Z", "2022-03-27T02:00:00Z": "2022-03-27T00:00:00Z",
+		"2022-03-27T03:00:00Z": "2022-03-27T01:00:00Z", "2022-03-27T04:00:00Z": "2022-03-27T02:00:00Z",
+	} {
+		in, _ := time.Parse(time.RFC3339, local)
+		if got, ok := DateTimeLocalToUTC(in, "Europe/Brussels"); !ok || got.Format(time.RFC3339) != want {
+			t.Errorf("DateTimeLocalToUTC(%s, Europe/Brussels) = %v, want %s", local, got, want)
+		}
+	}
 	if _, ok := DateTimeUTCToLocal(utc, "Nowhere/City"); ok {
 		t.Error("an unknown zone is not null")
 	}
@@ -124,5 +135,25 @@ func TestFormatBytes(t *testing.T) {
 		if got := FormatBytes(tt.size, tt.precision, tt.units); got != tt.want {
 			t.Errorf("FormatBytes(%v, %d, %q) = %q, want %q", tt.size, tt.precision, tt.units, got, tt.want)
 		}
+	}
+}
+
+func TestParseUserAgent(t *testing.T) {
+	// the documented examples of parse_user_agent()
+	got, ok := ParseUserAgent("Mozilla/5.0 (Windows; U; en-US) AppleWebKit/531.9 (KHTML, like Gecko) AdobeAIR/2.5.1", "browser")
+	want := `{"Browser":{"Family":"AdobeAIR","MajorVersion":"2","MinorVersion":"5","Patch":"1"}}`
+	if !ok || MarshalJSON(got) != want {
+		t.Errorf("ParseUserAgent(browser) = %s, want %s", MarshalJSON(got), want)
+	}
+	ua := "Mozilla/5.0 (SymbianOS/9.2; U; Series60/3.1 NokiaN81-3/10.0.032 Profile/MIDP-2.0 Configuration/CLDC-1.1 ) AppleWebKit/413 (KHTML, like Gecko) Safari/4"
+	got, ok = ParseUserAgent(ua, mustDynamic(t, `["browser","os","device"]`))
+	want = `{"Browser":{"Family":"Nokia OSS Browser","MajorVersion":"3","MinorVersion":"1","Patch":""},` +
+		`"Device":{"Brand":"Nokia","Family":"Nokia N81","Model":"N81-3"},` +
+		`"OperatingSystem":{"Family":"Symbian OS","MajorVersion":"9","MinorVersion":"2","Patch":"","PatchMinor":""}}`
+	if !ok || MarshalJSON(got) != want {
+		t.Errorf("ParseUserAgent(all) = %s, want %s", MarshalJSON(got), want)
+	}
+	if _, ok := ParseUserAgent(ua, "engine"); ok {
+		t.Error("an unknown target is not null")
 	}
 }

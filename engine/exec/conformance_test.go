@@ -55,8 +55,8 @@ var conformanceOut = flag.String("conformance.out", "", "write the conformance f
 // graph operators (the issue's denominator), rounded down. Raise them as
 // fixes land; never lower them to make a change pass.
 const (
-	docRowsFloor   = 0.925
-	docStrictFloor = 0.875
+	docRowsFloor   = 0.928
+	docStrictFloor = 0.877
 )
 
 // docKnownWrong lists the examples (by docExampleKey) whose wrong answer is

@@ -30,7 +30,7 @@ type Parser struct {
 // Parsers lists every parser, in schema order.
 func Parsers() []Parser {
 	return []Parser{
-		processEvent, processCreate, authentication, networkSession,
+		processEvent, processCreate, processTerminate, authentication, networkSession,
 		dns, fileEvent, registryEvent, webSession,
 	}
 }

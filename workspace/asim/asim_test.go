@@ -47,19 +47,21 @@ var documented = map[string]map[string]table.Type{
 	"ProcessEvent": {"TargetProcessCommandLine": table.String, "TargetProcessName": table.String,
 		"TargetProcessId": table.String, "ActingProcessName": table.String, "ActingProcessId": table.String,
 		"ActorUsername": table.String, "TargetUsername": table.String, "ParentProcessName": table.String,
-		"CommandLine": table.String, "TargetProcessSHA256": table.String, "Hash": table.String},
+		"ParentProcessId": table.String,
+		"CommandLine":     table.String, "TargetProcessSHA256": table.String, "Hash": table.String},
 	"Authentication": {"TargetUsername": table.String, "SrcIpAddr": table.String, "EventResultDetails": table.String,
 		"TargetAppName": table.String, "LogonMethod": table.String, "HttpUserAgent": table.String,
-		"SrcGeoCountry": table.String, "User": table.String, "IpAddr": table.String},
+		"SrcGeoCountry": table.String, "User": table.String, "IpAddr": table.String, "TargetUserType": table.String},
 	"NetworkSession": {"SrcIpAddr": table.String, "DstIpAddr": table.String, "SrcPortNumber": table.Int,
 		"DstPortNumber": table.Int, "NetworkProtocol": table.String, "NetworkDirection": table.String,
 		"DvcAction": table.String, "SrcBytes": table.Long, "DstBytes": table.Long, "Dst": table.String},
-	"Dns": {"DnsQuery": table.String, "DnsResponseCode": table.Int, "DnsResponseCodeName": table.String,
+	"Dns": {"DnsQuery": table.String, "DnsQueryType": table.Int, "DnsResponseCode": table.Int, "DnsResponseCodeName": table.String,
 		"DnsResponseName": table.String, "SrcIpAddr": table.String, "Domain": table.String},
 	"FileEvent": {"TargetFilePath": table.String, "TargetFileName": table.String, "TargetFileSHA256": table.String,
 		"SrcFilePath": table.String, "ActorUsername": table.String, "ActingProcessName": table.String, "FilePath": table.String},
 	"RegistryEvent": {"RegistryKey": table.String, "RegistryValue": table.String, "RegistryValueData": table.String,
-		"RegistryPreviousKey": table.String, "ActorUsername": table.String, "ActingProcessName": table.String},
+		"RegistryPreviousKey": table.String, "ActorUsername": table.String, "ActingProcessName": table.String,
+		"ParentProcessName": table.String},
 	"WebSession": {"Url": table.String, "HttpUserAgent": table.String, "HttpRequestMethod": table.String,
 		"SrcIpAddr": table.String, "DstIpAddr": table.String, "EventResultDetails": table.String},
 }
@@ -127,7 +129,7 @@ func TestNames(t *testing.T) {
 	if !sort.StringsAreSorted(names) {
 		t.Errorf("Names not sorted: %v", names)
 	}
-	for _, want := range []string{"imProcessCreate", "imProcess", "_Im_ProcessEvent", "imAuthentication",
+	for _, want := range []string{"imProcessCreate", "imProcess", "_Im_ProcessEvent", "imProcessTerminate", "imAuthentication",
 		"_Im_Authentication", "imNetworkSession", "_Im_NetworkSession", "imDns", "_Im_Dns", "imFileEvent",
 		"_Im_FileEvent", "imRegistry", "_Im_RegistryEvent", "_Im_WebSession"} {
 		if _, ok := asim.Function(want); !ok {

@@ -42,7 +42,11 @@ let Defender = DeviceEvents
    SrcIpAddr = LocalIP, SrcHostname = DeviceName, DvcHostname = DeviceName,
    SrcProcessName = InitiatingProcessFolderPath;
 union Server, Sysmon, Defender
-| extend DnsResponseCodeName = CodeName(DnsResponseCode)
+| extend DnsResponseCodeName = CodeName(DnsResponseCode),
+   DnsQueryType = toint(case(DnsQueryTypeName == 'A', 1, DnsQueryTypeName == 'NS', 2, DnsQueryTypeName == 'CNAME', 5,
+     DnsQueryTypeName == 'SOA', 6, DnsQueryTypeName == 'PTR', 12, DnsQueryTypeName == 'MX', 15,
+     DnsQueryTypeName == 'TXT', 16, DnsQueryTypeName == 'AAAA', 28, DnsQueryTypeName == 'SRV', 33,
+     DnsQueryTypeName == 'ANY', 255, int(null)))
 | where isnull(starttime) or TimeGenerated >= starttime
 | where isnull(endtime) or TimeGenerated <= endtime
 | where srcipaddr == '*' or SrcIpAddr == srcipaddr

@@ -18,6 +18,12 @@ var (
 		Tables: processEvent.Tables,
 		Source: processSource("ProcessCreated"),
 	}
+	processTerminate = Parser{
+		Names:  []string{"_Im_ProcessTerminate", "imProcessTerminate", "_ASim_ProcessTerminate", "ASimProcessTerminate"},
+		Schema: "ProcessEvent",
+		Tables: processEvent.Tables,
+		Source: processSource("ProcessTerminated"),
+	}
 )
 
 // processSource is the process parser; fixedType restricts EventType
@@ -43,7 +49,7 @@ let Security = SecurityEvent
    ActorSessionId = SubjectLogonId,
    ActingProcessName = iff(EventID == 4688, ParentProcessName, ''),
    ActingProcessId = iff(EventID == 4688, ProcessId, ''), ActingProcessCommandLine = '',
-   ParentProcessName = '',
+   ParentProcessName = '', ParentProcessId = '',
    TargetProcessName = iff(EventID == 4688, NewProcessName, ProcessName),
    TargetProcessId = iff(EventID == 4688, NewProcessId, ProcessId),
    TargetProcessCommandLine = CommandLine,
@@ -59,7 +65,7 @@ let Sysmon = WindowsEvent
    ActorUsername = tostring(EventData.User), ActorSessionId = tostring(EventData.LogonId),
    ActingProcessName = tostring(EventData.ParentImage), ActingProcessId = tostring(EventData.ParentProcessId),
    ActingProcessCommandLine = tostring(EventData.ParentCommandLine),
-   ParentProcessName = '',
+   ParentProcessName = '', ParentProcessId = '',
    TargetProcessName = tostring(EventData.Image), TargetProcessId = tostring(EventData.ProcessId),
    TargetProcessCommandLine = tostring(EventData.CommandLine),
    TargetUsername = tostring(EventData.User),
@@ -77,7 +83,7 @@ let Defender = DeviceProcessEvents
    ActorSessionId = tostring(InitiatingProcessLogonId),
    ActingProcessName = InitiatingProcessFolderPath, ActingProcessId = tostring(InitiatingProcessId),
    ActingProcessCommandLine = InitiatingProcessCommandLine,
-   ParentProcessName = InitiatingProcessParentFileName,
+   ParentProcessName = InitiatingProcessParentFileName, ParentProcessId = tostring(InitiatingProcessParentId),
    TargetProcessName = FolderPath, TargetProcessId = tostring(ProcessId),
    TargetProcessCommandLine = ProcessCommandLine,
    TargetUsername = iff(isnotempty(AccountDomain), strcat(AccountDomain, @'\', AccountName), AccountName),

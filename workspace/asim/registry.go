@@ -23,6 +23,7 @@ let Defender = DeviceRegistryEvents
    RegistryPreviousValueData = PreviousRegistryValueData,
    ActorUsername = iff(isnotempty(InitiatingProcessAccountDomain), strcat(InitiatingProcessAccountDomain, @'\', InitiatingProcessAccountName), InitiatingProcessAccountName),
    ActingProcessName = InitiatingProcessFolderPath, ActingProcessId = tostring(InitiatingProcessId),
+   ParentProcessName = InitiatingProcessParentFileName, ParentProcessId = tostring(InitiatingProcessParentId),
    DvcHostname = DeviceName, DvcId = DeviceId;
 let Sysmon = WindowsEvent
  | where Provider == 'Microsoft-Windows-Sysmon' and EventID in (12, 13, 14)
@@ -38,7 +39,8 @@ let Sysmon = WindowsEvent
    RegistryPreviousKey = iff(EventID == 14, tostring(EventData.TargetObject), ''), RegistryPreviousValue = '',
    RegistryPreviousValueData = '',
    ActorUsername = tostring(EventData.User), ActingProcessName = tostring(EventData.Image),
-   ActingProcessId = tostring(EventData.ProcessId), DvcHostname = Computer, DvcId = '';
+   ActingProcessId = tostring(EventData.ProcessId), ParentProcessName = '', ParentProcessId = '',
+   DvcHostname = Computer, DvcId = '';
 let Auditing = SecurityEvent
  | where EventID == 4657
  | project TimeGenerated, Type,
@@ -48,7 +50,8 @@ let Auditing = SecurityEvent
    RegistryValueType = NewValueType, RegistryPreviousKey = '', RegistryPreviousValue = '',
    RegistryPreviousValueData = OldValue,
    ActorUsername = iff(isnotempty(Account), Account, strcat(SubjectDomainName, @'\', SubjectUserName)),
-   ActingProcessName = ProcessName, ActingProcessId = ProcessId, DvcHostname = Computer, DvcId = '';
+   ActingProcessName = ProcessName, ActingProcessId = ProcessId, ParentProcessName = '', ParentProcessId = '',
+   DvcHostname = Computer, DvcId = '';
 union Defender, Sysmon, Auditing
 | where isnull(starttime) or TimeGenerated >= starttime
 | where isnull(endtime) or TimeGenerated <= endtime

@@ -39,3 +39,22 @@ func TestAsimFunctionsInCells(t *testing.T) {
 		t.Errorf("error %v, want it positioned at the call", err)
 	}
 }
+
+// TestCompleteOffersAsimFunctions: at the start of a query the stored
+// functions are offered with the tables.
+func TestCompleteOffersAsimFunctions(t *testing.T) {
+	s := newSession(t)
+	c, err := s.Complete(context.Background(), "imProc", 6)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range c.Items {
+		got = append(got, it.Label+"/"+it.Kind)
+	}
+	for _, want := range []string{"imProcessCreate/function", "imProcess/function"} {
+		if !strings.Contains(strings.Join(got, " "), want) {
+			t.Errorf("completions %v lack %s", got, want)
+		}
+	}
+}

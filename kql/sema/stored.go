@@ -31,6 +31,7 @@ func (c *checker) storedResolver() func(string) (*symbol, bool) {
 	if !ok {
 		return nil
 	}
+	parsed := map[string]*syntax.Function{} // by source: aliases share one
 	return func(name string) (*symbol, bool) {
 		if _, isTable := c.opts.Catalog.Table(name); isTable {
 			return nil, false
@@ -39,9 +40,13 @@ func (c *checker) storedResolver() func(string) (*symbol, bool) {
 		if !ok {
 			return nil, false
 		}
-		fn, err := parseStoredFunction(src)
-		if err != nil {
-			c.errorf(nil, "stored function '%s' does not parse: %v", name, err)
+		fn := parsed[src]
+		if fn == nil {
+			var err error
+			if fn, err = parseStoredFunction(src); err != nil {
+				c.errorf(nil, "stored function '%s' does not parse: %v", name, err)
+			}
+			parsed[src] = fn
 		}
 		return &symbol{fn: &FuncDef{Name: name, Src: storedPrefix + src, Fn: fn}, stored: true}, true
 	}

@@ -46,17 +46,22 @@ func index() map[string]string {
 	return m
 }
 
+// byName is index(), built once: the checker asks for every name it
+// cannot resolve otherwise, built-in function names included. Never
+// modified.
+var byName = index()
+
 // Function returns the definition of the named parser (case-sensitive,
 // as Sentinel's function names are).
 func Function(name string) (string, bool) {
-	src, ok := index()[name]
+	src, ok := byName[name]
 	return src, ok
 }
 
 // Names lists every function name, sorted.
 func Names() []string {
-	var out []string
-	for n := range index() {
+	out := make([]string, 0, len(byName))
+	for n := range byName {
 		out = append(out, n)
 	}
 	sort.Strings(out)

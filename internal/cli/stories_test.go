@@ -84,7 +84,9 @@ var asimHunts = []storyHunt{
 | where EventType == "FileCreated"
 | project TimeGenerated, Dvc, TargetFilePath, ActingProcessName`},
 	{story: "d-password-spray-impossible-travel", rows: 1, want: []string{"198.51.100.77"},
-		query: `imAuthentication(eventresultdetails_in=dynamic(["No such user or password"]))
+		// the window the ground truth gives: about a day before the end
+		query: `imAuthentication(starttime=datetime(2026-11-18), endtime=datetime(2026-11-20),
+    eventresultdetails_in=dynamic(["No such user or password"]))
 | where EventProduct == "AAD"
 | summarize Users = dcount(TargetUsername), Failures = count() by SrcIpAddr
 | where Users >= 20 and Failures <= 3 * Users`},

@@ -133,7 +133,7 @@ union WindowsLogon, Entra, EntraNonInteractive, Defender, Ssh
 | where array_length(eventresultdetails_in) == 0 or EventResultDetails in~ (eventresultdetails_in)
 | where eventresult == '*' or EventResult =~ eventresult
 | extend EventCount = int(1), EventStartTime = TimeGenerated, EventEndTime = TimeGenerated,
-   EventSchema = 'Authentication', EventSchemaVersion = '0.1.3',
+   EventSchema = 'Authentication', EventSchemaVersion = '0.1.4',
    Dvc = DvcHostname, User = TargetUsername, IpAddr = SrcIpAddr, Src = SrcIpAddr,
    LogonTarget = coalesce(TargetAppName, TargetDvcHostname)
 }`

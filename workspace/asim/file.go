@@ -50,7 +50,7 @@ union Defender, Sysmon
 | where array_length(hashes_has_any) == 0 or TargetFileSHA256 has_any (hashes_has_any) or TargetFileSHA1 has_any (hashes_has_any) or TargetFileMD5 has_any (hashes_has_any)
 | where array_length(dvchostname_has_any) == 0 or DvcHostname has_any (dvchostname_has_any)
 | extend EventResult = 'Success', EventCount = int(1), EventStartTime = TimeGenerated, EventEndTime = TimeGenerated,
-   EventSchema = 'FileEvent', EventSchemaVersion = '0.2.1', Dvc = DvcHostname,
+   EventSchema = 'FileEvent', EventSchemaVersion = '0.2.2', Dvc = DvcHostname,
    FilePath = TargetFilePath, FileName = TargetFileName, Process = ActingProcessName, User = ActorUsername,
    Src = SrcIpAddr, Hash = coalesce(TargetFileSHA256, TargetFileSHA1, TargetFileMD5),
    ActingProcessFileName = tostring(split(ActingProcessName, @'\')[-1])

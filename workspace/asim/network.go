@@ -68,7 +68,7 @@ union Defender, Firewall, ConnectionMap
 | where array_length(dvcaction) == 0 or DvcAction in~ (dvcaction)
 | where eventresult == '*' or EventResult =~ eventresult
 | extend EventCount = int(1), EventStartTime = TimeGenerated, EventEndTime = TimeGenerated,
-   EventSchema = 'NetworkSession', EventSchemaVersion = '0.2.6',
+   EventSchema = 'NetworkSession', EventSchemaVersion = '0.2.7',
    Dvc = DvcHostname, Src = SrcIpAddr, Dst = DstIpAddr, IpAddr = SrcIpAddr, Hostname = DstHostname,
    NetworkBytes = SrcBytes + DstBytes
 }`

@@ -62,6 +62,6 @@ union Defender, Sysmon, Auditing
 | where array_length(registryvaluedata_has_any) == 0 or RegistryValueData has_any (registryvaluedata_has_any)
 | where array_length(dvchostname_has_any) == 0 or DvcHostname has_any (dvchostname_has_any)
 | extend EventResult = 'Success', EventCount = int(1), EventStartTime = TimeGenerated, EventEndTime = TimeGenerated,
-   EventSchema = 'RegistryEvent', EventSchemaVersion = '0.1.2', Dvc = DvcHostname,
+   EventSchema = 'RegistryEvent', EventSchemaVersion = '0.1.3', Dvc = DvcHostname,
    Process = ActingProcessName, User = ActorUsername
 }`

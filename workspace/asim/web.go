@@ -44,6 +44,6 @@ union Proxy, Iis
 | where array_length(eventresultdetails_in) == 0 or EventResultDetails in (eventresultdetails_in)
 | where eventresult == '*' or EventResult =~ eventresult
 | extend EventType = 'HTTPsession', EventCount = int(1), EventStartTime = TimeGenerated, EventEndTime = TimeGenerated,
-   EventSchema = 'WebSession', EventSchemaVersion = '0.2.6', Dvc = DvcHostname,
+   EventSchema = 'WebSession', EventSchemaVersion = '0.2.7', Dvc = DvcHostname,
    Src = SrcIpAddr, Dst = DstIpAddr, IpAddr = SrcIpAddr, UserAgent = HttpUserAgent, User = SrcUsername
 }`

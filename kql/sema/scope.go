@@ -76,9 +76,8 @@ func (s *scope) all() []string {
 // globalScope binds the environment of earlier queries.
 func (c *checker) globalScope() *scope {
 	sc := newScope(nil)
-	sc.stored = c.storedResolver()
-	if fc, ok := c.opts.Catalog.(FunctionCatalog); ok {
-		sc.storedNames = fc.FunctionNames
+	if stored := c.storedScope(); stored != nil {
+		sc.stored, sc.storedNames = stored.lookup, stored.all
 	}
 	env := c.opts.Env
 	if env == nil {

@@ -22,17 +22,22 @@ type FunctionCatalog interface {
 	FunctionNames() []string
 }
 
-// storedResolver returns the root scope's resolver of stored functions,
-// or nil when the catalog stores none. A definition is parsed on first
-// use; one that does not parse is an error of the catalog, reported at
-// the query's start.
-func (c *checker) storedResolver() func(string) (*symbol, bool) {
+// storedScope returns the root scope of stored functions, or nil when the
+// catalog stores none: the query's root scope resolves them through it,
+// and their bodies are checked under it, seeing the catalog's tables and
+// other stored functions but not the query's lets (as in Kusto, where a
+// stored function is defined apart from the queries that call it). A
+// definition is parsed on first use; one that does not parse is an error
+// of the catalog, reported at the query's start.
+func (c *checker) storedScope() *scope {
 	fc, ok := c.opts.Catalog.(FunctionCatalog)
 	if !ok {
 		return nil
 	}
+	root := newScope(nil)
+	root.storedNames = fc.FunctionNames
 	parsed := map[string]*syntax.Function{} // by source: aliases share one
-	return func(name string) (*symbol, bool) {
+	root.stored = func(name string) (*symbol, bool) {
 		if _, isTable := c.opts.Catalog.Table(name); isTable {
 			return nil, false
 		}
@@ -48,8 +53,10 @@ func (c *checker) storedResolver() func(string) (*symbol, bool) {
 			}
 			parsed[src] = fn
 		}
-		return &symbol{fn: &FuncDef{Name: name, Src: storedPrefix + src, Fn: fn}, stored: true}, true
+		def := &FuncDef{Name: name, Src: storedPrefix + src, Fn: fn}
+		return &symbol{fn: def, fnScope: root, stored: true}, true
 	}
+	return root
 }
 
 // storedPrefix makes a function definition text a let statement, which

@@ -49,6 +49,9 @@ SecurityEvent
 }`,
 	"unparsable":    `(n:long=1) { SecurityEvent | where }`,
 	"SecurityEvent": `() { print x = 1 }`, // shadowed by the table
+	// stored functions call each other, but do not see the query's lets
+	"imFailedLogon": `(starttime:datetime=datetime(null)) { imLogon(starttime=starttime, eventid=4625) | extend EventResult = 'Failure' }`,
+	"usesQueryLet":  `() { SecurityEvent | where EventID == threshold }`,
 }}
 
 func analyzeStored(src string) (*sema.Result, error) {
@@ -82,6 +85,7 @@ func TestStoredFunctionCalls(t *testing.T) {
 		{"a scalar stored function", `print v = scalarFn(), w = scalarFn(3)`, []string{"v:long", "w:long"}},
 		{"a let shadows it", `let imLogon = datatable(a:int)[1]; imLogon`, []string{"a:int"}},
 		{"a table shadows it", `SecurityEvent | project EventID`, []string{"EventID:int"}},
+		{"one calling another", `imFailedLogon(ago(1h)) | project ActorUsername, EventResult`, []string{"ActorUsername:string", "EventResult:string"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -115,6 +119,8 @@ func TestStoredFunctionErrors(t *testing.T) {
 		{"definition that does not parse", `unparsable`, "stored function 'unparsable' does not parse"},
 		{"typo suggests the function", `imLogn | count`, "1:1: unknown table 'imLogn' (did you mean 'imLogon'?)"},
 		{"scalar function as a table", `scalarFn() | count`, "returns a scalar"},
+		{"a stored function does not see the query's lets", "let threshold = 4624;\nusesQueryLet",
+			"2:1: in stored function 'usesQueryLet' (at 1:39 of its definition): unknown column 'threshold'"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

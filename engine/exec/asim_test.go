@@ -35,6 +35,13 @@ var asimRows = map[string][]map[string]any{
 		{"EventID": 11, "Computer": "ws1", "EventData": `{"TargetFilename":"C:\\Users\\bob\\AppData\\Local\\Temp\\drop.ps1","Image":"C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe","User":"CORP\\bob"}`},
 		{"EventID": 13, "Computer": "ws1", "EventData": `{"EventType":"SetValue","TargetObject":"HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run\\updater","Details":"C:\\Users\\Public\\u.exe","Image":"C:\\Windows\\regedit.exe","User":"CORP\\bob"}`},
 	},
+	"Event": {
+		{"Source": "Microsoft-Windows-Sysmon", "EventLog": "Microsoft-Windows-Sysmon/Operational", "EventID": 1, "Computer": "ws2",
+			"EventData": `<DataItem type="System.XmlData" time="2025-03-01T10:00:00Z"><EventData xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><Data Name="RuleName">-</Data><Data Name="ProcessId">77</Data><Data Name="Image">C:\Windows\System32\WindowsPowerShell\v1.0\powershell.exe</Data><Data Name="CommandLine">powershell.exe -c &quot;iwr http://x.example/a?b=1&amp;c=2&quot;</Data><Data Name="User">CORP\eve</Data><Data Name="ParentImage">C:\Windows\System32\cmd.exe</Data><Data Name="Hashes">SHA256=bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb</Data></EventData></DataItem>`},
+		{"Source": "Microsoft-Windows-Sysmon", "EventID": 22, "Computer": "ws2",
+			"EventData": `<DataItem><EventData><Data Name="QueryName">c2.example</Data><Data Name="QueryStatus">0</Data><Data Name="QueryResults">::ffff:198.51.100.9;</Data><Data Name="Image">C:\Windows\System32\WindowsPowerShell\v1.0\powershell.exe</Data></EventData></DataItem>`},
+		{"Source": "Service Control Manager", "EventID": 7036, "Computer": "ws2", "EventData": `<DataItem><EventData><Data Name="param1">x</Data></EventData></DataItem>`},
+	},
 	"Syslog": {
 		{"ProcessName": "sshd", "Computer": "bastion", "SyslogMessage": "Failed password for invalid user admin from 192.0.2.9 port 4711 ssh2"},
 		{"ProcessName": "sshd", "Computer": "bastion", "SyslogMessage": "Failed password for root from 192.0.2.9 port 4712 ssh2"},
@@ -77,7 +84,7 @@ func asimRow(t *testing.T, cols []table.Column, set map[string]any) []any {
 		switch {
 		case c.Name == "TimeGenerated" && !ok:
 			row[i] = asimT0
-		case c.Name == "Provider" && !ok:
+		case c.Name == "Provider" && !ok && set["EventData"] != nil && strings.HasPrefix(set["EventData"].(string), "{"):
 			row[i] = "Microsoft-Windows-Sysmon"
 		case c.Type == table.Dynamic && ok:
 			d, err := table.ParseDynamic(v.(string))
@@ -108,18 +115,22 @@ func TestAsimParsersRun(t *testing.T) {
 	cat := asimCatalog{stored: loadAsimRows(ctx, t, db)}
 	x := exec.New(db, exec.WithCatalog(cat), exec.WithClock(func() time.Time { return asimT0.Add(72 * time.Hour) }))
 	tests := []struct{ name, query, want string }{
-		{"sysmon process creation", `imProcessCreate | project EventType, EventProduct, Dvc, TargetProcessFileName, TargetProcessCommandLine, TargetProcessId, ActingProcessName, ActorUsername, TargetProcessMD5, Hash`,
+		{"sysmon process creation", `imProcessCreate | where Type == "WindowsEvent" | project EventType, EventProduct, Dvc, TargetProcessFileName, TargetProcessCommandLine, TargetProcessId, ActingProcessName, ActorUsername, TargetProcessMD5, Hash`,
 			`ProcessCreated|Sysmon|ws1|cmd.exe|cmd.exe /c whoami /all|4242|C:\Windows\explorer.exe|CORP\bob|0123456789abcdef0123456789abcdef|aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`},
-		{"process events both kinds", `imProcess | summarize n = count() by EventType | sort by EventType asc`, "ProcessCreated|1\nProcessTerminated|1"},
+		{"process events both kinds", `imProcess | summarize n = count() by EventType | sort by EventType asc`, "ProcessCreated|2\nProcessTerminated|1"},
 		{"termination only", `imProcessTerminate | project EventType, TargetProcessId`, "ProcessTerminated|4242"},
-		{"commandline_has_all matches", `imProcessCreate(commandline_has_all=dynamic(["whoami", "all"])) | count`, "1"},
+		{"commandline_has_all matches", `imProcessCreate(commandline_has_all=dynamic(["whoami", "all"])) | project Dvc`, "ws1"},
 		{"commandline_has_all misses", `imProcessCreate(commandline_has_all=dynamic(["whoami", "priv"])) | count`, "0"},
 		{"endtime before the events", `imProcessCreate(endtime=datetime(2025-02-01)) | count`, "0"},
+		{"legacy agent's Sysmon: XML event data, entities decoded", `imProcessCreate | where Type == "Event" | project EventProduct, Dvc, TargetProcessFileName, TargetProcessCommandLine, ActorUsername, ActingProcessName, TargetProcessId, TargetProcessSHA256`,
+			`Sysmon|ws2|powershell.exe|powershell.exe -c "iwr http://x.example/a?b=1&c=2"|CORP\eve|C:\Windows\System32\cmd.exe|77|` + strings.Repeat("b", 64)},
+		{"legacy agent's Sysmon DNS", `imDns(domain_has_any=dynamic(["c2.example"])) | project Type, DnsQuery, DnsResponseCodeName, DnsResponseName, SrcProcessName`,
+			`Event|c2.example|NOERROR|::ffff:198.51.100.9;|C:\Windows\System32\WindowsPowerShell\v1.0\powershell.exe`},
 		{"sshd sign-ins", `imAuthentication | where EventProduct == "OpenSSH" | sort by TargetUsername asc | project EventResult, EventResultDetails, TargetUsername, SrcIpAddr, Dvc`,
 			"Failure|No such user|admin|192.0.2.9|bastion\nSuccess||deploy|192.0.2.10|bastion\nFailure|No such user|oracle|192.0.2.9|bastion\nFailure|Incorrect password|root|192.0.2.9|bastion"},
 		{"srcipaddr prefix and result", `imAuthentication(srcipaddr_has_any_prefix=dynamic(["192.0.2.10"]), eventresult="Success") | project TargetUsername`, "deploy"},
 		{"dns server and sysmon", `imDns | sort by DnsQuery asc | project DnsQuery, DnsQueryType, DnsResponseCodeName, EventResult, SrcIpAddr, EventProduct`,
-			"evil.example||NXDOMAIN|Failure||Sysmon\ngood.example|1|NOERROR|Success|10.0.0.5|DNS Server\nlater.example|1|NOERROR|Success|10.0.0.5|DNS Server\ntypo.example|28|NXDOMAIN|Failure|10.0.0.6|DNS Server"},
+			"c2.example||NOERROR|Success||Sysmon\nevil.example||NXDOMAIN|Failure||Sysmon\ngood.example|1|NOERROR|Success|10.0.0.5|DNS Server\nlater.example|1|NOERROR|Success|10.0.0.5|DNS Server\ntypo.example|28|NXDOMAIN|Failure|10.0.0.6|DNS Server"},
 		{"responsecodename", `_Im_Dns(responsecodename="NXDOMAIN", srcipaddr="10.0.0.6") | project DnsQuery`, "typo.example"},
 		{"response prefix and time window", `_Im_Dns(response_has_any_prefix=dynamic(["198.51.100."]), starttime=ago(2d)) | project DnsQuery`, "later.example"},
 		{"sysmon file creation", `imFileEvent | project EventType, TargetFileName, ActingProcessName, ActorUsername`,

@@ -92,6 +92,9 @@ func TestParsersCompile(t *testing.T) {
 				}
 			}
 		}
+		if strings.Contains(p.Source, "SYSMON") || strings.Contains(p.Source, "F(") {
+			t.Errorf("%s: Sysmon source not expanded", p.Names[0])
+		}
 		for _, tb := range p.Tables {
 			if !strings.Contains(p.Source, tb) {
 				t.Errorf("%s: lists table %s its source does not read", p.Names[0], tb)

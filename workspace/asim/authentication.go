@@ -19,7 +19,7 @@ const authenticationSource = `(starttime:datetime=datetime(null), endtime:dateti
  eventresult:string='*') {
 let WindowsLogon = SecurityEvent
  | where EventID in (4624, 4625, 4634, 4647)
- | project TimeGenerated, Type,
+ | project TimeGenerated, Type = 'SecurityEvent',
    EventType = iff(EventID in (4624, 4625), 'Logon', 'Logoff'),
    EventResult = iff(EventID == 4625, 'Failure', 'Success'),
    EventOriginalType = tostring(EventID), EventOriginalResultDetails = SubStatus,
@@ -43,7 +43,7 @@ let WindowsLogon = SecurityEvent
    LogonMethod = AuthenticationPackageName, LogonProtocol = LogonProcessName,
    EventOriginalLogonType = tostring(LogonType);
 let Entra = SigninLogs
- | project TimeGenerated, Type, EventType = 'Logon',
+ | project TimeGenerated, Type = 'SigninLogs', EventType = 'Logon',
    EventResult = iff(ResultType == '0', 'Success', 'Failure'),
    EventOriginalType = 'InteractiveSignIn', EventOriginalResultDetails = ResultType,
    EventResultDetails = case(ResultType == '0', '',
@@ -64,7 +64,7 @@ let Entra = SigninLogs
    TargetAppName = AppDisplayName, TargetDvcHostname = '', DvcHostname = '',
    LogonMethod = AuthenticationRequirement, LogonProtocol = ClientAppUsed, EventOriginalLogonType = '';
 let EntraNonInteractive = AADNonInteractiveUserSignInLogs
- | project TimeGenerated, Type, EventType = 'Logon',
+ | project TimeGenerated, Type = 'AADNonInteractiveUserSignInLogs', EventType = 'Logon',
    EventResult = iff(ResultType == '0', 'Success', 'Failure'),
    EventOriginalType = 'NonInteractiveSignIn', EventOriginalResultDetails = ResultType,
    EventResultDetails = case(ResultType == '0', '',
@@ -85,7 +85,7 @@ let EntraNonInteractive = AADNonInteractiveUserSignInLogs
    LogonMethod = AuthenticationRequirement, LogonProtocol = ClientAppUsed, EventOriginalLogonType = '';
 let Defender = DeviceLogonEvents
  | where ActionType in ('LogonSuccess', 'LogonFailed')
- | project TimeGenerated, Type, EventType = 'Logon',
+ | project TimeGenerated, Type = 'DeviceLogonEvents', EventType = 'Logon',
    EventResult = iff(ActionType == 'LogonSuccess', 'Success', 'Failure'),
    EventOriginalType = ActionType, EventOriginalResultDetails = FailureReason,
    EventResultDetails = case(ActionType == 'LogonSuccess', '',
@@ -108,7 +108,7 @@ let Ssh = Syslog
  | extend Parts = extract_all(@'^(Accepted|Failed) \w+ for (?:invalid user )?(\S+) from ([0-9a-fA-F:.]+) port (\d+)', SyslogMessage)
  | extend Invalid = extract(@'^Invalid user (\S*) from ([0-9a-fA-F:.]+)', 1, SyslogMessage)
  | where array_length(Parts) > 0 or isnotempty(Invalid)
- | project TimeGenerated, Type, EventType = 'Logon',
+ | project TimeGenerated, Type = 'Syslog', EventType = 'Logon',
    EventResult = iff(tostring(Parts[0][0]) == 'Accepted', 'Success', 'Failure'),
    EventOriginalType = 'sshd', EventOriginalResultDetails = '',
    EventResultDetails = case(tostring(Parts[0][0]) == 'Accepted', '',

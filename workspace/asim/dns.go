@@ -5,8 +5,8 @@ package asim
 var dns = Parser{
 	Names:  []string{"_Im_Dns", "imDns", "imDNS", "_ASim_Dns", "ASimDns", "ASimDNS"},
 	Schema: "Dns",
-	Tables: []string{"DnsEvents", "WindowsEvent", "DeviceEvents"},
-	Source: dnsSource,
+	Tables: []string{"DnsEvents", "WindowsEvent", "Event", "DeviceEvents"},
+	Source: withSysmon(dnsSource),
 }
 
 // DnsResponseCodeName follows the IANA names of RFC 1035/2136 codes.
@@ -20,28 +20,28 @@ let CodeName = (code:int) {
 };
 let Server = DnsEvents
  | where SubType == 'LookupQuery'
- | project TimeGenerated, Type, EventOriginalType = tostring(EventId),
+ | project TimeGenerated, Type = 'DnsEvents', EventOriginalType = tostring(EventId),
    EventProduct = 'DNS Server', EventVendor = 'Microsoft',
    DnsQuery = Name, DnsQueryTypeName = QueryType, DnsResponseCode = ResultCode,
    DnsResponseName = IPAddresses, SrcIpAddr = ClientIP, SrcHostname = '', DvcHostname = Computer,
    SrcProcessName = '';
-let Sysmon = WindowsEvent
- | where Provider == 'Microsoft-Windows-Sysmon' and EventID == 22
+let Sysmon = SYSMON
+ | where EventID == 22
  | project TimeGenerated, Type, EventOriginalType = tostring(EventID),
    EventProduct = 'Sysmon', EventVendor = 'Microsoft',
-   DnsQuery = tostring(EventData.QueryName), DnsQueryTypeName = '',
-   DnsResponseCode = toint(case(toint(EventData.QueryStatus) == 9003, 3, toint(EventData.QueryStatus) == 0, 0, 2)),
-   DnsResponseName = tostring(EventData.QueryResults), SrcIpAddr = '', SrcHostname = Computer, DvcHostname = Computer,
-   SrcProcessName = tostring(EventData.Image);
+   DnsQuery = F(QueryName), DnsQueryTypeName = '',
+   DnsResponseCode = toint(case(toint(F(QueryStatus)) == 9003, 3, toint(F(QueryStatus)) == 0, 0, 2)),
+   DnsResponseName = F(QueryResults), SrcIpAddr = '', SrcHostname = Computer, DvcHostname = Computer,
+   SrcProcessName = F(Image);
 let Defender = DeviceEvents
  | where ActionType == 'DnsQueryResponse'
- | project TimeGenerated, Type, EventOriginalType = ActionType,
+ | project TimeGenerated, Type = 'DeviceEvents', EventOriginalType = ActionType,
    EventProduct = 'M365 Defender for Endpoint', EventVendor = 'Microsoft',
    DnsQuery = tostring(AdditionalFields.DnsQueryString), DnsQueryTypeName = '',
    DnsResponseCode = int(0), DnsResponseName = tostring(AdditionalFields.DnsQueryResult),
    SrcIpAddr = LocalIP, SrcHostname = DeviceName, DvcHostname = DeviceName,
    SrcProcessName = InitiatingProcessFolderPath;
-union Server, Sysmon, Defender
+union Server, SysmonNew, SysmonLegacy, Defender
 | extend DnsResponseCodeName = CodeName(DnsResponseCode),
    DnsQueryType = toint(case(DnsQueryTypeName == 'A', 1, DnsQueryTypeName == 'NS', 2, DnsQueryTypeName == 'CNAME', 5,
      DnsQueryTypeName == 'SOA', 6, DnsQueryTypeName == 'PTR', 12, DnsQueryTypeName == 'MX', 15,

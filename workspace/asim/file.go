@@ -5,8 +5,8 @@ package asim
 var fileEvent = Parser{
 	Names:  []string{"_Im_FileEvent", "imFileEvent", "_ASim_FileEvent", "ASimFileEvent"},
 	Schema: "FileEvent",
-	Tables: []string{"DeviceFileEvents", "WindowsEvent"},
-	Source: fileEventSource,
+	Tables: []string{"DeviceFileEvents", "WindowsEvent", "Event"},
+	Source: withSysmon(fileEventSource),
 }
 
 const fileEventSource = `(starttime:datetime=datetime(null), endtime:datetime=datetime(null),
@@ -16,7 +16,7 @@ const fileEventSource = `(starttime:datetime=datetime(null), endtime:datetime=da
  dvchostname_has_any:dynamic=dynamic([])) {
 let Defender = DeviceFileEvents
  | where ActionType in ('FileCreated', 'FileModified', 'FileDeleted', 'FileRenamed')
- | project TimeGenerated, Type, EventType = ActionType, EventOriginalType = ActionType,
+ | project TimeGenerated, Type = 'DeviceFileEvents', EventType = ActionType, EventOriginalType = ActionType,
    EventProduct = 'M365 Defender for Endpoint', EventVendor = 'Microsoft',
    TargetFilePath = FolderPath, TargetFileName = FileName,
    TargetFileMD5 = MD5, TargetFileSHA1 = SHA1, TargetFileSHA256 = SHA256, TargetFileSize = FileSize,
@@ -26,20 +26,20 @@ let Defender = DeviceFileEvents
    ActingProcessName = InitiatingProcessFolderPath, ActingProcessCommandLine = InitiatingProcessCommandLine,
    ActingProcessId = tostring(InitiatingProcessId),
    SrcIpAddr = RequestSourceIP, DvcHostname = DeviceName, DvcId = DeviceId;
-let Sysmon = WindowsEvent
- | where Provider == 'Microsoft-Windows-Sysmon' and EventID in (11, 23, 26)
+let Sysmon = SYSMON
+ | where EventID in (11, 23, 26)
  | project TimeGenerated, Type, EventType = iff(EventID == 11, 'FileCreated', 'FileDeleted'),
    EventOriginalType = tostring(EventID), EventProduct = 'Sysmon', EventVendor = 'Microsoft',
-   TargetFilePath = tostring(EventData.TargetFilename),
-   TargetFileName = tostring(split(tostring(EventData.TargetFilename), @'\')[-1]),
-   TargetFileMD5 = extract(@'MD5=([0-9A-Fa-f]{32})', 1, tostring(EventData.Hashes)),
-   TargetFileSHA1 = extract(@'SHA1=([0-9A-Fa-f]{40})', 1, tostring(EventData.Hashes)),
-   TargetFileSHA256 = extract(@'SHA256=([0-9A-Fa-f]{64})', 1, tostring(EventData.Hashes)),
+   TargetFilePath = F(TargetFilename),
+   TargetFileName = tostring(split(F(TargetFilename), @'\')[-1]),
+   TargetFileMD5 = extract(@'MD5=([0-9A-Fa-f]{32})', 1, F(Hashes)),
+   TargetFileSHA1 = extract(@'SHA1=([0-9A-Fa-f]{40})', 1, F(Hashes)),
+   TargetFileSHA256 = extract(@'SHA256=([0-9A-Fa-f]{64})', 1, F(Hashes)),
    TargetFileSize = long(null), SrcFilePath = '', SrcFileName = '', TargetUrl = '',
-   ActorUsername = tostring(EventData.User), ActingProcessName = tostring(EventData.Image),
-   ActingProcessCommandLine = '', ActingProcessId = tostring(EventData.ProcessId),
+   ActorUsername = F(User), ActingProcessName = F(Image),
+   ActingProcessCommandLine = '', ActingProcessId = F(ProcessId),
    SrcIpAddr = '', DvcHostname = Computer, DvcId = '';
-union Defender, Sysmon
+union Defender, SysmonNew, SysmonLegacy
 | where isnull(starttime) or TimeGenerated >= starttime
 | where isnull(endtime) or TimeGenerated <= endtime
 | where array_length(eventtype_in) == 0 or EventType in~ (eventtype_in)

@@ -18,7 +18,7 @@ const networkSessionSource = `(starttime:datetime=datetime(null), endtime:dateti
 let Defender = DeviceNetworkEvents
  | where ActionType in ('ConnectionSuccess', 'ConnectionFailed', 'ConnectionAttempt', 'InboundConnectionAccepted', 'ConnectionFound', 'ListeningConnectionCreated')
  | extend Inbound = ActionType == 'InboundConnectionAccepted'
- | project TimeGenerated, Type, EventType = 'EndpointNetworkSession',
+ | project TimeGenerated, Type = 'DeviceNetworkEvents', EventType = 'EndpointNetworkSession',
    EventResult = iff(ActionType == 'ConnectionFailed', 'Failure', 'Success'),
    EventOriginalType = ActionType, EventProduct = 'M365 Defender for Endpoint', EventVendor = 'Microsoft',
    SrcIpAddr = iff(Inbound, RemoteIP, LocalIP), SrcPortNumber = iff(Inbound, RemotePort, LocalPort),
@@ -32,7 +32,7 @@ let Defender = DeviceNetworkEvents
    DvcHostname = DeviceName, DvcId = DeviceId;
 let Firewall = CommonSecurityLog
  | where isnotempty(SourceIP) and isnotempty(DestinationIP)
- | project TimeGenerated, Type, EventType = 'NetworkSession',
+ | project TimeGenerated, Type = 'CommonSecurityLog', EventType = 'NetworkSession',
    EventResult = iff(DeviceAction in~ ('deny', 'drop', 'reset-both', 'reset-client', 'reset-server', 'block', 'blocked'), 'Failure', 'Success'),
    EventOriginalType = Activity, EventProduct = DeviceProduct, EventVendor = DeviceVendor,
    SrcIpAddr = SourceIP, SrcPortNumber = SourcePort, DstIpAddr = DestinationIP, DstPortNumber = DestinationPort,
@@ -47,7 +47,7 @@ let Firewall = CommonSecurityLog
    SrcUsername = SourceUserName, SrcProcessName = '', DstProcessName = '',
    DvcHostname = DeviceName, DvcId = '';
 let ConnectionMap = VMConnection
- | project TimeGenerated, Type, EventType = 'NetworkSession',
+ | project TimeGenerated, Type = 'VMConnection', EventType = 'NetworkSession',
    EventResult = iff(LinksFailed > 0 and LinksEstablished == 0, 'Failure', 'Success'),
    EventOriginalType = Direction, EventProduct = 'VMConnection', EventVendor = 'Microsoft',
    SrcIpAddr = SourceIp, SrcPortNumber = int(null), DstIpAddr = DestinationIp, DstPortNumber = DestinationPort,

@@ -9,7 +9,7 @@ var (
 	processEvent = Parser{
 		Names:  []string{"_Im_ProcessEvent", "imProcess", "imProcessEvent", "_ASim_ProcessEvent", "ASimProcessEvent"},
 		Schema: "ProcessEvent",
-		Tables: []string{"SecurityEvent", "WindowsEvent", "DeviceProcessEvents"},
+		Tables: []string{"SecurityEvent", "WindowsEvent", "Event", "DeviceProcessEvents"},
 		Source: processSource("*"),
 	}
 	processCreate = Parser{
@@ -29,7 +29,7 @@ var (
 // processSource is the process parser; fixedType restricts EventType
 // (the creation-only parser), "*" keeps both kinds.
 func processSource(fixedType string) string {
-	return strings.ReplaceAll(processTemplate, "FIXEDTYPE", fixedType)
+	return strings.ReplaceAll(withSysmon(processTemplate), "FIXEDTYPE", fixedType)
 }
 
 const processTemplate = `(starttime:datetime=datetime(null), endtime:datetime=datetime(null),
@@ -41,7 +41,7 @@ const processTemplate = `(starttime:datetime=datetime(null), endtime:datetime=da
  eventtype:string='*') {
 let Security = SecurityEvent
  | where EventID in (4688, 4689)
- | project TimeGenerated, Type,
+ | project TimeGenerated, Type = 'SecurityEvent',
    EventType = iff(EventID == 4688, 'ProcessCreated', 'ProcessTerminated'),
    EventOriginalType = tostring(EventID), EventProduct = 'Security Events', EventVendor = 'Microsoft',
    DvcHostname = Computer, DvcIpAddr = '', DvcId = '',
@@ -56,26 +56,26 @@ let Security = SecurityEvent
    TargetUsername = iff(TargetUserName in ('', '-'), iff(isnotempty(Account), Account, SubjectUserName), strcat(TargetDomainName, @'\', TargetUserName)),
    TargetProcessTokenElevation = TokenElevationType, TargetProcessIntegrityLevel = MandatoryLabel,
    TargetProcessMD5 = '', TargetProcessSHA1 = '', TargetProcessSHA256 = '';
-let Sysmon = WindowsEvent
- | where Provider == 'Microsoft-Windows-Sysmon' and EventID in (1, 5)
+let Sysmon = SYSMON
+ | where EventID in (1, 5)
  | project TimeGenerated, Type,
    EventType = iff(EventID == 1, 'ProcessCreated', 'ProcessTerminated'),
    EventOriginalType = tostring(EventID), EventProduct = 'Sysmon', EventVendor = 'Microsoft',
    DvcHostname = Computer, DvcIpAddr = '', DvcId = '',
-   ActorUsername = tostring(EventData.User), ActorSessionId = tostring(EventData.LogonId),
-   ActingProcessName = tostring(EventData.ParentImage), ActingProcessId = tostring(EventData.ParentProcessId),
-   ActingProcessCommandLine = tostring(EventData.ParentCommandLine),
+   ActorUsername = F(User), ActorSessionId = F(LogonId),
+   ActingProcessName = F(ParentImage), ActingProcessId = F(ParentProcessId),
+   ActingProcessCommandLine = F(ParentCommandLine),
    ParentProcessName = '', ParentProcessId = '',
-   TargetProcessName = tostring(EventData.Image), TargetProcessId = tostring(EventData.ProcessId),
-   TargetProcessCommandLine = tostring(EventData.CommandLine),
-   TargetUsername = tostring(EventData.User),
-   TargetProcessTokenElevation = '', TargetProcessIntegrityLevel = tostring(EventData.IntegrityLevel),
-   TargetProcessMD5 = extract(@'MD5=([0-9A-Fa-f]{32})', 1, tostring(EventData.Hashes)),
-   TargetProcessSHA1 = extract(@'SHA1=([0-9A-Fa-f]{40})', 1, tostring(EventData.Hashes)),
-   TargetProcessSHA256 = extract(@'SHA256=([0-9A-Fa-f]{64})', 1, tostring(EventData.Hashes));
+   TargetProcessName = F(Image), TargetProcessId = F(ProcessId),
+   TargetProcessCommandLine = F(CommandLine),
+   TargetUsername = F(User),
+   TargetProcessTokenElevation = '', TargetProcessIntegrityLevel = F(IntegrityLevel),
+   TargetProcessMD5 = extract(@'MD5=([0-9A-Fa-f]{32})', 1, F(Hashes)),
+   TargetProcessSHA1 = extract(@'SHA1=([0-9A-Fa-f]{40})', 1, F(Hashes)),
+   TargetProcessSHA256 = extract(@'SHA256=([0-9A-Fa-f]{64})', 1, F(Hashes));
 let Defender = DeviceProcessEvents
  | where ActionType == 'ProcessCreated'
- | project TimeGenerated, Type,
+ | project TimeGenerated, Type = 'DeviceProcessEvents',
    EventType = 'ProcessCreated', EventOriginalType = ActionType,
    EventProduct = 'M365 Defender for Endpoint', EventVendor = 'Microsoft',
    DvcHostname = DeviceName, DvcIpAddr = '', DvcId = DeviceId,
@@ -89,7 +89,7 @@ let Defender = DeviceProcessEvents
    TargetUsername = iff(isnotempty(AccountDomain), strcat(AccountDomain, @'\', AccountName), AccountName),
    TargetProcessTokenElevation = ProcessTokenElevation, TargetProcessIntegrityLevel = ProcessIntegrityLevel,
    TargetProcessMD5 = MD5, TargetProcessSHA1 = SHA1, TargetProcessSHA256 = SHA256;
-union Security, Sysmon, Defender
+union Security, SysmonNew, SysmonLegacy, Defender
 | where 'FIXEDTYPE' == '*' or EventType == 'FIXEDTYPE'
 | where eventtype == '*' or EventType =~ eventtype
 | where isnull(starttime) or TimeGenerated >= starttime

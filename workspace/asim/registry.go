@@ -6,8 +6,8 @@ package asim
 var registryEvent = Parser{
 	Names:  []string{"_Im_RegistryEvent", "imRegistry", "_ASim_RegistryEvent", "ASimRegistry", "ASimRegistryEvent"},
 	Schema: "RegistryEvent",
-	Tables: []string{"DeviceRegistryEvents", "WindowsEvent", "SecurityEvent"},
-	Source: registryEventSource,
+	Tables: []string{"DeviceRegistryEvents", "WindowsEvent", "Event", "SecurityEvent"},
+	Source: withSysmon(registryEventSource),
 }
 
 const registryEventSource = `(starttime:datetime=datetime(null), endtime:datetime=datetime(null),
@@ -16,7 +16,7 @@ const registryEventSource = `(starttime:datetime=datetime(null), endtime:datetim
  registryvaluedata_has_any:dynamic=dynamic([]), dvchostname_has_any:dynamic=dynamic([])) {
 let Defender = DeviceRegistryEvents
  | where ActionType in ('RegistryKeyCreated', 'RegistryKeyDeleted', 'RegistryKeyRenamed', 'RegistryValueSet', 'RegistryValueDeleted')
- | project TimeGenerated, Type, EventType = ActionType, EventOriginalType = ActionType,
+ | project TimeGenerated, Type = 'DeviceRegistryEvents', EventType = ActionType, EventOriginalType = ActionType,
    EventProduct = 'M365 Defender for Endpoint', EventVendor = 'Microsoft',
    RegistryKey, RegistryValue = RegistryValueName, RegistryValueData, RegistryValueType,
    RegistryPreviousKey = PreviousRegistryKey, RegistryPreviousValue = PreviousRegistryValueName,
@@ -25,25 +25,25 @@ let Defender = DeviceRegistryEvents
    ActingProcessName = InitiatingProcessFolderPath, ActingProcessId = tostring(InitiatingProcessId),
    ParentProcessName = InitiatingProcessParentFileName, ParentProcessId = tostring(InitiatingProcessParentId),
    DvcHostname = DeviceName, DvcId = DeviceId;
-let Sysmon = WindowsEvent
- | where Provider == 'Microsoft-Windows-Sysmon' and EventID in (12, 13, 14)
- | extend SysmonType = tostring(EventData.EventType)
+let Sysmon = SYSMON
+ | where EventID in (12, 13, 14)
+ | extend SysmonType = F(EventType)
  | project TimeGenerated, Type,
    EventType = case(EventID == 13, 'RegistryValueSet', EventID == 14, 'RegistryKeyRenamed',
      SysmonType == 'CreateKey', 'RegistryKeyCreated', SysmonType == 'DeleteKey', 'RegistryKeyDeleted',
      SysmonType == 'DeleteValue', 'RegistryValueDeleted', 'RegistryKeyCreated'),
    EventOriginalType = tostring(EventID), EventProduct = 'Sysmon', EventVendor = 'Microsoft',
-   RegistryKey = iff(EventID == 13, extract(@'^(.*)\\[^\\]*$', 1, tostring(EventData.TargetObject)), tostring(EventData.TargetObject)),
-   RegistryValue = iff(EventID == 13, tostring(split(tostring(EventData.TargetObject), @'\')[-1]), ''),
-   RegistryValueData = tostring(EventData.Details), RegistryValueType = '',
-   RegistryPreviousKey = iff(EventID == 14, tostring(EventData.TargetObject), ''), RegistryPreviousValue = '',
+   RegistryKey = iff(EventID == 13, extract(@'^(.*)\\[^\\]*$', 1, F(TargetObject)), F(TargetObject)),
+   RegistryValue = iff(EventID == 13, tostring(split(F(TargetObject), @'\')[-1]), ''),
+   RegistryValueData = F(Details), RegistryValueType = '',
+   RegistryPreviousKey = iff(EventID == 14, F(TargetObject), ''), RegistryPreviousValue = '',
    RegistryPreviousValueData = '',
-   ActorUsername = tostring(EventData.User), ActingProcessName = tostring(EventData.Image),
-   ActingProcessId = tostring(EventData.ProcessId), ParentProcessName = '', ParentProcessId = '',
+   ActorUsername = F(User), ActingProcessName = F(Image),
+   ActingProcessId = F(ProcessId), ParentProcessName = '', ParentProcessId = '',
    DvcHostname = Computer, DvcId = '';
 let Auditing = SecurityEvent
  | where EventID == 4657
- | project TimeGenerated, Type,
+ | project TimeGenerated, Type = 'SecurityEvent',
    EventType = case(OperationType == '%%1904', 'RegistryValueSet', OperationType == '%%1906', 'RegistryValueDeleted', 'RegistryValueSet'),
    EventOriginalType = tostring(EventID), EventProduct = 'Security Events', EventVendor = 'Microsoft',
    RegistryKey = ObjectName, RegistryValue = ObjectValueName, RegistryValueData = NewValue,
@@ -52,7 +52,7 @@ let Auditing = SecurityEvent
    ActorUsername = iff(isnotempty(Account), Account, strcat(SubjectDomainName, @'\', SubjectUserName)),
    ActingProcessName = ProcessName, ActingProcessId = ProcessId, ParentProcessName = '', ParentProcessId = '',
    DvcHostname = Computer, DvcId = '';
-union Defender, Sysmon, Auditing
+union Defender, SysmonNew, SysmonLegacy, Auditing
 | where isnull(starttime) or TimeGenerated >= starttime
 | where isnull(endtime) or TimeGenerated <= endtime
 | where array_length(eventtype_in) == 0 or EventType in~ (eventtype_in)

@@ -15,7 +15,7 @@ const webSessionSource = `(starttime:datetime=datetime(null), endtime:datetime=d
  eventresultdetails_in:dynamic=dynamic([]), eventresult:string='*') {
 let Proxy = CommonSecurityLog
  | where isnotempty(RequestURL)
- | project TimeGenerated, Type, EventOriginalType = Activity,
+ | project TimeGenerated, Type = 'CommonSecurityLog', EventOriginalType = Activity,
    EventProduct = DeviceProduct, EventVendor = DeviceVendor,
    Url = RequestURL, HttpRequestMethod = RequestMethod, HttpUserAgent = RequestClientApplication,
    HttpStatusCode = '', SrcIpAddr = SourceIP, SrcPortNumber = SourcePort, SrcUsername = SourceUserName,
@@ -23,7 +23,7 @@ let Proxy = CommonSecurityLog
    DvcAction = DeviceAction, SrcBytes = tolong(SentBytes), DstBytes = tolong(ReceivedBytes),
    DvcHostname = DeviceName;
 let Iis = W3CIISLog
- | project TimeGenerated, Type, EventOriginalType = 'W3CIISLog',
+ | project TimeGenerated, Type = 'W3CIISLog', EventOriginalType = 'W3CIISLog',
    EventProduct = 'IIS', EventVendor = 'Microsoft',
    Url = strcat(iff(sPort == 443, 'https://', 'http://'), csHost, csUriStem, iff(isempty(csUriQuery) or csUriQuery == '-', '', strcat('?', csUriQuery))),
    HttpRequestMethod = csMethod, HttpUserAgent = csUserAgent,

@@ -59,3 +59,20 @@ func (c *liveCatalog) Stored(name string) bool {
 	}
 	return false
 }
+
+// Function implements sema.FunctionCatalog: the workspace's stored
+// functions (the ASIM parsers).
+func (c *liveCatalog) Function(name string) (string, bool) {
+	if s := c.snapshot(); s != nil {
+		return s.Function(name)
+	}
+	return "", false
+}
+
+// FunctionNames implements sema.FunctionCatalog.
+func (c *liveCatalog) FunctionNames() []string {
+	if s := c.snapshot(); s != nil {
+		return s.FunctionNames()
+	}
+	return nil
+}

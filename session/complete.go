@@ -81,6 +81,7 @@ func (s *Session) Complete(ctx context.Context, src string, cursor int) (Complet
 		}
 		add(KindResult, "", names.Tables...)
 		add(KindFunction, "", names.Functions...)
+		add(KindFunction, "stored function", s.cat.FunctionNames()...)
 		add(KindKeyword, "", statementKeywords...)
 	default:
 		for _, c := range s.columnsAt(ctx, env, src, cx) {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/huntbook/huntbook/engine"
 	"github.com/huntbook/huntbook/table"
+	"github.com/huntbook/huntbook/workspace/asim"
 	"github.com/huntbook/huntbook/workspace/schema"
 )
 
@@ -198,3 +199,11 @@ func (c *Catalog) TableNames() []string { return c.names }
 
 // Stored reports whether the database holds the table.
 func (c *Catalog) Stored(name string) bool { return c.tables[name].Stored }
+
+// Function returns the definition of a stored function: the ASIM
+// normalisation parsers of package workspace/asim (imProcessCreate,
+// _Im_Dns, ...), which read the workspace's tables (sema.FunctionCatalog).
+func (c *Catalog) Function(name string) (string, bool) { return asim.Function(name) }
+
+// FunctionNames lists the stored functions.
+func (c *Catalog) FunctionNames() []string { return asim.Names() }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/huntbook/huntbook/engine/exec"
 	"github.com/huntbook/huntbook/table"
+	"github.com/huntbook/huntbook/workspace/asim"
 	"github.com/huntbook/huntbook/workspace/schema"
 )
 
@@ -34,6 +35,11 @@ func (schemaCatalog) Table(name string) ([]table.Column, bool) {
 }
 
 func (schemaCatalog) TableNames() []string { return schema.Names() }
+
+// Function serves the ASIM parsers, as the workspace catalog does.
+func (schemaCatalog) Function(name string) (string, bool) { return asim.Function(name) }
+
+func (schemaCatalog) FunctionNames() []string { return asim.Names() }
 
 // TestConformanceSentinelCompile compiles every real-world Sentinel query
 // without running it (the tables are empty here): what it measures is how

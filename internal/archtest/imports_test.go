@@ -24,6 +24,7 @@ var layers = map[string]int{
 	"kql/syntax":                  1,
 	"secops":                      1, // and every package below secops/
 	"workspace/schema":            1,
+	"workspace/asim":              1, // the ASIM parsers as KQL text, no project imports
 	"notebook":                    1,
 	"kql/sema":                    2,
 	"render":                      2,

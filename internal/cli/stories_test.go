@@ -64,6 +64,39 @@ var storyHunts = []storyHunt{
 | where Attempts > 20`},
 }
 
+// asimHunts find stories through the ASIM normalisation functions the
+// workspace catalog serves (package workspace/asim), over the demo's
+// Windows, Defender, Entra ID, firewall and Syslog tables at once.
+var asimHunts = []storyHunt{
+	{story: "a-phishing-macro-beacon", rows: 1, want: []string{"lon-ws0367", `brightwater\sward`, "Security Events", "M365 Defender for Endpoint"},
+		// the encoded PowerShell Word started, seen by both process sources
+		query: `imProcessCreate(commandline_has_any=dynamic(["enc", "encodedcommand"]))
+| where ActingProcessName endswith "WINWORD.EXE" and TargetProcessFileName =~ "powershell.exe"
+| summarize Sources = make_set(EventProduct) by Dvc = tolower(Dvc), ActorUsername = tolower(ActorUsername)`},
+	{story: "a-phishing-macro-beacon", rows: 1, want: []string{"lon-ws0367"},
+		// the beacon, as endpoint network sessions to the C2 address
+		query: `imNetworkSession(dstipaddr_has_any_prefix=dynamic(["198.51.100.23"]), dstportnumber=443)
+| where EventProduct == "M365 Defender for Endpoint"
+| summarize Connections = count() by Dvc = tolower(Dvc)
+| where Connections > 20`},
+	{story: "c-psexec-scheduled-task", rows: 2, want: []string{`C:\Windows\PSEXESVC.exe`, "PsExec64.exe", "fs01"},
+		query: `imFileEvent(targetfilepath_has_any=dynamic(["PSEXESVC.exe"]))
+| where EventType == "FileCreated"
+| project TimeGenerated, Dvc, TargetFilePath, ActingProcessName`},
+	{story: "d-password-spray-impossible-travel", rows: 1, want: []string{"198.51.100.77"},
+		// the window the ground truth gives: about a day before the end
+		query: `imAuthentication(starttime=datetime(2026-11-18), endtime=datetime(2026-11-20),
+    eventresultdetails_in=dynamic(["No such user or password"]))
+| where EventProduct == "AAD"
+| summarize Users = dcount(TargetUsername), Failures = count() by SrcIpAddr
+| where Users >= 20 and Failures <= 3 * Users`},
+	{story: "f-ssh-bruteforce-base64", rows: 1, want: []string{"bastion01", "192.0.2.201"},
+		query: `_Im_Authentication(eventresult="Failure")
+| where EventProduct == "OpenSSH"
+| summarize Attempts = count(), Users = dcount(TargetUsername) by SrcIpAddr, Dvc
+| where Attempts > 20`},
+}
+
 // TestDemoStoriesFoundByKQL generates a small demo organisation and hunts
 // each attack story with KQL: the ground truth's own hunt query must find
 // rows inside the story's time window only, and an independent analyst's
@@ -112,6 +145,11 @@ func TestDemoStoriesFoundByKQL(t *testing.T) {
 			}
 			got := query(t, h.query)
 			checkFinds(t, got, h)
+		})
+	}
+	for _, h := range asimHunts {
+		t.Run("asim/"+h.story, func(t *testing.T) {
+			checkFinds(t, query(t, h.query), h)
 		})
 	}
 }

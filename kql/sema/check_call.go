@@ -21,7 +21,7 @@ func (c *checker) call(e *syntax.Call, sc *scope, row *rowCtx) Expr {
 			c.errorf(e, "function '%s' returns a table; a scalar is expected here", name)
 		}
 		inner := c.bindCall(e, sym, sc, row, nil)
-		return inFunc(c, sym, func() Expr {
+		return inFunc(c, sym, e, func() Expr {
 			c.bodyScope(sym.fn.Fn.Body, inner)
 			return c.scalar(sym.fn.Fn.Body.Result, inner, nil)
 		})
@@ -336,7 +336,7 @@ func (c *checker) bindCall(e *syntax.Call, sym *symbol, sc *scope, row *rowCtx, 
 		case ok:
 			v = c.coerce(arg, c.scalar(arg, sc, row), t)
 		case prm.Default != nil:
-			v = inFunc(c, sym, func() Expr { return c.coerce(prm.Default, c.scalar(prm.Default, sym.fnScope, nil), t) })
+			v = inFunc(c, sym, e, func() Expr { return c.coerce(prm.Default, c.scalar(prm.Default, sym.fnScope, nil), t) })
 		default:
 			c.errorf(e, "missing argument '%s' of %s()", prm.Name.Name, sym.fn.Name)
 		}
@@ -367,8 +367,12 @@ func (c *checker) bindTableParam(n syntax.Node, prm *syntax.FuncParam, t Tabular
 
 // inFunc runs f with the function's own source text for error positions
 // (a function bound by an earlier query was parsed from another text),
-// counting the nesting of calls.
-func inFunc[T any](c *checker, sym *symbol, f func() T) T {
+// counting the nesting of calls. An error inside a stored function is
+// moved to at, the call in the caller's text.
+func inFunc[T any](c *checker, sym *symbol, at syntax.Node, f func() T) T {
+	if sym.stored {
+		defer c.relocateStoredError(sym, at)
+	}
 	c.depth++
 	defer func() { c.depth-- }()
 	if c.depth > maxCallDepth {

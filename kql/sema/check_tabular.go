@@ -104,7 +104,7 @@ func (c *checker) tableName(e *syntax.Ident, sc *scope) Tabular {
 		switch {
 		case sym.tab != nil:
 			return sym.tab
-		case sym.fn != nil && (sym.fn.Fn.View || len(sym.fn.Fn.Params) == 0):
+		case sym.fn != nil && (sym.fn.Fn.View || len(sym.fn.Fn.Params) == 0 || storedBare(sym)):
 			// a view, or a function without parameters: Kusto calls it
 			// without parentheses too
 			return c.callTabularFunc(&syntax.Call{Span: e.Span, Name: e}, sym, sc, nil)
@@ -168,7 +168,7 @@ func (c *checker) tabularCall(e *syntax.Call, sc *scope, input Tabular) Tabular 
 // callTabularFunc expands a call of a user function returning a table.
 func (c *checker) callTabularFunc(e *syntax.Call, sym *symbol, sc *scope, input Tabular) Tabular {
 	inner := c.bindCall(e, sym, sc, nil, input)
-	return inFunc(c, sym, func() Tabular {
+	return inFunc(c, sym, e, func() Tabular {
 		body := sym.fn.Fn.Body
 		c.bodyScope(body, inner)
 		if !c.isTabular(body.Result, inner) {

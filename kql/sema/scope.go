@@ -15,6 +15,7 @@ type symbol struct {
 	fn      *FuncDef
 	fnScope *scope // where the function (or pattern) was defined (its closure)
 	pattern *syntax.PatternStmt
+	stored  bool // a function of the catalog (FunctionCatalog)
 }
 
 // scope maps let-bound names to symbols; inner scopes (function bodies)
@@ -22,6 +23,11 @@ type symbol struct {
 type scope struct {
 	parent *scope
 	names  map[string]*symbol
+	// stored resolves, at the root, the functions the catalog stores
+	// (lazily: most queries call none); nil when it stores none.
+	stored func(name string) (*symbol, bool)
+	// storedNames lists them, for suggestions.
+	storedNames func() []string
 }
 
 func newScope(parent *scope) *scope { return &scope{parent: parent, names: map[string]*symbol{}} }
@@ -32,6 +38,12 @@ func (s *scope) lookup(name string) (*symbol, bool) {
 	for ; s != nil; s = s.parent {
 		if sym, ok := s.names[name]; ok {
 			return sym, true
+		}
+		if s.parent == nil && s.stored != nil {
+			if sym, ok := s.stored(name); ok {
+				s.names[name] = sym
+				return sym, true
+			}
 		}
 	}
 	return nil, false
@@ -48,6 +60,14 @@ func (s *scope) all() []string {
 				out = append(out, n)
 			}
 		}
+		if s.parent == nil && s.storedNames != nil {
+			for _, n := range s.storedNames() {
+				if !seen[n] {
+					seen[n] = true
+					out = append(out, n)
+				}
+			}
+		}
 	}
 	sort.Strings(out)
 	return out
@@ -56,6 +76,9 @@ func (s *scope) all() []string {
 // globalScope binds the environment of earlier queries.
 func (c *checker) globalScope() *scope {
 	sc := newScope(nil)
+	if stored := c.storedScope(); stored != nil {
+		sc.stored, sc.storedNames = stored.lookup, stored.all
+	}
 	env := c.opts.Env
 	if env == nil {
 		return sc
@@ -104,7 +127,7 @@ func (c *checker) isTabular(e syntax.Expr, sc *scope) bool {
 		return c.isTabular(e.X, sc)
 	case *syntax.Ident:
 		if sym, ok := sc.lookup(e.Name); ok {
-			return sym.tab != nil || sym.fn != nil && sym.fn.Fn.View
+			return sym.tab != nil || sym.fn != nil && (sym.fn.Fn.View || storedBare(sym))
 		}
 		_, ok := c.opts.Catalog.Table(e.Name)
 		return ok

@@ -98,7 +98,7 @@ func TestResultSetLimitErrors(t *testing.T) {
 		{"set truncationmaxrecords = -3; Events", "1:28", "set truncationmaxrecords takes a whole number"},
 		{"set truncationmaxrecords; Events", "1:1", "set truncationmaxrecords takes a whole number"},
 		{"set notruncation = 1; Events", "1:20", "set notruncation takes true or false"},
-		{"set query_bin_auto_size = 1h; Events", "1:1", "set query_bin_auto_size"},
+		{"set query_bin_auto_size; Events", "1:1", "set query_bin_auto_size needs a value"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.cell, func(t *testing.T) {

@@ -1,0 +1,58 @@
+package sqlrepr
+
+import (
+	"github.com/huntbook/huntbook/engine/kqlfunc"
+	"github.com/huntbook/huntbook/table"
+)
+
+// Kusto's defaults for the optional precision arguments.
+const (
+	geohashDefaultAccuracy = "5"
+	s2cellDefaultLevel     = "11"
+)
+
+func geoUDFs() []UDF {
+	r, l, b, s, d := table.Real, table.Long, table.Bool, table.String, table.Dynamic
+	return []UDF{
+		{Name: "kql_geo_distance_2points", Args: []table.Type{r, r, r, r}, Result: r, Null: NullPropagates, Fn: kqlfunc.GeoDistance2Points},
+		{Name: "kql_geo_point_in_circle", Args: []table.Type{r, r, r, r, r}, Result: b, Null: NullPropagates, Fn: kqlfunc.GeoPointInCircle},
+		{Name: "kql_geo_point_in_polygon", Args: []table.Type{r, r, d}, Result: b, Null: NullPropagates, Fn: kqlfunc.GeoPointInPolygon},
+		{Name: "kql_geo_distance_point_to_line", Args: []table.Type{r, r, d}, Result: r, Null: NullPropagates, Fn: kqlfunc.GeoDistancePointToLine},
+		{Name: "kql_geo_distance_point_to_polygon", Args: []table.Type{r, r, d}, Result: r, Null: NullPropagates, Fn: kqlfunc.GeoDistancePointToPolygon},
+		{Name: "kql_geo_point_to_geohash", Args: []table.Type{r, r, l}, Result: s, Null: NullAware, Fn: kqlfunc.GeoPointToGeohash},
+		{Name: "kql_geo_geohash_to_central_point", Args: []table.Type{s}, Result: d, Null: NullAware, Fn: kqlfunc.GeoGeohashToCentralPoint},
+		{Name: "kql_geo_geohash_to_polygon", Args: []table.Type{s}, Result: d, Null: NullAware, Fn: kqlfunc.GeoGeohashToPolygon},
+		{Name: "kql_geo_geohash_neighbors", Args: []table.Type{s}, Result: d, Null: NullAware, Fn: kqlfunc.GeoGeohashNeighbors},
+		{Name: "kql_geo_point_to_s2cell", Args: []table.Type{r, r, l}, Result: s, Null: NullAware, Fn: kqlfunc.GeoPointToS2Cell},
+		{Name: "kql_geo_s2cell_to_central_point", Args: []table.Type{s}, Result: d, Null: NullAware, Fn: kqlfunc.GeoS2CellToCentralPoint},
+		{Name: "kql_geo_s2cell_to_polygon", Args: []table.Type{s}, Result: d, Null: NullAware, Fn: kqlfunc.GeoS2CellToPolygon},
+		{Name: "kql_geo_s2cell_neighbors", Args: []table.Type{s}, Result: d, Null: NullAware, Fn: kqlfunc.GeoS2CellNeighbors},
+	}
+}
+
+func geoFuncs() []Func {
+	r, l, b, s, d := table.Real, table.Long, table.Bool, table.String, table.Dynamic
+	udf := func(name string, args []table.Type, res table.Type, sql string, null NullRule, note string) Func {
+		return Func{Name: name, Args: args, Result: res, SQL: sql, Impl: ImplUDF, Null: null, Note: note}
+	}
+	const sphere = "on a sphere of S2's Earth radius (6371010 m), as Kusto; invalid coordinates give null"
+	return []Func{
+		udf("geo_distance_2points", []table.Type{r, r, r, r}, r, "kql_geo_distance_2points($1, $2, $3, $4)", NullPropagates, sphere),
+		udf("geo_point_in_circle", []table.Type{r, r, r, r, r}, b, "kql_geo_point_in_circle($1, $2, $3, $4, $5)", NullPropagates, sphere),
+		udf("geo_point_in_polygon", []table.Type{r, r, d}, b, "kql_geo_point_in_polygon($1, $2, $3)", NullPropagates,
+			"S2 loops: geodesic edges, each ring the smaller region it bounds"),
+		udf("geo_distance_point_to_line", []table.Type{r, r, d}, r, "kql_geo_distance_point_to_line($1, $2, $3)", NullPropagates, sphere),
+		udf("geo_distance_point_to_polygon", []table.Type{r, r, d}, r, "kql_geo_distance_point_to_polygon($1, $2, $3)", NullPropagates, sphere),
+		udf("geo_point_to_geohash", []table.Type{r, r}, s, "kql_geo_point_to_geohash($1, $2, "+geohashDefaultAccuracy+")", NullAware, ""),
+		udf("geo_point_to_geohash", []table.Type{r, r, l}, s, "kql_geo_point_to_geohash($1, $2, $3)", NullAware, "\"\" for invalid input"),
+		udf("geo_geohash_to_central_point", []table.Type{s}, d, "kql_geo_geohash_to_central_point($1)", NullAware, ""),
+		udf("geo_geohash_to_polygon", []table.Type{s}, d, "kql_geo_geohash_to_polygon($1)", NullAware, ""),
+		udf("geo_geohash_neighbors", []table.Type{s}, d, "kql_geo_geohash_neighbors($1)", NullAware, "in the documented example's order"),
+		udf("geo_point_to_s2cell", []table.Type{r, r}, s, "kql_geo_point_to_s2cell($1, $2, "+s2cellDefaultLevel+")", NullAware, ""),
+		udf("geo_point_to_s2cell", []table.Type{r, r, l}, s, "kql_geo_point_to_s2cell($1, $2, $3)", NullAware, "github.com/golang/geo's S2 cell token"),
+		udf("geo_s2cell_to_central_point", []table.Type{s}, d, "kql_geo_s2cell_to_central_point($1)", NullAware, ""),
+		udf("geo_s2cell_to_polygon", []table.Type{s}, d, "kql_geo_s2cell_to_polygon($1)", NullAware, ""),
+		udf("geo_s2cell_neighbors", []table.Type{s}, d, "kql_geo_s2cell_neighbors($1)", NullAware,
+			"the same 8 cells as Kusto, in S2's AllNeighbors order (Kusto's documented order differs)"),
+	}
+}

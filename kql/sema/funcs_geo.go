@@ -1,0 +1,24 @@
+package sema
+
+import "github.com/huntbook/huntbook/table"
+
+// geoFuncs are the geospatial functions huntbook implements (the rest of
+// Kusto's geo_* are in knownUnsupported).
+func geoFuncs() []*Function {
+	r, b, s, d := table.Real, table.Bool, table.String, table.Dynamic
+	return []*Function{
+		fnT("geo_distance_2points", r, p(PReal), p(PReal), p(PReal), p(PReal)),
+		fnT("geo_point_in_circle", b, p(PReal), p(PReal), p(PReal), p(PReal), p(PReal)),
+		fnT("geo_point_in_polygon", b, p(PReal), p(PReal), p(PDynamic)),
+		fnT("geo_distance_point_to_line", r, p(PReal), p(PReal), p(PDynamic)),
+		fnT("geo_distance_point_to_polygon", r, p(PReal), p(PReal), p(PDynamic)),
+		fnT("geo_point_to_geohash", s, p(PReal), p(PReal), opt(PInt)),
+		fnT("geo_geohash_to_central_point", d, p(PString)),
+		fnT("geo_geohash_to_polygon", d, p(PString)),
+		fnT("geo_geohash_neighbors", d, p(PString)),
+		fnT("geo_point_to_s2cell", s, p(PReal), p(PReal), opt(PInt)),
+		fnT("geo_s2cell_to_central_point", d, p(PString)),
+		fnT("geo_s2cell_to_polygon", d, p(PString)),
+		fnT("geo_s2cell_neighbors", d, p(PString)),
+	}
+}

@@ -27,6 +27,12 @@ func geoUDFs() []UDF {
 		{Name: "kql_geo_s2cell_to_central_point", Args: []table.Type{s}, Result: d, Null: NullAware, Fn: kqlfunc.GeoS2CellToCentralPoint},
 		{Name: "kql_geo_s2cell_to_polygon", Args: []table.Type{s}, Result: d, Null: NullAware, Fn: kqlfunc.GeoS2CellToPolygon},
 		{Name: "kql_geo_s2cell_neighbors", Args: []table.Type{s}, Result: d, Null: NullAware, Fn: kqlfunc.GeoS2CellNeighbors},
+		{Name: "kql_geo_azimuth", Args: []table.Type{r, r, r, r}, Result: r, Null: NullPropagates, Fn: kqlfunc.GeoAzimuth},
+		{Name: "kql_geo_angle", Args: []table.Type{r, r, r, r, r, r}, Result: r, Null: NullPropagates, Fn: kqlfunc.GeoAngle},
+		{Name: "kql_geo_line_length", Args: []table.Type{d}, Result: r, Null: NullPropagates, Fn: kqlfunc.GeoLineLength},
+		{Name: "kql_geo_polygon_area", Args: []table.Type{d}, Result: r, Null: NullPropagates, Fn: kqlfunc.GeoPolygonArea},
+		{Name: "kql_geo_polygon_perimeter", Args: []table.Type{d}, Result: r, Null: NullPropagates, Fn: kqlfunc.GeoPolygonPerimeter},
+		{Name: "kql_geo_polygon_centroid", Args: []table.Type{d}, Result: d, Null: NullPropagates, Fn: kqlfunc.GeoPolygonCentroid},
 	}
 }
 
@@ -36,6 +42,7 @@ func geoFuncs() []Func {
 		return Func{Name: name, Args: args, Result: res, SQL: sql, Impl: ImplUDF, Null: null, Note: note}
 	}
 	const sphere = "on a sphere of S2's Earth radius (6371010 m), as Kusto; invalid coordinates give null"
+	const multiNote = "S2 loops on the sphere; a MultiPolygon whose polygons overlap gives null: Kusto measures their union, and huntbook has no polygon union"
 	return []Func{
 		udf("geo_distance_2points", []table.Type{r, r, r, r}, r, "kql_geo_distance_2points($1, $2, $3, $4)", NullPropagates, sphere),
 		udf("geo_point_in_circle", []table.Type{r, r, r, r, r}, b, "kql_geo_point_in_circle($1, $2, $3, $4, $5)", NullPropagates, sphere),
@@ -54,5 +61,14 @@ func geoFuncs() []Func {
 		udf("geo_s2cell_to_polygon", []table.Type{s}, d, "kql_geo_s2cell_to_polygon($1)", NullAware, ""),
 		udf("geo_s2cell_neighbors", []table.Type{s}, d, "kql_geo_s2cell_neighbors($1)", NullAware,
 			"the same 8 cells as Kusto, in S2's AllNeighbors order (Kusto's documented order differs)"),
+		udf("geo_azimuth", []table.Type{r, r, r, r}, r, "kql_geo_azimuth($1, $2, $3, $4)", NullPropagates,
+			"initial bearing on the sphere; null for equal or antipodal points"),
+		udf("geo_angle", []table.Type{r, r, r, r, r, r}, r, "kql_geo_angle($1, $2, $3, $4, $5, $6)", NullPropagates,
+			"clockwise, from the bearing towards the first point to the one towards the third"),
+		udf("geo_line_length", []table.Type{d}, r, "kql_geo_line_length($1)", NullPropagates,
+			sphere+"; a MultiLineString's lines are summed, so overlapping lines count twice (Kusto measures their union)"),
+		udf("geo_polygon_area", []table.Type{d}, r, "kql_geo_polygon_area($1)", NullPropagates, multiNote),
+		udf("geo_polygon_perimeter", []table.Type{d}, r, "kql_geo_polygon_perimeter($1)", NullPropagates, multiNote),
+		udf("geo_polygon_centroid", []table.Type{d}, d, "kql_geo_polygon_centroid($1)", NullPropagates, multiNote),
 	}
 }

@@ -20,5 +20,11 @@ func geoFuncs() []*Function {
 		fnT("geo_s2cell_to_central_point", d, p(PString)),
 		fnT("geo_s2cell_to_polygon", d, p(PString)),
 		fnT("geo_s2cell_neighbors", d, p(PString)),
+		fnT("geo_azimuth", r, p(PReal), p(PReal), p(PReal), p(PReal)),
+		fnT("geo_angle", r, p(PReal), p(PReal), p(PReal), p(PReal), p(PReal), p(PReal)),
+		fnT("geo_line_length", r, p(PDynamic)),
+		fnT("geo_polygon_area", r, p(PDynamic)),
+		fnT("geo_polygon_perimeter", r, p(PDynamic)),
+		fnT("geo_polygon_centroid", d, p(PDynamic)),
 	}
 }

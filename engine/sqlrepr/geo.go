@@ -33,6 +33,15 @@ func geoUDFs() []UDF {
 		{Name: "kql_geo_polygon_area", Args: []table.Type{d}, Result: r, Null: NullPropagates, Fn: kqlfunc.GeoPolygonArea},
 		{Name: "kql_geo_polygon_perimeter", Args: []table.Type{d}, Result: r, Null: NullPropagates, Fn: kqlfunc.GeoPolygonPerimeter},
 		{Name: "kql_geo_polygon_centroid", Args: []table.Type{d}, Result: d, Null: NullPropagates, Fn: kqlfunc.GeoPolygonCentroid},
+		{Name: "kql_geo_from_wkt", Args: []table.Type{s}, Result: d, Null: NullAware, Fn: kqlfunc.GeoFromWKT},
+		{Name: "kql_geo_intersects_2lines", Args: []table.Type{d, d}, Result: b, Null: NullPropagates, Fn: kqlfunc.GeoIntersects2Lines},
+		{Name: "kql_geo_intersects_2polygons", Args: []table.Type{d, d}, Result: b, Null: NullPropagates, Fn: kqlfunc.GeoIntersects2Polygons},
+		{Name: "kql_geo_intersects_line_with_polygon", Args: []table.Type{d, d}, Result: b, Null: NullPropagates, Fn: kqlfunc.GeoIntersectsLineWithPolygon},
+		{Name: "kql_geo_line_interpolate_point", Args: []table.Type{d, r}, Result: d, Null: NullPropagates, Fn: kqlfunc.GeoLineInterpolatePoint},
+		{Name: "kql_geo_line_locate_point", Args: []table.Type{d, r, r}, Result: r, Null: NullPropagates, Fn: kqlfunc.GeoLineLocatePoint},
+		{Name: "kql_geo_closest_point_on_polygon", Args: []table.Type{r, r, d}, Result: d, Null: NullPropagates, Fn: kqlfunc.GeoClosestPointOnPolygon},
+		{Name: "kql_geo_closest_point_on_line", Args: []table.Type{r, r, d}, Result: d, Null: NullPropagates, Fn: kqlfunc.GeoClosestPointOnLine},
+		{Name: "kql_geo_polygon_to_s2cells", Args: []table.Type{d, l}, Result: d, Null: NullAware, Fn: kqlfunc.GeoPolygonToS2Cells},
 	}
 }
 
@@ -70,5 +79,16 @@ func geoFuncs() []Func {
 		udf("geo_polygon_area", []table.Type{d}, r, "kql_geo_polygon_area($1)", NullPropagates, multiNote),
 		udf("geo_polygon_perimeter", []table.Type{d}, r, "kql_geo_polygon_perimeter($1)", NullPropagates, multiNote),
 		udf("geo_polygon_centroid", []table.Type{d}, d, "kql_geo_polygon_centroid($1)", NullPropagates, multiNote),
+		udf("geo_from_wkt", []table.Type{s}, d, "kql_geo_from_wkt($1)", NullAware, "2-D WKT only; null for EMPTY or Z/M coordinates"),
+		udf("geo_intersects_2lines", []table.Type{d, d}, b, "kql_geo_intersects_2lines($1, $2)", NullPropagates, "S2 edge crossings of geodesic edges"),
+		udf("geo_intersects_2polygons", []table.Type{d, d}, b, "kql_geo_intersects_2polygons($1, $2)", NullPropagates, "edge crossings, or one inside the other"),
+		udf("geo_intersects_line_with_polygon", []table.Type{d, d}, b, "kql_geo_intersects_line_with_polygon($1, $2)", NullPropagates, "edge crossings, or the line inside"),
+		udf("geo_line_interpolate_point", []table.Type{d, r}, d, "kql_geo_line_interpolate_point($1, $2)", NullPropagates, "LineString only; S2 Polyline.Interpolate"),
+		udf("geo_line_locate_point", []table.Type{d, r, r}, r, "kql_geo_line_locate_point($1, $2, $3)", NullPropagates, "LineString only; S2 Polyline.Project"),
+		udf("geo_closest_point_on_polygon", []table.Type{r, r, d}, d, "kql_geo_closest_point_on_polygon($1, $2, $3)", NullPropagates, "the point itself when inside"),
+		udf("geo_closest_point_on_line", []table.Type{r, r, d}, d, "kql_geo_closest_point_on_line($1, $2, $3)", NullPropagates, "S2 Project onto each edge"),
+		udf("geo_polygon_to_s2cells", []table.Type{d}, d, "kql_geo_polygon_to_s2cells($1, "+s2cellDefaultLevel+")", NullAware, ""),
+		udf("geo_polygon_to_s2cells", []table.Type{d, l}, d, "kql_geo_polygon_to_s2cells($1, $2)", NullAware,
+			"S2 RegionCoverer at one level; null past 65536 cells per polygon; the radius argument is not supported"),
 	}
 }

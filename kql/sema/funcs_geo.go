@@ -26,5 +26,14 @@ func geoFuncs() []*Function {
 		fnT("geo_polygon_area", r, p(PDynamic)),
 		fnT("geo_polygon_perimeter", r, p(PDynamic)),
 		fnT("geo_polygon_centroid", d, p(PDynamic)),
+		fnT("geo_from_wkt", d, p(PString)),
+		fnT("geo_intersects_2lines", b, p(PDynamic), p(PDynamic)),
+		fnT("geo_intersects_2polygons", b, p(PDynamic), p(PDynamic)),
+		fnT("geo_intersects_line_with_polygon", b, p(PDynamic), p(PDynamic)),
+		fnT("geo_line_interpolate_point", d, p(PDynamic), p(PReal)),
+		fnT("geo_line_locate_point", r, p(PDynamic), p(PReal), p(PReal)),
+		fnT("geo_closest_point_on_polygon", d, p(PReal), p(PReal), p(PDynamic)),
+		fnT("geo_closest_point_on_line", d, p(PReal), p(PReal), p(PDynamic)),
+		fnT("geo_polygon_to_s2cells", d, p(PDynamic), opt(PInt)),
 	}
 }

@@ -34,6 +34,7 @@ func geoFuncs() []*Function {
 		fnT("geo_line_locate_point", r, p(PDynamic), p(PReal), p(PReal)),
 		fnT("geo_closest_point_on_polygon", d, p(PReal), p(PReal), p(PDynamic)),
 		fnT("geo_closest_point_on_line", d, p(PReal), p(PReal), p(PDynamic)),
+		fnT("geo_intersection_2lines", d, p(PDynamic), p(PDynamic)),
 		fnT("geo_polygon_to_s2cells", d, p(PDynamic), opt(PInt)),
 	}
 }

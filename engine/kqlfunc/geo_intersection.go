@@ -1,6 +1,9 @@
 package kqlfunc
 
 import (
+	"cmp"
+	"slices"
+
 	"github.com/golang/geo/s2"
 )
 
@@ -146,4 +149,52 @@ func GeoIntersection2Lines(line1, line2 any) (any, bool) {
 		})
 	}
 	return li.geometry(), true
+}
+
+// GeoIntersectionLineWithPolygon is geo_intersection_line_with_polygon:
+// the parts of a (multi)line inside a (multi)polygon, as GeoJSON; null
+// when either is invalid.
+func GeoIntersectionLineWithPolygon(line, polygon any) (any, bool) {
+	lines, ok1 := geoLines(line)
+	g, ok2 := parseGeoPolygon(polygon)
+	if !ok1 || !ok2 {
+		return nil, false
+	}
+	boundary := g.chains()
+	var li lineIntersection
+	for _, l := range lines {
+		for i := 0; i+1 < len(l); i++ {
+			li.clipEdge(l[i], l[i+1], g, boundary)
+		}
+	}
+	return li.geometry(), true
+}
+
+// clipEdge adds the pieces of edge ab inside g: ab is cut where it meets
+// the boundary, and each piece whose midpoint is inside is kept. (A line
+// that only touches the polygon at a point yields nothing here, where
+// Kusto would return that Point.)
+func (li *lineIntersection) clipEdge(a, b s2.Point, g geoPolygon, boundary []chain) {
+	cuts := []s2.Point{a, b}
+	for _, c := range boundary {
+		c.edges(func(p, q s2.Point) bool {
+			switch {
+			case s2.CrossingSign(a, b, p, q) == s2.Cross:
+				cuts = append(cuts, s2.Intersection(a, b, p, q))
+			case pointOnEdge(p, a, b):
+				cuts = append(cuts, p)
+			}
+			return false
+		})
+	}
+	slices.SortFunc(cuts, func(x, y s2.Point) int { return cmp.Compare(a.Distance(x), a.Distance(y)) })
+	for i := 0; i+1 < len(cuts); i++ {
+		x, y := cuts[i], cuts[i+1]
+		if x.Distance(y).Radians() < onEdge {
+			continue
+		}
+		if g.contains(s2.Interpolate(0.5, x, y)) {
+			li.segments = append(li.segments, [2]s2.Point{x, y})
+		}
+	}
 }

@@ -42,6 +42,7 @@ func geoUDFs() []UDF {
 		{Name: "kql_geo_closest_point_on_polygon", Args: []table.Type{r, r, d}, Result: d, Null: NullPropagates, Fn: kqlfunc.GeoClosestPointOnPolygon},
 		{Name: "kql_geo_closest_point_on_line", Args: []table.Type{r, r, d}, Result: d, Null: NullPropagates, Fn: kqlfunc.GeoClosestPointOnLine},
 		{Name: "kql_geo_intersection_2lines", Args: []table.Type{d, d}, Result: d, Null: NullPropagates, Fn: kqlfunc.GeoIntersection2Lines},
+		{Name: "kql_geo_intersection_line_with_polygon", Args: []table.Type{d, d}, Result: d, Null: NullPropagates, Fn: kqlfunc.GeoIntersectionLineWithPolygon},
 		{Name: "kql_geo_polygon_to_s2cells", Args: []table.Type{d, l}, Result: d, Null: NullAware, Fn: kqlfunc.GeoPolygonToS2Cells},
 	}
 }
@@ -90,6 +91,8 @@ func geoFuncs() []Func {
 		udf("geo_closest_point_on_line", []table.Type{r, r, d}, d, "kql_geo_closest_point_on_line($1, $2, $3)", NullPropagates, "S2 Project onto each edge"),
 		udf("geo_intersection_2lines", []table.Type{d, d}, d, "kql_geo_intersection_2lines($1, $2)", NullPropagates,
 			"crossing points and collinear overlaps of geodesic edges; overlaps joined in the first line's order"),
+		udf("geo_intersection_line_with_polygon", []table.Type{d, d}, d, "kql_geo_intersection_line_with_polygon($1, $2)", NullPropagates,
+			"the line's pieces inside the polygon; a line touching it at one point gives an empty collection, not that Point"),
 		udf("geo_polygon_to_s2cells", []table.Type{d}, d, "kql_geo_polygon_to_s2cells($1, "+s2cellDefaultLevel+")", NullAware, ""),
 		udf("geo_polygon_to_s2cells", []table.Type{d, l}, d, "kql_geo_polygon_to_s2cells($1, $2)", NullAware,
 			"S2 RegionCoverer at one level; null past 65536 cells per polygon; the radius argument is not supported"),

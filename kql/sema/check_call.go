@@ -410,7 +410,7 @@ var knownUnsupported = func() map[string]bool {
 		extent_id extent_tags estimate_data_size cluster database table
 		geo_h3cell_children
 		geo_h3cell_level geo_h3cell_neighbors geo_h3cell_parent geo_h3cell_rings geo_h3cell_to_central_point
-		geo_h3cell_to_polygon geo_intersection_2polygons geo_intersection_line_with_polygon
+		geo_h3cell_to_polygon geo_intersection_2polygons
 		geo_line_buffer
 		geo_line_centroid geo_line_densify geo_line_simplify geo_line_to_s2cells
 		geo_point_buffer geo_point_to_h3cell

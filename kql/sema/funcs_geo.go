@@ -35,6 +35,7 @@ func geoFuncs() []*Function {
 		fnT("geo_closest_point_on_polygon", d, p(PReal), p(PReal), p(PDynamic)),
 		fnT("geo_closest_point_on_line", d, p(PReal), p(PReal), p(PDynamic)),
 		fnT("geo_intersection_2lines", d, p(PDynamic), p(PDynamic)),
+		fnT("geo_intersection_line_with_polygon", d, p(PDynamic), p(PDynamic)),
 		fnT("geo_polygon_to_s2cells", d, p(PDynamic), opt(PInt)),
 	}
 }

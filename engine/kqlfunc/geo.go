@@ -138,7 +138,16 @@ func geoLines(v any) ([]s2.Polyline, bool) {
 // null for an invalid point or line.
 func GeoDistancePointToLine(lon, lat float64, line any) (float64, bool) {
 	lines, ok := geoLines(line)
-	if !ok || !validLonLat(lon, lat) {
+	if !ok {
+		return 0, false
+	}
+	return linesDistance(lines, lon, lat)
+}
+
+// linesDistance is the distance in metres from a point to the nearest
+// edge; false for an invalid point.
+func linesDistance(lines []s2.Polyline, lon, lat float64) (float64, bool) {
+	if !validLonLat(lon, lat) {
 		return 0, false
 	}
 	p := toPoint(lon, lat)

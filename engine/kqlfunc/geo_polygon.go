@@ -133,7 +133,16 @@ func GeoPointInPolygon(lon, lat float64, polygon any) (bool, bool) {
 // for invalid input.
 func GeoDistancePointToPolygon(lon, lat float64, polygon any) (float64, bool) {
 	g, ok := parseGeoPolygon(polygon)
-	if !ok || !validLonLat(lon, lat) {
+	if !ok {
+		return 0, false
+	}
+	return g.distanceTo(lon, lat)
+}
+
+// distanceTo is 0 inside, else the distance in metres to the boundary;
+// false for an invalid point.
+func (g geoPolygon) distanceTo(lon, lat float64) (float64, bool) {
+	if !validLonLat(lon, lat) {
 		return 0, false
 	}
 	p := toPoint(lon, lat)

@@ -16,9 +16,9 @@ func geoUDFs() []UDF {
 	return []UDF{
 		{Name: "kql_geo_distance_2points", Args: []table.Type{r, r, r, r}, Result: r, Null: NullPropagates, Fn: kqlfunc.GeoDistance2Points},
 		{Name: "kql_geo_point_in_circle", Args: []table.Type{r, r, r, r, r}, Result: b, Null: NullPropagates, Fn: kqlfunc.GeoPointInCircle},
-		{Name: "kql_geo_point_in_polygon", Args: []table.Type{r, r, d}, Result: b, Null: NullPropagates, Fn: kqlfunc.GeoPointInPolygon},
-		{Name: "kql_geo_distance_point_to_line", Args: []table.Type{r, r, d}, Result: r, Null: NullPropagates, Fn: kqlfunc.GeoDistancePointToLine},
-		{Name: "kql_geo_distance_point_to_polygon", Args: []table.Type{r, r, d}, Result: r, Null: NullPropagates, Fn: kqlfunc.GeoDistancePointToPolygon},
+		{Name: "kql_geo_point_in_polygon", Args: []table.Type{r, r, s}, Result: b, Null: NullPropagates, Fn: kqlfunc.GeoPointInPolygonText},
+		{Name: "kql_geo_distance_point_to_line", Args: []table.Type{r, r, s}, Result: r, Null: NullPropagates, Fn: kqlfunc.GeoDistancePointToLineText},
+		{Name: "kql_geo_distance_point_to_polygon", Args: []table.Type{r, r, s}, Result: r, Null: NullPropagates, Fn: kqlfunc.GeoDistancePointToPolygonText},
 		{Name: "kql_geo_point_to_geohash", Args: []table.Type{r, r, l}, Result: s, Null: NullAware, Fn: kqlfunc.GeoPointToGeohash},
 		{Name: "kql_geo_geohash_to_central_point", Args: []table.Type{s}, Result: d, Null: NullAware, Fn: kqlfunc.GeoGeohashToCentralPoint},
 		{Name: "kql_geo_geohash_to_polygon", Args: []table.Type{s}, Result: d, Null: NullAware, Fn: kqlfunc.GeoGeohashToPolygon},

@@ -130,7 +130,7 @@ func Functions() []Func {
 	var all []Func
 	for _, group := range [][]Func{termFuncs(), stringOpFuncs(), stringFuncs(), urlFuncs(), encodingFuncs(),
 		ipv4Funcs(), ipv6Funcs(), timeFuncs(), dynamicFuncs(), secopsFuncs(), seriesRegistry(), parseKVFuncs(),
-		textCodecFuncs(), mathFuncs(), scalarFuncs()} {
+		textCodecFuncs(), mathFuncs(), scalarFuncs(), geoFuncs()} {
 		all = append(all, group...)
 	}
 	sort.SliceStable(all, func(i, j int) bool {

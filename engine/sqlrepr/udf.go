@@ -40,7 +40,7 @@ func UDFs() []UDF {
 	var all []UDF
 	for _, group := range [][]UDF{termUDFs(), stringUDFs(), urlUDFs(), encodingUDFs(),
 		ipv4UDFs(), ipv6UDFs(), timeUDFs(), dynamicUDFs(), secopsUDFs(), seriesUDFs(), parseKVUDFs(),
-		textCodecUDFs(), mathUDFs(), scalarUDFs(), digestUDFs()} {
+		textCodecUDFs(), mathUDFs(), scalarUDFs(), digestUDFs(), geoUDFs()} {
 		all = append(all, group...)
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].Name < all[j].Name })

@@ -408,18 +408,17 @@ var knownUnsupported = func() map[string]bool {
 	for _, n := range strings.Fields(`cursor_after cursor_before_or_at cursor_current current_cluster_endpoint
 		current_database current_principal current_principal_details current_principal_is_member_of
 		extent_id extent_tags estimate_data_size cluster database table
-		geo_angle geo_azimuth geo_distance_2points geo_distance_point_to_line geo_distance_point_to_polygon
-		geo_geohash_neighbors geo_geohash_to_central_point geo_geohash_to_polygon geo_h3cell_children
+		geo_h3cell_children
 		geo_h3cell_level geo_h3cell_neighbors geo_h3cell_parent geo_h3cell_rings geo_h3cell_to_central_point
-		geo_h3cell_to_polygon geo_intersection_2lines geo_intersection_2polygons geo_intersection_line_with_polygon
-		geo_intersects_2lines geo_intersects_2polygons geo_intersects_line_with_polygon geo_line_buffer
-		geo_line_centroid geo_line_densify geo_line_length geo_line_simplify geo_line_to_s2cells
-		geo_point_buffer geo_point_in_circle geo_point_in_polygon geo_point_to_geohash geo_point_to_h3cell
-		geo_point_to_s2cell geo_polygon_area geo_polygon_buffer geo_polygon_centroid geo_polygon_densify
-		geo_polygon_perimeter geo_polygon_simplify geo_polygon_to_h3cells geo_polygon_to_s2cells
-		geo_s2cell_neighbors geo_s2cell_to_central_point geo_s2cell_to_polygon geo_simplify_polygons_array
-		geo_union_lines_array geo_union_polygons_array geo_from_wkt geo_closest_point_on_line
-		geo_closest_point_on_polygon geo_info_from_ip_address geo_line_interpolate_point geo_line_locate_point
+		geo_h3cell_to_polygon geo_intersection_2polygons
+		geo_line_buffer
+		geo_line_centroid geo_line_densify geo_line_simplify geo_line_to_s2cells
+		geo_point_buffer geo_point_to_h3cell
+		geo_polygon_buffer geo_polygon_densify
+		geo_polygon_simplify geo_polygon_to_h3cells
+		geo_simplify_polygons_array
+		geo_union_lines_array geo_union_polygons_array
+		geo_info_from_ip_address
 		ai_embed_text ai_chat_completion ai_chat_completion_prompt`) {
 		m[n] = true
 	}

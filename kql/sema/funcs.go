@@ -193,6 +193,7 @@ func buildRegistry() map[string]*Function {
 	for _, group := range [][]*Function{
 		operatorFuncs(), stringFuncs(), convFuncs(), mathFuncs(), timeFuncs(), dynamicFuncs(),
 		ipFuncs(), hashFuncs(), condFuncs(), aggFuncs(), windowFuncs(), seriesFuncs(), secopsFuncs(), digestFuncs(),
+		geoFuncs(),
 	} {
 		for _, f := range group {
 			if _, dup := m[f.Name]; dup {

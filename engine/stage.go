@@ -172,6 +172,8 @@ func (s *tableStage) seal() (string, error) {
 	if cerr := s.f.Close(); err == nil {
 		err = cerr
 	}
+	// The writer keeps its column buffers; a finished table must not.
+	s.w, s.buf, s.f, s.row = nil, nil, nil, nil
 	return path, err
 }
 

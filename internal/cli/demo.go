@@ -142,6 +142,11 @@ func generateInto(ctx context.Context, dir string, cfg demo.Config) (demoStats, 
 	// falls by about 15% of the run for a few hundred MB more heap
 	// (BenchmarkDemoLoad, 576k events: 21.6 → 18.2 CPU s).
 	defer debug.SetGCPercent(debug.SetGCPercent(demoGCPercent))
+	// GOGC=400 lets the heap grow to five times what is live; the staged
+	// loaders' Parquet row groups make that 4.3 GB at 6M events. A soft
+	// limit above the default run's peak (1.7 GB) costs that run nothing
+	// and makes bigger runs collect earlier instead.
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(demoMemoryLimit))
 	// The loaders stage their rows as Parquet files in the workspace's
 	// directory (engine.DB.BeginStagedLoad) and insert them with
 	// read_parquet, which DuckDB's worker threads share; two threads kept
@@ -180,6 +185,9 @@ const demoBatch = 4096
 
 // demoGCPercent is the GOGC of a demo generation (see generateInto).
 const demoGCPercent = 400
+
+// demoMemoryLimit is the Go heap's soft limit during a demo generation.
+const demoMemoryLimit = 2 << 30
 
 // tableSink loads one table of the demo in its own transaction: Replace,
 // with the catalog's other columns as placeholders.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
@@ -38,6 +39,9 @@ type Loader struct {
 	tables map[string]*TableLoader
 	failed error
 	done   bool
+	stage  string // staging directory of a staged load (stage.go), else ""
+	// stageRows is how many rows a staging file holds (tests lower it).
+	stageRows int
 }
 
 // TableLoader appends the rows of one table of a Loader.
@@ -51,6 +55,7 @@ type TableLoader struct {
 	pending [][]any
 	rows    int64
 	app     *duckdb.Appender // owned by the connection goroutine
+	stage   *tableStage      // set instead of app in a staged load
 }
 
 // loadReq is one request to the connection goroutine; exactly one field
@@ -59,13 +64,34 @@ type loadReq struct {
 	prepare *TableLoader
 	flush   *TableLoader
 	batch   [][]any
-	finish  func(driver.Conn) error
+	run     func(driver.Conn) error
 	reply   chan error
 }
 
 // BeginLoad starts a transaction for loading. The caller must end it with
 // Commit or Rollback.
 func (db *DB) BeginLoad(ctx context.Context) (*Loader, error) {
+	return db.beginLoad(ctx, "")
+}
+
+// BeginStagedLoad is BeginLoad for bulk loads: rows go through Parquet
+// files in a new directory under tmpDir (os.TempDir() when ""), inserted
+// with read_parquet in the load's transaction (see stage.go). Commit and
+// Rollback remove the directory. A table with a column type the staging
+// cannot write loads through the appender as usual.
+func (db *DB) BeginStagedLoad(ctx context.Context, tmpDir string) (*Loader, error) {
+	dir, err := os.MkdirTemp(tmpDir, "huntbook-load-")
+	if err != nil {
+		return nil, err
+	}
+	l, err := db.beginLoad(ctx, dir)
+	if err != nil {
+		os.RemoveAll(dir)
+	}
+	return l, err
+}
+
+func (db *DB) beginLoad(ctx context.Context, stage string) (*Loader, error) {
 	c, err := db.sql.Conn(ctx)
 	if err != nil {
 		return nil, classify(ctx, err)
@@ -75,7 +101,7 @@ func (db *DB) BeginLoad(ctx context.Context) (*Loader, error) {
 		return nil, classify(ctx, err)
 	}
 	l := &Loader{db: db, ctx: ctx, conn: c, reqs: make(chan loadReq), served: make(chan error, 1),
-		tables: map[string]*TableLoader{}}
+		tables: map[string]*TableLoader{}, stage: stage, stageRows: stageFileRows}
 	go l.serve()
 	return l, nil
 }
@@ -105,6 +131,9 @@ func (l *Loader) handle(conn driver.Conn, req loadReq) error {
 				return err
 			}
 		}
+		if t.stage != nil {
+			return nil
+		}
 		// Appending only the row's columns lets DuckDB fill the table's
 		// other columns with their defaults, far cheaper than passing
 		// empty values through cgo.
@@ -121,7 +150,7 @@ func (l *Loader) handle(conn driver.Conn, req loadReq) error {
 	case req.flush != nil:
 		return req.flush.write(l.ctx, req.batch)
 	default:
-		return req.finish(conn)
+		return req.run(conn)
 	}
 }
 
@@ -151,6 +180,9 @@ func (l *Loader) Table(name string, schema []table.Column, mode LoadMode, extra 
 		return nil, fmt.Errorf("engine: load %q: table begun twice in one load", name)
 	}
 	t := &TableLoader{l: l, name: name, schema: schema, shape: withExtra(schema, extra), mode: mode}
+	if l.stage != "" && stageable(schema) {
+		t.stage = &tableStage{dir: l.stage, name: name, schema: schema, limit: l.stageRows}
+	}
 	if err := l.call(loadReq{prepare: t}); err != nil {
 		var pe *planError
 		if errors.As(err, &pe) {
@@ -208,11 +240,48 @@ func (t *TableLoader) flush() error {
 	}
 	batch := t.pending
 	t.pending = nil
-	if err := t.l.call(loadReq{flush: t, batch: batch}); err != nil {
+	var err error
+	if t.stage != nil {
+		err = t.stageBatch(batch)
+	} else {
+		err = t.l.call(loadReq{flush: t, batch: batch})
+	}
+	if err != nil {
 		return t.l.fail(fmt.Errorf("load %q: %w", t.name, err))
 	}
 	t.rows += int64(len(batch))
 	return nil
+}
+
+// stageBatch writes a batch into the table's staging file, inserting the
+// file once it is full.
+func (t *TableLoader) stageBatch(batch [][]any) error {
+	if err := t.l.ctx.Err(); err != nil {
+		return err
+	}
+	if err := t.stage.write(batch, t.rows); err != nil {
+		return err
+	}
+	if t.stage.full() {
+		return t.insertStaged()
+	}
+	return nil
+}
+
+// insertStaged inserts the open staging file, if any, and removes it.
+func (t *TableLoader) insertStaged() error {
+	path, err := t.stage.seal()
+	if path == "" || err != nil {
+		if path != "" {
+			os.Remove(path)
+		}
+		return err
+	}
+	defer os.Remove(path)
+	return t.l.call(loadReq{run: func(conn driver.Conn) error {
+		_, err := conn.(driver.ExecerContext).ExecContext(t.l.ctx, t.stage.insertSQL(path), nil)
+		return err
+	}})
 }
 
 // Commit makes every table's rows visible at once and returns the row
@@ -223,7 +292,13 @@ func (l *Loader) Commit() (map[string]int64, error) {
 		return nil, err
 	}
 	for _, t := range l.tables {
-		if err := t.flush(); err != nil {
+		err := t.flush()
+		if err == nil && t.stage != nil {
+			if err = t.insertStaged(); err != nil {
+				err = l.fail(fmt.Errorf("load %q: %w", t.name, err))
+			}
+		}
+		if err != nil {
 			l.Rollback()
 			return nil, err
 		}
@@ -251,12 +326,22 @@ func (l *Loader) Rollback() error {
 // connection.
 func (l *Loader) finish(commit bool) error {
 	l.done = true
-	err := l.call(loadReq{finish: func(conn driver.Conn) error { return l.end(conn, commit) }})
+	err := l.call(loadReq{run: func(conn driver.Conn) error { return l.end(conn, commit) }})
 	close(l.reqs)
 	if rawErr := <-l.served; err == nil {
 		err = rawErr
 	}
 	l.conn.Close()
+	if l.stage != "" {
+		for _, t := range l.tables {
+			if t.stage != nil {
+				t.stage.discard()
+			}
+		}
+		if rmErr := os.RemoveAll(l.stage); err == nil && commit {
+			err = rmErr
+		}
+	}
 	return err
 }
 

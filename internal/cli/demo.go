@@ -142,17 +142,23 @@ func generateInto(ctx context.Context, dir string, cfg demo.Config) (demoStats, 
 	// falls by about 15% of the run for a few hundred MB more heap
 	// (BenchmarkDemoLoad, 576k events: 21.6 → 18.2 CPU s).
 	defer debug.SetGCPercent(debug.SetGCPercent(demoGCPercent))
-	// Each loader's connection compresses its own row groups at commit;
-	// with DuckDB's worker threads on top, the connection that waits for
-	// them spins on the task queue, and that took a quarter of the CPU on
-	// two cores. The setting ends with the database, closed below.
-	if err := ws.DB.Exec(ctx, "SET threads = 1"); err != nil {
+	// GOGC=400 lets the heap grow to five times what is live; the staged
+	// loaders' Parquet row groups make that 4.3 GB at 6M events. A soft
+	// limit above the default run's peak (1.7 GB) costs that run nothing
+	// and makes bigger runs collect earlier instead.
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(demoMemoryLimit))
+	// The loaders stage their rows as Parquet files in the workspace's
+	// directory (engine.DB.BeginStagedLoad) and insert them with
+	// read_parquet, which DuckDB's worker threads share; two threads kept
+	// both cores busy (docs/demo.md). The setting ends with the database,
+	// closed below.
+	if err := ws.DB.Exec(ctx, fmt.Sprintf("SET threads = %d", demoThreads)); err != nil {
 		return demoStats{}, err
 	}
 	var mu sync.Mutex
 	var sinks []*tableSink
 	st, genErr := demo.GenerateConcurrent(ctx, cfg, demoWorkers, func(string) demo.Sink {
-		s := &tableSink{ctx: ctx, db: ws.DB}
+		s := &tableSink{ctx: ctx, db: ws.DB, stageDir: dir}
 		mu.Lock()
 		sinks = append(sinks, s)
 		mu.Unlock()
@@ -167,9 +173,12 @@ func generateInto(ctx context.Context, dir string, cfg demo.Config) (demoStats, 
 	return demoStats{Rows: st.Rows, Tables: len(st.Tables)}, nil
 }
 
-// demoWorkers is how many tables load at a time: with one DuckDB thread
-// per connection, two keep two cores busy beside the generator.
+// demoWorkers is how many tables load at a time: while one table's
+// generator writes its next staging file, the other's is being inserted.
 const demoWorkers = 2
+
+// demoThreads is DuckDB's thread count during a demo generation.
+const demoThreads = 2
 
 // demoBatch is how many rows a tableSink hands the loader at a time.
 const demoBatch = 4096
@@ -177,19 +186,23 @@ const demoBatch = 4096
 // demoGCPercent is the GOGC of a demo generation (see generateInto).
 const demoGCPercent = 400
 
+// demoMemoryLimit is the Go heap's soft limit during a demo generation.
+const demoMemoryLimit = 2 << 30
+
 // tableSink loads one table of the demo in its own transaction: Replace,
 // with the catalog's other columns as placeholders.
 type tableSink struct {
-	ctx   context.Context
-	db    *engine.DB
-	l     *engine.Loader
-	t     *engine.TableLoader
-	batch [][]any
-	vals  []any // backing array of batch's rows
+	ctx      context.Context
+	db       *engine.DB
+	stageDir string // where the loader stages its Parquet files
+	l        *engine.Loader
+	t        *engine.TableLoader
+	batch    [][]any
+	vals     []any // backing array of batch's rows
 }
 
 func (s *tableSink) BeginTable(name string, cols []table.Column) error {
-	l, err := s.db.BeginLoad(s.ctx)
+	l, err := s.db.BeginStagedLoad(s.ctx, s.stageDir)
 	if err != nil {
 		return err
 	}

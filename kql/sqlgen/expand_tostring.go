@@ -10,14 +10,15 @@ import (
 
 // expandToString translates `mv-expand x = e to typeof(string)` feeding an
 // aggregation (the Project converting the item over an unordered Expand
-// of one item without index or limit) as one lateral unnest of the
-// converted elements. It yields what the two steps yield, element by
-// element: a string's text, "" for any other element (number, bool, null,
-// array, bag), one "" per property of a bag, and no rows for an empty
-// array or bag. It is about twice as fast: an array's string elements are
-// unquoted with string functions instead of parsed twice each (json_type
-// and their text), and DuckDB runs an unnest in FROM faster than one in
-// the select list.
+// of one item without index or limit) as one unnest of the converted
+// elements. It yields what the two steps yield, element by element: a
+// string's text, "" for any other element (number, bool, null, array,
+// bag), one "" per property of a bag, and no rows for an empty array or
+// bag; but an array's string elements are unquoted with string functions
+// instead of parsed twice each (json_type, then their text). The unnest
+// stays in the select list: in FROM (a lateral join) DuckDB runs it about
+// twice as fast but holds all elements of a row at once, and the longest
+// arrays (range() makes 1M elements) then exceed a 1 GiB memory limit.
 func (g *gen) expandToString(p *plan.Project) (*rel, bool) {
 	n, ok := p.In.(*plan.Expand)
 	if !ok || !n.ToString || !n.Unordered || len(n.Items) != 1 || n.Index != "" || n.Limit != nil || !convertsOnly(p, n) {
@@ -30,13 +31,12 @@ func (g *gen) expandToString(p *plan.Project) (*rel, bool) {
 	out := make([]string, len(n.Cols))
 	for i, c := range n.Cols {
 		if c.Name == item.Name {
-			out[i] = "__u.__v"
+			out[i] = "unnest(" + stringElementList(quoted(r1, itemColumn(0))) + ")"
 		} else {
-			out[i] = r1.name + "." + quoted(r1, c.Name)
+			out[i] = quoted(r1, c.Name)
 		}
 	}
-	list := stringElementList(r1.name + "." + quoted(r1, itemColumn(0)))
-	return g.emit("SELECT "+strings.Join(out, ", ")+" FROM "+r1.name+", unnest("+list+") AS __u(__v)", p.Schema(), false), true
+	return g.emit("SELECT "+strings.Join(out, ", ")+" FROM "+r1.name, p.Schema(), false), true
 }
 
 // convertsOnly reports whether p is the builder's projection over n: the

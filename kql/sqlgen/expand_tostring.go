@@ -63,6 +63,12 @@ func convertsOnly(p *plan.Project, n *plan.Expand) bool {
 	return true
 }
 
+// stringOnlyArray matches the compact JSON text of an array whose
+// elements are all strings (and no nulls): DuckDB's cast of such an array
+// to VARCHAR[] gives the strings' texts in one parse. Any other text,
+// spaced JSON included, takes the element-wise conversion.
+const stringOnlyArray = `\[("([^"\\]|\\.)*"(,"([^"\\]|\\.)*")*)?\]`
+
 // stringElementList is the list of the elements e expands to (see
 // elementList), each converted as `to typeof(string)` converts it. An
 // array element cast from JSON[] is compact JSON text, so a string
@@ -71,7 +77,8 @@ func convertsOnly(p *plan.Project, n *plan.Expand) bool {
 func stringElementList(e string) string {
 	str := "CASE WHEN starts_with(CAST(__x AS VARCHAR), '\"') THEN CASE WHEN contains(CAST(__x AS VARCHAR), '\\')" +
 		" THEN coalesce(json_extract_string(__x, '$'), '') ELSE CAST(__x AS VARCHAR)[2:-2] END ELSE '' END"
-	return "CASE json_type(" + e + ") WHEN 'ARRAY' THEN list_transform(CAST(" + e + " AS JSON[]), __x -> " + str + ")" +
+	return "CASE WHEN regexp_full_match(CAST(" + e + " AS VARCHAR), '" + stringOnlyArray + "') THEN CAST(" + e + " AS VARCHAR[])" +
+		" ELSE CASE json_type(" + e + ") WHEN 'ARRAY' THEN list_transform(CAST(" + e + " AS JSON[]), __x -> " + str + ")" +
 		" WHEN 'OBJECT' THEN list_transform(json_keys(" + e + "), __k -> '')" +
-		" WHEN 'VARCHAR' THEN [coalesce(json_extract_string(" + e + ", '$'), '')] ELSE [''] END"
+		" WHEN 'VARCHAR' THEN [coalesce(json_extract_string(" + e + ", '$'), '')] ELSE [''] END END"
 }

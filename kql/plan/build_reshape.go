@@ -31,7 +31,8 @@ func (b *builder) mvExpandOver(t *sema.MvExpand, in Node) Node {
 	if t.Index != "" {
 		dyn = append(dyn, table.Column{Name: t.Index, Type: table.Long})
 	}
-	var n Node = &Expand{In: in, Items: items, BagArray: t.BagArray, Index: t.Index, Limit: t.Limit, Cols: dyn}
+	toString := len(t.Items) == 1 && t.Items[0].To == table.String
+	var n Node = &Expand{In: in, Items: items, BagArray: t.BagArray, Index: t.Index, Limit: t.Limit, Cols: dyn, ToString: toString}
 	if !typed {
 		return n
 	}

@@ -114,6 +114,10 @@ type Expand struct {
 	// Unordered lets the SQL skip numbering the input rows and sorting
 	// the output (its consumer, an aggregation, cannot see the order).
 	Unordered bool
+	// ToString says the single item is converted to string (`to
+	// typeof(string)`) by the Project the builder puts right above: the
+	// SQL may convert the elements while expanding them.
+	ToString bool
 }
 
 // Series is make-series (see sema.MakeSeries).

@@ -19,8 +19,7 @@ func (g *gen) expandUnordered(n *plan.Expand) (*rel, bool) {
 	}
 	in := g.rel(n.In)
 	item := n.Items[0]
-	withItem := append(append([]table.Column(nil), in.schema...), table.Column{Name: itemColumn(0), Type: table.Dynamic})
-	r1 := g.emit("SELECT "+selectList(in.cols, in.cols)+", "+g.expr(item.Expr, in.scope(""))+" FROM "+in.name, withItem, false)
+	r1 := g.emit("SELECT "+selectList(in.cols, in.cols)+", "+g.expr(item.Expr, in.scope(""))+" FROM "+in.name, withItemColumn(in), false)
 
 	out := make([]string, len(n.Cols))
 	for i, c := range n.Cols {
@@ -31,6 +30,12 @@ func (g *gen) expandUnordered(n *plan.Expand) (*rel, bool) {
 		}
 	}
 	return g.emit("SELECT "+strings.Join(out, ", ")+" FROM "+r1.name, n.Cols, false), true
+}
+
+// withItemColumn is in's schema and the dynamic item column of a
+// one-item expand.
+func withItemColumn(in *rel) []table.Column {
+	return append(append([]table.Column(nil), in.schema...), table.Column{Name: itemColumn(0), Type: table.Dynamic})
 }
 
 // elementList is the list of the elements a dynamic value expands to (see

@@ -124,6 +124,9 @@ func (g *gen) rangeNode(n *plan.Range) *rel {
 
 // project computes the listed columns.
 func (g *gen) project(n *plan.Project) *rel {
+	if r, ok := g.expandToString(n); ok {
+		return r
+	}
 	if _, ok := n.In.(*plan.SingleRow); ok {
 		s := &scope{}
 		parts := make([]string, len(n.Cols))

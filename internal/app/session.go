@@ -128,7 +128,7 @@ func (s *Session) Edit(ctx context.Context, edits []server.Edit) (int64, error) 
 	}
 	for _, e := range edits {
 		var err error
-		if cells, err = applyEdit(cells, e); err != nil {
+		if cells, err = server.ApplyEdit(cells, e); err != nil {
 			return 0, fmt.Errorf("%w: %v", server.ErrInvalid, err)
 		}
 	}
@@ -141,56 +141,6 @@ func (s *Session) Edit(ctx context.Context, edits []server.Edit) (int64, error) 
 	s.version++
 	s.scheduleSaveLocked()
 	return s.version, nil
-}
-
-// applyEdit applies one edit to a copy of the cells.
-func applyEdit(cells []*notebook.Cell, e server.Edit) ([]*notebook.Cell, error) {
-	i := -1
-	for j, c := range cells {
-		if c.ID == e.CellID {
-			i = j
-		}
-	}
-	if e.Op == server.EditInsert {
-		if i >= 0 || e.CellID == "" {
-			return nil, fmt.Errorf("insert: cell id %q is empty or taken", e.CellID)
-		}
-		typ := e.CellType
-		if typ == "" {
-			typ = notebook.Code
-		}
-		c := notebook.NewCell(typ, e.Source)
-		c.ID = e.CellID
-		at := min(max(e.Index, 0), len(cells))
-		return append(cells[:at], append([]*notebook.Cell{c}, cells[at:]...)...), nil
-	}
-	if i < 0 {
-		return nil, fmt.Errorf("%s: no cell %q", e.Op, e.CellID)
-	}
-	switch e.Op {
-	case server.EditDelete:
-		return append(cells[:i], cells[i+1:]...), nil
-	case server.EditMove:
-		c := cells[i]
-		cells = append(cells[:i], cells[i+1:]...)
-		at := min(max(e.Index, 0), len(cells))
-		return append(cells[:at], append([]*notebook.Cell{c}, cells[at:]...)...), nil
-	case server.EditSource:
-		cells[i].Source = e.Source
-	case server.EditType:
-		if e.CellType != notebook.Code && e.CellType != notebook.Markdown && e.CellType != notebook.Raw {
-			return nil, fmt.Errorf("type: unknown cell type %q", e.CellType)
-		}
-		cells[i].Type = e.CellType
-		if e.CellType != notebook.Code {
-			cells[i].Outputs, cells[i].ExecutionCount = nil, nil
-		}
-	case server.EditMetadata:
-		cells[i].Metadata = e.Metadata
-	default:
-		return nil, fmt.Errorf("unknown edit %q", e.Op)
-	}
-	return cells, nil
 }
 
 func (s *Session) scheduleSaveLocked() {

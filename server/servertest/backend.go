@@ -69,6 +69,12 @@ func (b *Backend) path(id string) string {
 	return filepath.Join(b.dir, b.names[id]+".ipynb")
 }
 
+func (b *Backend) pathOf(id string) string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.path(id)
+}
+
 // Workspace describes the fake tables.
 func (b *Backend) Workspace(ctx context.Context) (*server.WorkspaceInfo, error) {
 	m, list := b.tabs.get()
@@ -133,11 +139,27 @@ func (b *Backend) CreateNotebook(ctx context.Context, name string) (server.Noteb
 	return b.infoLocked(id), nil
 }
 
-// RenameNotebook renames the file; the id stays.
+// RenameNotebook renames the file; the id stays, and no save of an open
+// session runs meanwhile (it would write the old name back).
 func (b *Backend) RenameNotebook(ctx context.Context, id, name string) (server.NotebookInfo, error) {
 	if err := validName(name); err != nil {
 		return server.NotebookInfo{}, err
 	}
+	b.mu.Lock()
+	s := b.sessions[id]
+	b.mu.Unlock()
+	if s == nil {
+		return b.rename(id, name)
+	}
+	var info server.NotebookInfo
+	err := s.HoldSaves(func() (err error) {
+		info, err = b.rename(id, name)
+		return err
+	})
+	return info, err
+}
+
+func (b *Backend) rename(id, name string) (server.NotebookInfo, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	old, ok := b.names[id]
@@ -151,13 +173,20 @@ func (b *Backend) RenameNotebook(ctx context.Context, id, name string) (server.N
 	return b.infoLocked(id), nil
 }
 
-// DeleteNotebook removes the file.
+// DeleteNotebook ends the notebook's session, unsaved, and removes the file.
 func (b *Backend) DeleteNotebook(ctx context.Context, id string) error {
 	b.mu.Lock()
-	defer b.mu.Unlock()
-	if _, ok := b.names[id]; !ok {
+	s := b.sessions[id]
+	_, ok := b.names[id]
+	b.mu.Unlock()
+	if !ok {
 		return fmt.Errorf("notebook %q: %w", id, server.ErrNotFound)
 	}
+	if s != nil {
+		s.Discard(ctx)
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	if err := os.Remove(b.path(id)); err != nil {
 		return err
 	}

@@ -4,9 +4,10 @@
 // workspace (one table of a million rows, one of XSS payloads), a journal,
 // completion and diagnostics good enough to exercise the UI.
 //
-// It is also the reference for the real backend: it honours every promise
-// of the server.Backend and server.Session contracts (ordering, save
-// acknowledgements after durability, result paging, interrupt).
+// It honours every promise of the server.Backend and server.Session
+// contracts: an open notebook is the same server.Document as the real
+// backend's (ordering, save acknowledgements after durability, interrupt),
+// with the fake executor as its server.Runner.
 package servertest
 
 import (

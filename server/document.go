@@ -238,13 +238,12 @@ func (d *Document) Save(ctx context.Context) (int64, error) {
 	return v, nil
 }
 
-// HoldSaves runs fn while no save is in flight or starts, for a Backend
-// moving the notebook's file (a save during a rename would write the old
-// name back).
-func (d *Document) HoldSaves(fn func() error) error {
+// HoldSaves waits for the save in flight and holds off every save until
+// release is called: a Backend moving the notebook's file does it between
+// the two (a save during a rename would write the old name back).
+func (d *Document) HoldSaves() (release func()) {
 	d.saveMu.Lock()
-	defer d.saveMu.Unlock()
-	return fn()
+	return d.saveMu.Unlock
 }
 
 // Result returns a result the runner holds.

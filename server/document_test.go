@@ -451,6 +451,32 @@ func TestDocumentCloseDiscardRestart(t *testing.T) {
 	}
 }
 
+// TestDocumentHoldSaves: no save writes between HoldSaves and its
+// release (a backend renames the file there).
+func TestDocumentHoldSaves(t *testing.T) {
+	f := newDocFixture(t, time.Hour, "a")
+	ctx := context.Background()
+	_, _ = f.doc.Edit(ctx, []Edit{{Op: EditSource, CellID: "c1", Source: "b"}})
+	release := f.doc.HoldSaves()
+	saved := make(chan error)
+	go func() {
+		_, err := f.doc.Save(ctx)
+		saved <- err
+	}()
+	select {
+	case err := <-saved:
+		t.Fatalf("Save returned while saves were held: %v", err)
+	case <-time.After(100 * time.Millisecond):
+	}
+	if n := f.writeCount(); n != 0 {
+		t.Fatalf("%d writes while saves were held", n)
+	}
+	release()
+	if err := <-saved; err != nil || f.writeCount() != 1 {
+		t.Errorf("after the release: %v, %d writes", err, f.writeCount())
+	}
+}
+
 // TestStoredOutputs: a notebook from disk shows its stored outputs: HTML
 // tables as HTML, charts (SVG) as an image the sanitiser keeps, errors as
 // errors.

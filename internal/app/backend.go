@@ -198,18 +198,10 @@ func (b *Backend) RenameNotebook(ctx context.Context, id, name string) (server.N
 	b.mu.Lock()
 	s := b.sessions[id]
 	b.mu.Unlock()
-	if s == nil {
-		return b.rename(id, name)
+	if s != nil {
+		release := s.HoldSaves()
+		defer release()
 	}
-	var info server.NotebookInfo
-	err := s.HoldSaves(func() (err error) {
-		info, err = b.rename(id, name)
-		return err
-	})
-	return info, err
-}
-
-func (b *Backend) rename(id, name string) (server.NotebookInfo, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	old, ok := b.names[id]

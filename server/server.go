@@ -7,7 +7,9 @@
 // Content-Security-Policy, request size limits), sanitising every markdown and
 // HTML output, paging, sorting and filtering results, CSV downloads and the
 // chart model of a result. Everything stateful lives behind Backend, which
-// the session package implements; docs/api.md describes the wire protocol.
+// internal/app implements over the session package; docs/api.md describes
+// the wire protocol. Document (with ApplyEdit) is the notebook-document half
+// of a Backend's Session, shared by every implementation, fake or real.
 package server
 
 import (

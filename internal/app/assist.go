@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/huntbook/huntbook/notebook"
 	"github.com/huntbook/huntbook/server"
 	"github.com/huntbook/huntbook/session"
 )
@@ -13,7 +14,7 @@ import (
 // session's bindings without running it.
 func (s *Session) Diagnose(ctx context.Context, cellID, source string) ([]server.Diagnostic, error) {
 	out := []server.Diagnostic{}
-	if strings.TrimSpace(source) == "" || s.isMarkdown(cellID) {
+	if typ := s.CellType(cellID); strings.TrimSpace(source) == "" || typ != "" && typ != notebook.Code {
 		return out, nil
 	}
 	diags, err := s.sess.Diagnose(ctx, source)
@@ -30,13 +31,6 @@ func (s *Session) Diagnose(ctx context.Context, cellID, source string) ([]server
 		out = append(out, server.Diagnostic{From: from, To: to, Severity: sev, Message: d.Message})
 	}
 	return out, nil
-}
-
-func (s *Session) isMarkdown(cellID string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	i := s.nb.CellByID(cellID)
-	return i >= 0 && s.nb.Cells[i].Type != "code"
 }
 
 // Complete proposes what can be typed at the position: the session's

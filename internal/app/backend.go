@@ -194,13 +194,13 @@ func (b *Backend) RenameNotebook(ctx context.Context, id, name string) (server.N
 		return server.NotebookInfo{}, err
 	}
 	// No save of the open session may run during the rename: it would
-	// write the old name back. (Lock order: a session's saveMu, then b.mu.)
+	// write the old name back. (Lock order: a session's saves, then b.mu.)
 	b.mu.Lock()
 	s := b.sessions[id]
 	b.mu.Unlock()
 	if s != nil {
-		s.saveMu.Lock()
-		defer s.saveMu.Unlock()
+		release := s.HoldSaves()
+		defer release()
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -229,7 +229,7 @@ func (b *Backend) DeleteNotebook(ctx context.Context, id string) error {
 		return fmt.Errorf("notebook %q: %w", id, server.ErrNotFound)
 	}
 	if s != nil {
-		s.discard(ctx)
+		s.Discard(ctx)
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -256,7 +256,7 @@ func (b *Backend) Open(ctx context.Context, id string, events func(server.Event)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", server.ErrInvalid, err)
 	}
-	sopts := session.Options{MaxRows: storedRows, Timeout: b.opts.QueryTimeout,
+	sopts := session.Options{MaxRows: server.StoredRows, Timeout: b.opts.QueryTimeout,
 		TruncationMaxRecords: b.opts.TruncationMaxRecords,
 		KeepResults:          b.opts.KeepResults, ResultRowBudget: b.opts.ResultRowBudget,
 		Notebook: func() string { return b.nameOf(id) }}

@@ -323,23 +323,6 @@ func TestInterrupt(t *testing.T) {
 	}
 }
 
-// TestStoredOutputs: a notebook from disk shows its stored outputs: HTML
-// tables as HTML, charts (SVG) as an image the sanitiser keeps, errors as
-// errors.
-func TestStoredOutputs(t *testing.T) {
-	outs := storedOutputs([]*notebook.Output{
-		{Type: notebook.ExecuteResult, Data: notebook.MIMEBundle{"text/html": "<table></table>", "text/plain": "t"}},
-		{Type: notebook.DisplayData, Data: notebook.MIMEBundle{"image/svg+xml": `<svg xmlns="http://www.w3.org/2000/svg"></svg>`, "text/plain": "chart"}},
-		{Type: notebook.Error, EName: "KQLError", EValue: "1:5: bad"},
-	})
-	if len(outs) != 3 || outs[0].HTML != "<table></table>" || outs[2].Error == nil || outs[2].Error.Message != "1:5: bad" {
-		t.Fatalf("outputs %+v", outs)
-	}
-	if got := notebook.SanitizeHTML(outs[1].HTML); got != outs[1].HTML {
-		t.Errorf("the chart image does not survive the sanitiser:\n%s\n%s", outs[1].HTML, got)
-	}
-}
-
 // TestRenameDuringEdits renames an open notebook while edits keep its
 // autosave busy: the old name never comes back.
 func TestRenameDuringEdits(t *testing.T) {

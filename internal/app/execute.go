@@ -5,216 +5,102 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
+	"sync"
 
 	"github.com/huntbook/huntbook/engine"
 	"github.com/huntbook/huntbook/kql/sema"
 	"github.com/huntbook/huntbook/kql/syntax"
-	"github.com/huntbook/huntbook/notebook"
-	"github.com/huntbook/huntbook/render"
 	"github.com/huntbook/huntbook/server"
 	"github.com/huntbook/huntbook/session"
-	"github.com/huntbook/huntbook/table"
 )
 
-// storedRows is how many rows of a result the notebook file keeps (with
-// the total): enough to read the result in Jupyter, small enough to keep
-// the file small.
-const storedRows = 200
+// kqlRunner runs a notebook's cells in its session.Session and holds their
+// results (stored in the engine) for paging.
+type kqlRunner struct {
+	sess *session.Session
 
-// Execute queues cells; the worker runs them in order.
-func (s *Session) Execute(ctx context.Context, cellIDs []string) error {
-	s.mu.Lock()
-	for _, id := range cellIDs {
-		if s.nb.CellByID(id) < 0 {
-			s.mu.Unlock()
-			return fmt.Errorf("%w: no cell %q", server.ErrInvalid, id)
-		}
-	}
-	for _, id := range cellIDs {
-		s.queue = append(s.queue, id)
-		s.runs[id].status = server.StatusQueued
-	}
-	s.mu.Unlock()
-	for _, id := range cellIDs {
-		s.events(server.Event{Type: server.EventStatus, CellID: id, Status: server.StatusQueued})
-	}
-	select {
-	case s.wake <- struct{}{}:
-	default:
-	}
-	return nil
+	mu      sync.Mutex
+	results map[string]*engineResult
 }
 
-// Interrupt cancels the running cell and drops the queue.
-func (s *Session) Interrupt(ctx context.Context) error {
-	s.mu.Lock()
-	dropped := s.queue
-	s.queue = nil
-	for _, id := range dropped {
-		if r := s.runs[id]; r != nil {
-			r.status = server.StatusInterrupted
-		}
-	}
-	if s.cancelRun != nil {
-		s.cancelRun()
-	}
-	s.mu.Unlock()
-	for _, id := range dropped {
-		s.events(server.Event{Type: server.EventStatus, CellID: id, Status: server.StatusInterrupted})
-	}
-	return nil
-}
-
-// Restart interrupts, then forgets every let binding and result.
-func (s *Session) Restart(ctx context.Context) error {
-	s.events(server.Event{Type: server.EventKernel, State: "restarting"})
-	_ = s.Interrupt(ctx)
-	err := s.sess.Restart(context.WithoutCancel(ctx))
-	s.mu.Lock()
-	s.results = map[string]*engineResult{}
-	s.mu.Unlock()
-	s.events(server.Event{Type: server.EventKernel, State: "idle"})
-	return err
-}
-
-func (s *Session) worker() {
-	for range s.wake {
-		for {
-			s.mu.Lock()
-			if len(s.queue) == 0 || s.closed {
-				s.mu.Unlock()
-				break
-			}
-			id := s.queue[0]
-			s.queue = s.queue[1:]
-			ctx, cancel := context.WithCancel(context.Background())
-			s.cancelRun = cancel
-			s.mu.Unlock()
-			s.events(server.Event{Type: server.EventKernel, State: "busy"})
-			s.run(ctx, id)
-			cancel()
-			s.mu.Lock()
-			s.cancelRun = nil
-			idle := len(s.queue) == 0
-			s.mu.Unlock()
-			if idle {
-				s.events(server.Event{Type: server.EventKernel, State: "idle"})
-			}
-		}
-	}
-}
-
-// run executes one cell with the analysis session and reports it.
-func (s *Session) run(ctx context.Context, id string) {
-	s.mu.Lock()
-	i := s.nb.CellByID(id)
-	if i < 0 {
-		s.mu.Unlock()
-		return
-	}
-	cell := s.nb.Cells[i]
-	src, typ, params := cell.Source, cell.Type, cell.HasTag(notebook.ParametersTag)
-	s.runs[id].status = server.StatusRunning
-	s.mu.Unlock()
-	start := time.Now()
-	s.events(server.Event{Type: server.EventStatus, CellID: id, Status: server.StatusRunning, Started: start})
-	if typ != notebook.Code || strings.TrimSpace(src) == "" {
-		s.finish(id, server.Event{Status: server.StatusDone, Outputs: []server.Output{}}, nil)
-		return
-	}
-	exe, err := s.sess.Run(ctx, session.Cell{Source: src, Parameters: params})
-	ev := server.Event{Elapsed: server.Duration(time.Since(start)), Outputs: []server.Output{}}
+// Run executes one cell.
+func (r *kqlRunner) Run(ctx context.Context, cell server.RunCell) server.RunOutcome {
+	exe, err := r.sess.Run(ctx, session.Cell{Source: cell.Source, Parameters: cell.Parameters})
+	out := server.RunOutcome{Outputs: []server.Output{}}
 	if exe != nil {
-		ev.ExecutionCount = &exe.N
+		out.ExecutionCount, out.Head = &exe.N, exe.Table
 	}
 	switch {
 	case errors.Is(err, engine.ErrCanceled) || errors.Is(err, context.Canceled):
-		ev.Status = server.StatusInterrupted
+		out.Status = server.StatusInterrupted
 	case err != nil:
-		ev.Status = server.StatusError
-		ev.Outputs = []server.Output{{Type: server.OutputError, Error: queryError(src, err)}}
+		out.Status = server.StatusError
+		out.Outputs = []server.Output{{Type: server.OutputError, Error: queryError(cell.Source, err)}}
 	case exe.Table == nil: // only let statements: they are bound, nothing to show
-		ev.Status = server.StatusDone
+		out.Status = server.StatusDone
 	default:
-		ev.Status, ev.Rows = server.StatusDone, exe.Rows
-		info := s.hold(exe)
-		ev.Outputs = []server.Output{{Type: server.OutputResult, Result: &info}}
+		out.Status, out.Rows = server.StatusDone, exe.Rows
+		info := r.hold(exe)
+		out.Outputs = []server.Output{{Type: server.OutputResult, Result: &info}}
 	}
 	if exe != nil {
 		for _, w := range exe.Warnings {
-			ev.Outputs = append(ev.Outputs, server.Output{Type: server.OutputText, Text: w})
+			out.Outputs = append(out.Outputs, server.Output{Type: server.OutputText, Text: w})
 		}
 	}
-	var head *table.Table
-	if exe != nil {
-		head = exe.Table
-	}
-	s.finish(id, ev, head)
+	return out
 }
 
-// hold keeps a result (stored in the engine by the session) for paging.
-func (s *Session) hold(exe *session.Execution) server.ResultInfo {
+// hold keeps a result (stored in the engine by the session) for paging,
+// and drops the in-memory views of the results the session released.
+func (r *kqlRunner) hold(exe *session.Execution) server.ResultInfo {
 	name := exe.Name
 	if name == "" {
 		name = fmt.Sprintf("_%d", exe.N)
 	}
 	info := server.ResultInfo{ID: exe.Ref, Name: name, Columns: exe.Table.Columns, Rows: exe.Rows, Visualization: exe.Table.Visualization}
-	r := &engineResult{sess: s.sess, exe: exe, info: info}
-	s.mu.Lock()
-	s.results[info.ID] = r
-	held := make([]*engineResult, 0, len(s.results))
-	for _, h := range s.results {
+	res := &engineResult{sess: r.sess, exe: exe, info: info}
+	r.mu.Lock()
+	r.results[info.ID] = res
+	held := make([]*engineResult, 0, len(r.results))
+	for _, h := range r.results {
 		held = append(held, h)
 	}
-	s.mu.Unlock()
+	r.mu.Unlock()
 	for _, h := range held {
 		h.forgetIfReleased()
 	}
 	return info
 }
 
-// finish records the cell's outcome in the document, reports it and saves
-// (every execution is saved).
-func (s *Session) finish(id string, ev server.Event, head *table.Table) {
-	ev.Type, ev.CellID = server.EventStatus, id
-	s.mu.Lock()
-	if i := s.nb.CellByID(id); i >= 0 && s.nb.Cells[i].Type == notebook.Code && ev.Status != server.StatusInterrupted {
-		c := s.nb.Cells[i]
-		c.ExecutionCount = ev.ExecutionCount
-		n := 0
-		if ev.ExecutionCount != nil {
-			n = *ev.ExecutionCount
-		}
-		c.Outputs = notebookOutputs(ev, head, n)
+// Result returns a result the runner holds.
+func (r *kqlRunner) Result(id string) (server.Result, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	res, ok := r.results[id]
+	if !ok {
+		return nil, fmt.Errorf("result %q: %w", id, server.ErrNotFound)
 	}
-	if run := s.runs[id]; run != nil {
-		run.status = ev.Status
-		if ev.Status != server.StatusInterrupted {
-			run.outputs = ev.Outputs
-		}
-	}
-	s.version++
-	s.mu.Unlock()
-	s.events(ev)
-	_, _ = s.Save(context.Background())
+	return res, nil
 }
 
-// notebookOutputs is what the .ipynb file keeps of an execution: the error,
-// or the result's first rows rendered (HTML table or chart, with the total).
-func notebookOutputs(ev server.Event, head *table.Table, n int) []*notebook.Output {
-	if ev.Status == server.StatusError {
-		msg := ev.Outputs[0].Error.Message
-		return []*notebook.Output{{Type: notebook.Error, EName: "KQLError", EValue: msg, Traceback: []string{msg}}}
-	}
-	if head == nil {
-		return nil
-	}
-	bundle, err := render.Render(head, render.Options{TotalRows: ev.Rows})
-	if err != nil {
-		return []*notebook.Output{{Type: notebook.Stream, Name: "stderr", Text: err.Error()}}
-	}
-	return []*notebook.Output{{Type: notebook.ExecuteResult, ExecutionCount: &n, Data: bundle, Metadata: notebook.Metadata{}}}
+// Restart forgets every let binding and result.
+func (r *kqlRunner) Restart(ctx context.Context) error {
+	err := r.sess.Restart(ctx)
+	r.forget()
+	return err
+}
+
+// Close ends the analysis, dropping its results from the engine.
+func (r *kqlRunner) Close() error {
+	r.forget()
+	return r.sess.Close()
+}
+
+func (r *kqlRunner) forget() {
+	r.mu.Lock()
+	r.results = map[string]*engineResult{}
+	r.mu.Unlock()
 }
 
 // queryError positions a query's error in the cell's source: the first

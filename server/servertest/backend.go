@@ -4,9 +4,10 @@
 // workspace (one table of a million rows, one of XSS payloads), a journal,
 // completion and diagnostics good enough to exercise the UI.
 //
-// It is also the reference for the real backend: it honours every promise
-// of the server.Backend and server.Session contracts (ordering, save
-// acknowledgements after durability, result paging, interrupt).
+// It honours every promise of the server.Backend and server.Session
+// contracts: an open notebook is the same server.Document as the real
+// backend's (ordering, save acknowledgements after durability, interrupt),
+// with the fake executor as its server.Runner.
 package servertest
 
 import (
@@ -67,6 +68,12 @@ func (b *Backend) Tables() map[string]*table.Table {
 
 func (b *Backend) path(id string) string {
 	return filepath.Join(b.dir, b.names[id]+".ipynb")
+}
+
+func (b *Backend) pathOf(id string) string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.path(id)
 }
 
 // Workspace describes the fake tables.
@@ -133,10 +140,18 @@ func (b *Backend) CreateNotebook(ctx context.Context, name string) (server.Noteb
 	return b.infoLocked(id), nil
 }
 
-// RenameNotebook renames the file; the id stays.
+// RenameNotebook renames the file; the id stays, and no save of an open
+// session runs meanwhile (it would write the old name back).
 func (b *Backend) RenameNotebook(ctx context.Context, id, name string) (server.NotebookInfo, error) {
 	if err := validName(name); err != nil {
 		return server.NotebookInfo{}, err
+	}
+	b.mu.Lock()
+	s := b.sessions[id]
+	b.mu.Unlock()
+	if s != nil {
+		release := s.HoldSaves()
+		defer release()
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -151,13 +166,20 @@ func (b *Backend) RenameNotebook(ctx context.Context, id, name string) (server.N
 	return b.infoLocked(id), nil
 }
 
-// DeleteNotebook removes the file.
+// DeleteNotebook ends the notebook's session, unsaved, and removes the file.
 func (b *Backend) DeleteNotebook(ctx context.Context, id string) error {
 	b.mu.Lock()
-	defer b.mu.Unlock()
-	if _, ok := b.names[id]; !ok {
+	s := b.sessions[id]
+	_, ok := b.names[id]
+	b.mu.Unlock()
+	if !ok {
 		return fmt.Errorf("notebook %q: %w", id, server.ErrNotFound)
 	}
+	if s != nil {
+		s.Discard(ctx)
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	if err := os.Remove(b.path(id)); err != nil {
 		return err
 	}

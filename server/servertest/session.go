@@ -4,186 +4,123 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/huntbook/huntbook/notebook"
 	"github.com/huntbook/huntbook/server"
+	"github.com/huntbook/huntbook/table"
 )
 
-// Session is the fake session of one notebook.
+// Session is the fake session of one notebook: the shared document
+// (server.Document) whose cells the fake executor runs, with the fake's
+// completion and diagnostics.
 type Session struct {
-	b      *Backend
-	id     string
-	events func(server.Event)
-
-	saveMu sync.Mutex // one save at a time, in version order
-
-	mu        sync.Mutex
-	nb        *notebook.Notebook
-	runs      map[string]*cellRun
-	results   map[string]*server.TableResult
-	version   int64
-	saved     int64
-	saveTimer *time.Timer
-	queue     []string
-	wake      chan struct{}
-	cancelRun context.CancelFunc
-	execCount int
-	nresults  int
-	closed    bool
-}
-
-// cellRun is what the session knows of a cell beyond its document: the
-// status and outputs of its last execution.
-type cellRun struct {
-	status  server.CellStatus
-	outputs []server.Output
+	*server.Document
+	b *Backend
 }
 
 func newSession(b *Backend, id string, nb *notebook.Notebook, events func(server.Event)) *Session {
-	s := &Session{
-		b: b, id: id, events: events, nb: nb,
-		runs: map[string]*cellRun{}, results: map[string]*server.TableResult{},
-		wake: make(chan struct{}, 1),
-	}
-	for _, c := range nb.Cells {
-		s.runs[c.ID] = &cellRun{outputs: storedOutputs(c.Outputs)}
-	}
-	go s.worker()
-	return s
+	doc := server.NewDocument(nb, &runner{b: b, notebookID: id, results: map[string]*server.TableResult{}},
+		server.DocumentOptions{
+			ID:        id,
+			Name:      func() string { return b.nameOf(id) },
+			Write:     func(data []byte) error { return notebook.WriteFileAtomic(b.pathOf(id), data) },
+			SaveDelay: b.SaveDelay,
+			Events:    events,
+		})
+	return &Session{Document: doc, b: b}
 }
 
-// storedOutputs turns a notebook file's outputs into the browser's: the
-// rows of a stored result are HTML (sanitised by the server), errors stay
-// errors.
-func storedOutputs(outs []*notebook.Output) []server.Output {
-	var res []server.Output
-	for _, o := range outs {
-		switch o.Type {
-		case notebook.Error:
-			res = append(res, server.Output{Type: server.OutputError, Error: &server.QueryError{Message: o.EValue}})
-		case notebook.Stream:
-			res = append(res, server.Output{Type: server.OutputText, Text: o.Text})
-		default:
-			if h, ok := o.Data["text/html"].(string); ok {
-				res = append(res, server.Output{Type: server.OutputHTML, HTML: h})
-			} else if t, ok := o.Data["text/plain"].(string); ok {
-				res = append(res, server.Output{Type: server.OutputText, Text: t})
-			}
-		}
-	}
-	return res
+// runner runs a cell with the fake executor over the fake tables, keeps
+// its result in memory and journals it.
+type runner struct {
+	b          *Backend
+	notebookID string
+
+	mu        sync.Mutex
+	results   map[string]*server.TableResult
+	execCount int
+	nresults  int
 }
 
-// Snapshot returns the notebook with statuses and outputs.
-func (s *Session) Snapshot(ctx context.Context) (*server.NotebookState, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st := &server.NotebookState{ID: s.id, Name: s.b.nameOf(s.id), Version: s.version, Saved: s.saved}
-	for _, c := range s.nb.Cells {
-		run := s.runs[c.ID]
-		cs := &server.CellState{
-			ID: c.ID, Type: c.Type, Source: c.Source, Metadata: c.Metadata,
-			Attachments: c.Attachments, ExecutionCount: c.ExecutionCount, Outputs: []server.Output{},
-		}
-		if run != nil {
-			cs.Status = run.status
-			cs.Outputs = append(cs.Outputs, run.outputs...)
-		}
-		st.Cells = append(st.Cells, cs)
+func (r *runner) Run(ctx context.Context, cell server.RunCell) server.RunOutcome {
+	tabs, _ := r.b.tabs.get()
+	start := time.Now()
+	t, err := runQuery(ctx, tabs, cell.Source)
+	elapsed := server.Duration(time.Since(start))
+	hist := server.HistoryEntry{Time: start.UTC(), NotebookID: r.notebookID, CellID: cell.ID, Query: cell.Source, Elapsed: elapsed}
+	var out server.RunOutcome
+	switch {
+	case errors.Is(err, context.Canceled):
+		out.Status = server.StatusInterrupted
+		hist.Error = "interrupted"
+	case err != nil:
+		out.Status = server.StatusError
+		out.Outputs = []server.Output{{Type: server.OutputError, Error: positioned(cell.Source, err)}}
+		hist.Error = err.Error()
+	default:
+		out.Status, out.Rows, out.Head = server.StatusDone, int64(len(t.Rows)), t
+		out.Outputs = []server.Output{{Type: server.OutputResult, Result: r.hold(t)}}
+		hist.Rows = out.Rows
 	}
-	return st, nil
+	if out.Status != server.StatusInterrupted {
+		r.mu.Lock()
+		r.execCount++
+		n := r.execCount
+		r.mu.Unlock()
+		out.ExecutionCount = &n
+	}
+	r.b.journal(hist)
+	return out
 }
 
-// Edit applies a batch of edits, all or nothing, and schedules a save.
-func (s *Session) Edit(ctx context.Context, edits []server.Edit) (int64, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.closed {
-		return 0, errors.New("session closed")
-	}
-	cells := make([]*notebook.Cell, len(s.nb.Cells))
-	for i, c := range s.nb.Cells {
-		cp := *c
-		cells[i] = &cp
-	}
-	for _, e := range edits {
-		var err error
-		if cells, err = server.ApplyEdit(cells, e); err != nil {
-			return 0, fmt.Errorf("%w: %v", server.ErrInvalid, err)
-		}
-	}
-	s.nb.Cells = cells
-	for _, c := range cells {
-		if s.runs[c.ID] == nil {
-			s.runs[c.ID] = &cellRun{}
-		}
-	}
-	s.version++
-	s.scheduleSaveLocked()
-	return s.version, nil
+// hold keeps a result for paging and returns its description.
+func (r *runner) hold(t *table.Table) *server.ResultInfo {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.nresults++
+	res := server.NewTableResult(server.ResultInfo{ID: fmt.Sprintf("r%d", r.nresults), Name: fmt.Sprintf("_%d", r.nresults)}, t)
+	r.results[res.Info().ID] = res
+	info := res.Info()
+	return &info
 }
 
-func (s *Session) scheduleSaveLocked() {
-	if s.saveTimer == nil {
-		s.saveTimer = time.AfterFunc(s.b.SaveDelay, func() { _, _ = s.Save(context.Background()) })
-	}
-}
-
-// Save writes the notebook atomically and reports the saved version.
-func (s *Session) Save(ctx context.Context) (int64, error) {
-	s.saveMu.Lock()
-	defer s.saveMu.Unlock()
-	s.mu.Lock()
-	if s.closed { // Close saved the last version; nothing may write after it
-		s.mu.Unlock()
-		return s.saved, nil
-	}
-	s.saveTimer = nil
-	v := s.version
-	data, err := notebook.Marshal(s.nb)
-	path := s.b.path(s.id)
-	s.mu.Unlock()
-	if err == nil {
-		err = notebook.WriteFileAtomic(path, data)
-	}
-	if err != nil {
-		s.events(server.Event{Type: server.EventSaveFailed, Message: err.Error()})
-		return 0, err
-	}
-	s.mu.Lock()
-	s.saved = max(s.saved, v)
-	s.mu.Unlock()
-	s.events(server.Event{Type: server.EventSaved, Version: v})
-	return v, nil
-}
-
-// Result returns a held result.
-func (s *Session) Result(ctx context.Context, id string) (server.Result, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	r, ok := s.results[id]
+func (r *runner) Result(id string) (server.Result, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	res, ok := r.results[id]
 	if !ok {
 		return nil, fmt.Errorf("result %q: %w", id, server.ErrNotFound)
 	}
-	return r, nil
+	return res, nil
 }
 
-// Close saves and stops the worker.
-func (s *Session) Close(ctx context.Context) error {
-	_ = s.Interrupt(ctx)
-	_, err := s.Save(ctx)
-	s.saveMu.Lock() // no save in flight from here on
-	defer s.saveMu.Unlock()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.saveTimer != nil {
-		s.saveTimer.Stop()
+// Restart forgets the results and the execution count.
+func (r *runner) Restart(ctx context.Context) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.results, r.execCount = map[string]*server.TableResult{}, 0
+	return nil
+}
+
+func (r *runner) Close() error { return nil }
+
+// positioned turns a query error into a QueryError with line:col.
+func positioned(src string, err error) *server.QueryError {
+	var qe *queryError
+	if !errors.As(err, &qe) {
+		return &server.QueryError{Message: err.Error()}
 	}
-	if !s.closed {
-		s.closed = true
-		close(s.wake)
-	}
-	return err
+	l1, c1 := lineCol(src, qe.from)
+	l2, c2 := lineCol(src, qe.to)
+	return &server.QueryError{Message: fmt.Sprintf("%d:%d: %s", l1, c1, qe.msg), Line: l1, Col: c1, EndLine: l2, EndCol: c2}
+}
+
+func lineCol(src string, off int) (int, int) {
+	off = min(off, len(src))
+	line := 1 + strings.Count(src[:off], "\n")
+	col := off - strings.LastIndexByte(src[:off], '\n')
+	return line, col
 }

@@ -1,0 +1,319 @@
+package engine
+
+import (
+	"database/sql/driver"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"math/big"
+	"strings"
+	"time"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
+	"github.com/parquet-go/parquet-go"
+	"github.com/parquet-go/parquet-go/encoding/rle"
+	"github.com/parquet-go/parquet-go/encoding/thrift"
+	"github.com/parquet-go/parquet-go/format"
+
+	"github.com/huntbook/huntbook/engine/sqlrepr"
+	"github.com/huntbook/huntbook/table"
+)
+
+// A staging file is encoded here, column by column into typed byte
+// buffers, rather than through parquet-go's Writer: its column writers
+// only take a parquet.Value per cell, and building, levelling and copying
+// those values cost several times the encoding itself (docs/demo.md has
+// the figures). The file is the plainest Parquet there is: uncompressed
+// PLAIN data pages (v1) with RLE definition levels, no dictionary, no
+// statistics, no page index. parquet-go still provides the format's
+// metadata structures, their Thrift encoding, the RLE level encoder and
+// the schema's logical types (stageNode).
+
+// stagePageBytes is the size at which a column's data page is closed (at
+// the end of a batch, so a page may be larger).
+const stagePageBytes = 1 << 20
+
+// stageMagic opens and closes a Parquet file.
+const stageMagic = "PAR1"
+
+// minNanoTime and maxNanoTime bound the datetimes a staged load can write:
+// Parquet's TIMESTAMP(NANOS) is an int64 of nanoseconds since 1970.
+var (
+	minNanoTime = time.Unix(0, -1<<63)
+	maxNanoTime = time.Unix(0, 1<<63-1)
+)
+
+// stageNode is the Parquet type of a column of KQL type t. Strings are
+// required (a null string is ""); every other column is optional.
+func stageNode(t table.Type) parquet.Node {
+	var n parquet.Node
+	switch t {
+	case table.Bool:
+		n = parquet.Leaf(parquet.BooleanType)
+	case table.Int:
+		n = parquet.Int(32)
+	case table.Long, table.TimeSpan:
+		n = parquet.Int(64)
+	case table.Real:
+		n = parquet.Leaf(parquet.DoubleType)
+	case table.DateTime:
+		n = parquet.TimestampAdjusted(parquet.Nanosecond, false)
+	case table.GUID:
+		n = parquet.UUID()
+	default: // string, dynamic (JSON text), decimal (exact text)
+		n = parquet.String()
+	}
+	if t == table.String {
+		return parquet.Required(n)
+	}
+	return parquet.Optional(n)
+}
+
+// stageSchema is the Parquet schema of a staging file: leaf i is schema
+// column i, named stageColumn(i).
+func stageSchema(schema []table.Column) *parquet.Schema {
+	g := parquet.Group{}
+	for i, c := range schema {
+		g[stageColumn(i)] = stageNode(c.Type)
+	}
+	return parquet.NewSchema("rows", g)
+}
+
+// stageFooterSchema lists the schema elements of a staging file's footer:
+// the root, then one leaf per column, as parquet-go's writer describes them.
+func stageFooterSchema(schema []table.Column) []format.SchemaElement {
+	els := []format.SchemaElement{{Name: "rows", NumChildren: thrift.New(int32(len(schema)))}}
+	for i, c := range schema {
+		n := stageNode(c.Type)
+		t := n.Type()
+		el := format.SchemaElement{Name: stageColumn(i), Type: thrift.New(*t.PhysicalType())}
+		if n.Optional() {
+			el.RepetitionType = thrift.New(format.Optional)
+		} else {
+			el.RepetitionType = thrift.New(format.Required)
+		}
+		if lt := t.LogicalType(); lt != nil {
+			el.LogicalType = *lt
+		}
+		if ct := t.ConvertedType(); ct != nil {
+			el.ConvertedType = thrift.New(*ct)
+		}
+		if l := t.Length(); l > 0 {
+			el.TypeLength = thrift.New(int32(l))
+		}
+		els = append(els, el)
+	}
+	return els
+}
+
+// stageCol accumulates one column of the open row group.
+type stageCol struct {
+	typ      table.Type
+	optional bool
+	physical format.Type
+	vals     []byte // PLAIN values of the row group's pages, back to back
+	defs     []byte // definition levels of the open page (optional columns)
+	pages    []stagePage
+	start    int // where the open page's values begin in vals
+	rows     int // rows in the open page
+}
+
+// stagePage is a closed data page: its header and levels, and the range
+// of its values in vals.
+type stagePage struct {
+	head       []byte
+	start, end int
+}
+
+func newStageCols(schema []table.Column) []stageCol {
+	cols := make([]stageCol, len(schema))
+	for i, c := range schema {
+		cols[i] = stageCol{typ: c.Type, optional: c.Type != table.String,
+			physical: *stageNode(c.Type).Type().PhysicalType()}
+	}
+	return cols
+}
+
+// add appends one cell. Strings, the bulk of a log table, take the
+// shortest path; storeValue's conversions remain for other Go types.
+func (c *stageCol) add(v any) error {
+	if c.typ == table.String {
+		s, ok := v.(string)
+		if !ok && v != nil {
+			_, err := storeValue(c.typ, v)
+			return err
+		}
+		c.vals = appendByteArray(c.vals, s)
+		return nil
+	}
+	switch x := v.(type) {
+	case nil:
+		c.defs = append(c.defs, 0)
+		return nil
+	case int64:
+		if c.typ == table.Long {
+			c.defs = append(c.defs, 1)
+			c.vals = binary.LittleEndian.AppendUint64(room(c.vals, 8), uint64(x))
+			return nil
+		}
+	case int32:
+		if c.typ == table.Int {
+			c.defs = append(c.defs, 1)
+			c.vals = binary.LittleEndian.AppendUint32(room(c.vals, 4), uint32(x))
+			return nil
+		}
+	case time.Time:
+		if c.typ == table.DateTime {
+			return c.addTime(x)
+		}
+	case time.Duration:
+		if c.typ == table.TimeSpan {
+			c.defs = append(c.defs, 1)
+			c.vals = binary.LittleEndian.AppendUint64(room(c.vals, 8), uint64(sqlrepr.Ticks(x)))
+			return nil
+		}
+	}
+	sv, err := storeValue(c.typ, v)
+	if err != nil {
+		return err
+	}
+	return c.addStored(sv)
+}
+
+// addStored appends a value in storeValue's form.
+func (c *stageCol) addStored(sv driver.Value) error {
+	switch x := sv.(type) {
+	case nil:
+		c.defs = append(c.defs, 0)
+		return nil
+	case time.Time:
+		return c.addTime(x)
+	case bool:
+		b := byte(0)
+		if x {
+			b = 1
+		}
+		c.vals = append(c.vals, b) // bit-packed when the page closes
+	case int32:
+		c.vals = binary.LittleEndian.AppendUint32(room(c.vals, 4), uint32(x))
+	case int64:
+		c.vals = binary.LittleEndian.AppendUint64(room(c.vals, 8), uint64(x))
+	case float64:
+		c.vals = binary.LittleEndian.AppendUint64(room(c.vals, 8), math.Float64bits(x))
+	case json.RawMessage:
+		c.vals = appendByteArray(c.vals, string(x))
+	case duckdb.UUID:
+		c.vals = append(c.vals, x[:]...)
+	case *big.Int:
+		c.vals = appendByteArray(c.vals, scaledDecimalText(x))
+	default:
+		return errors.New("engine: no Parquet form for " + fmt.Sprintf("%T", sv))
+	}
+	c.defs = append(c.defs, 1)
+	return nil
+}
+
+// addTime appends a datetime as nanoseconds; one outside KQL's range is
+// null, as the appender stores it.
+func (c *stageCol) addTime(t time.Time) error {
+	if !sqlrepr.InDateTimeRange(t) {
+		c.defs = append(c.defs, 0)
+		return nil
+	}
+	if t.Before(minNanoTime) || t.After(maxNanoTime) {
+		return fmt.Errorf("datetime %v out of a staged load's range", t)
+	}
+	c.defs = append(c.defs, 1)
+	c.vals = binary.LittleEndian.AppendUint64(room(c.vals, 8), uint64(t.UnixNano()))
+	return nil
+}
+
+// appendByteArray appends a PLAIN BYTE_ARRAY: a little-endian length, then
+// the bytes.
+func appendByteArray(b []byte, s string) []byte {
+	n := len(b)
+	b = room(b, 4+len(s))[:n+4+len(s)]
+	binary.LittleEndian.PutUint32(b[n:], uint32(len(s)))
+	copy(b[n+4:], s)
+	return b
+}
+
+// room makes room for n more bytes in b by doubling it: append grows a
+// large slice by a quarter at a time, which copied a row group's values
+// several times over.
+func room(b []byte, n int) []byte {
+	if cap(b)-len(b) >= n {
+		return b
+	}
+	nb := make([]byte, len(b), max(2*cap(b), len(b)+n, 4096))
+	copy(nb, b)
+	return nb
+}
+
+// closePage turns the open page's values into a data page.
+func (c *stageCol) closePage() error {
+	if c.rows == 0 {
+		return nil
+	}
+	if c.typ == table.Bool {
+		c.vals = c.vals[:c.start+packBools(c.vals[c.start:])]
+	}
+	var levels []byte
+	if c.optional {
+		enc, err := (&rle.Encoding{BitWidth: 1}).EncodeLevels(nil, c.defs)
+		if err != nil {
+			return err
+		}
+		levels = binary.LittleEndian.AppendUint32(make([]byte, 0, 4+len(enc)), uint32(len(enc)))
+		levels = append(levels, enc...)
+	}
+	size := len(levels) + len(c.vals) - c.start
+	if size > math.MaxInt32 {
+		return fmt.Errorf("staged page of %d bytes is too large", size)
+	}
+	h := format.PageHeader{Type: format.DataPage, UncompressedPageSize: int32(size),
+		CompressedPageSize: int32(size), DataPageHeader: thrift.New(format.DataPageHeader{
+			NumValues: int32(c.rows), Encoding: format.Plain,
+			DefinitionLevelEncoding: format.RLE, RepetitionLevelEncoding: format.RLE})}
+	head, err := thrift.Marshal(new(thrift.CompactProtocol), &h)
+	if err != nil {
+		return err
+	}
+	c.pages = append(c.pages, stagePage{head: append(head, levels...), start: c.start, end: len(c.vals)})
+	c.start, c.rows, c.defs = len(c.vals), 0, c.defs[:0]
+	return nil
+}
+
+// packBools packs one byte per boolean into PLAIN's bits (the first value
+// in the lowest bit) in place, and returns the packed length.
+func packBools(b []byte) int {
+	n := (len(b) + 7) / 8
+	for i := range n {
+		var x byte
+		for j := 0; j < 8 && 8*i+j < len(b); j++ {
+			x |= b[8*i+j] << j
+		}
+		b[i] = x
+	}
+	return n
+}
+
+// resetChunk empties the column for the next row group, keeping its buffers.
+func (c *stageCol) resetChunk() {
+	c.vals, c.pages, c.start = c.vals[:0], c.pages[:0], 0
+}
+
+// scaledDecimalText writes DECIMAL(38,18)'s scaled integer as exact decimal text.
+func scaledDecimalText(q *big.Int) string {
+	digits := new(big.Int).Abs(q).String()
+	if len(digits) < 19 {
+		digits = strings.Repeat("0", 19-len(digits)) + digits
+	}
+	sign := ""
+	if q.Sign() < 0 {
+		sign = "-"
+	}
+	return sign + digits[:len(digits)-18] + "." + digits[len(digits)-18:]
+}

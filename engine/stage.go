@@ -114,7 +114,7 @@ func (s *tableStage) write(batch [][]any, firstRow int64) error {
 	for k := range cols {
 		c := &cols[k]
 		c.rows += len(batch)
-		if len(c.vals)-c.start >= stagePageBytes {
+		if c.pageBytes() >= stagePageBytes {
 			if err := c.closePage(); err != nil {
 				return err
 			}
@@ -143,7 +143,9 @@ func (s *tableStage) flushRowGroup() error {
 		start := s.offset
 		for _, p := range c.pages {
 			s.emit(p.head)
-			s.emit(c.vals[p.start:p.end])
+			for _, d := range p.data {
+				s.emit(d)
+			}
 		}
 		size := s.offset - start
 		rg.Columns[k] = format.ColumnChunk{FileOffset: start, MetaData: format.ColumnMetaData{

@@ -9,6 +9,7 @@ import (
 	"math"
 	"math/big"
 	"strings"
+	"sync"
 	"time"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
@@ -108,24 +109,37 @@ func stageFooterSchema(schema []table.Column) []format.SchemaElement {
 	return els
 }
 
-// stageCol accumulates one column of the open row group.
+// stageCol accumulates one column of the open row group. Its PLAIN values
+// go into fixed-size blocks shared through stageBlocks rather than one
+// growing slice: growing copied and cleared a row group's values several
+// times, and a finished table's blocks serve the next one.
 type stageCol struct {
 	typ      table.Type
 	optional bool
 	physical format.Type
-	vals     []byte // PLAIN values of the row group's pages, back to back
+	cur      []byte   // the block being filled
+	start    int      // where the open page's values begin in cur
+	segs     [][]byte // the open page's values in earlier blocks
+	segBytes int      // their length
+	blocks   []*stageBlock
 	defs     []byte // definition levels of the open page (optional columns)
+	rows     int    // rows in the open page
 	pages    []stagePage
-	start    int // where the open page's values begin in vals
-	rows     int // rows in the open page
 }
 
-// stagePage is a closed data page: its header and levels, and the range
-// of its values in vals.
+// stagePage is a closed data page: its header and levels, then its values.
 type stagePage struct {
-	head       []byte
-	start, end int
+	head []byte
+	data [][]byte
 }
+
+// stageBlockBytes is the size of a value block; a larger value gets a
+// block of its own.
+const stageBlockBytes = 64 << 10
+
+type stageBlock [stageBlockBytes]byte
+
+var stageBlocks = sync.Pool{New: func() any { return new(stageBlock) }}
 
 func newStageCols(schema []table.Column) []stageCol {
 	cols := make([]stageCol, len(schema))
@@ -145,7 +159,7 @@ func (c *stageCol) add(v any) error {
 			_, err := storeValue(c.typ, v)
 			return err
 		}
-		c.vals = appendByteArray(c.vals, s)
+		c.putByteArray(s)
 		return nil
 	}
 	switch x := v.(type) {
@@ -155,13 +169,13 @@ func (c *stageCol) add(v any) error {
 	case int64:
 		if c.typ == table.Long {
 			c.defs = append(c.defs, 1)
-			c.vals = binary.LittleEndian.AppendUint64(room(c.vals, 8), uint64(x))
+			binary.LittleEndian.PutUint64(c.put(8), uint64(x))
 			return nil
 		}
 	case int32:
 		if c.typ == table.Int {
 			c.defs = append(c.defs, 1)
-			c.vals = binary.LittleEndian.AppendUint32(room(c.vals, 4), uint32(x))
+			binary.LittleEndian.PutUint32(c.put(4), uint32(x))
 			return nil
 		}
 	case time.Time:
@@ -171,7 +185,7 @@ func (c *stageCol) add(v any) error {
 	case time.Duration:
 		if c.typ == table.TimeSpan {
 			c.defs = append(c.defs, 1)
-			c.vals = binary.LittleEndian.AppendUint64(room(c.vals, 8), uint64(sqlrepr.Ticks(x)))
+			binary.LittleEndian.PutUint64(c.put(8), uint64(sqlrepr.Ticks(x)))
 			return nil
 		}
 	}
@@ -195,19 +209,19 @@ func (c *stageCol) addStored(sv driver.Value) error {
 		if x {
 			b = 1
 		}
-		c.vals = append(c.vals, b) // bit-packed when the page closes
+		c.put(1)[0] = b // bit-packed when the page closes
 	case int32:
-		c.vals = binary.LittleEndian.AppendUint32(room(c.vals, 4), uint32(x))
+		binary.LittleEndian.PutUint32(c.put(4), uint32(x))
 	case int64:
-		c.vals = binary.LittleEndian.AppendUint64(room(c.vals, 8), uint64(x))
+		binary.LittleEndian.PutUint64(c.put(8), uint64(x))
 	case float64:
-		c.vals = binary.LittleEndian.AppendUint64(room(c.vals, 8), math.Float64bits(x))
+		binary.LittleEndian.PutUint64(c.put(8), math.Float64bits(x))
 	case json.RawMessage:
-		c.vals = appendByteArray(c.vals, string(x))
+		c.putByteArray(string(x))
 	case duckdb.UUID:
-		c.vals = append(c.vals, x[:]...)
+		copy(c.put(16), x[:])
 	case *big.Int:
-		c.vals = appendByteArray(c.vals, scaledDecimalText(x))
+		c.putByteArray(scaledDecimalText(x))
 	default:
 		return errors.New("engine: no Parquet form for " + fmt.Sprintf("%T", sv))
 	}
@@ -226,39 +240,55 @@ func (c *stageCol) addTime(t time.Time) error {
 		return fmt.Errorf("datetime %v out of a staged load's range", t)
 	}
 	c.defs = append(c.defs, 1)
-	c.vals = binary.LittleEndian.AppendUint64(room(c.vals, 8), uint64(t.UnixNano()))
+	binary.LittleEndian.PutUint64(c.put(8), uint64(t.UnixNano()))
 	return nil
 }
 
-// appendByteArray appends a PLAIN BYTE_ARRAY: a little-endian length, then
-// the bytes.
-func appendByteArray(b []byte, s string) []byte {
-	n := len(b)
-	b = room(b, 4+len(s))[:n+4+len(s)]
-	binary.LittleEndian.PutUint32(b[n:], uint32(len(s)))
-	copy(b[n+4:], s)
-	return b
+// put returns the next n bytes of the column's values to fill in.
+func (c *stageCol) put(n int) []byte {
+	if cap(c.cur)-len(c.cur) < n {
+		c.nextBlock(n)
+	}
+	l := len(c.cur)
+	c.cur = c.cur[:l+n]
+	return c.cur[l:]
 }
 
-// room makes room for n more bytes in b by doubling it: append grows a
-// large slice by a quarter at a time, which copied a row group's values
-// several times over.
-func room(b []byte, n int) []byte {
-	if cap(b)-len(b) >= n {
-		return b
+// nextBlock moves on to a new block with room for n bytes.
+func (c *stageCol) nextBlock(n int) {
+	if len(c.cur) > c.start {
+		c.segs = append(c.segs, c.cur[c.start:])
+		c.segBytes += len(c.cur) - c.start
 	}
-	nb := make([]byte, len(b), max(2*cap(b), len(b)+n, 4096))
-	copy(nb, b)
-	return nb
+	if n > stageBlockBytes {
+		c.cur = make([]byte, 0, n)
+	} else {
+		b := stageBlocks.Get().(*stageBlock)
+		c.blocks = append(c.blocks, b)
+		c.cur = b[:0]
+	}
+	c.start = 0
 }
+
+// putByteArray appends a PLAIN BYTE_ARRAY: a little-endian length, then
+// the bytes.
+func (c *stageCol) putByteArray(s string) {
+	b := c.put(4 + len(s))
+	binary.LittleEndian.PutUint32(b, uint32(len(s)))
+	copy(b[4:], s)
+}
+
+// pageBytes is the size of the open page's values.
+func (c *stageCol) pageBytes() int { return c.segBytes + len(c.cur) - c.start }
 
 // closePage turns the open page's values into a data page.
 func (c *stageCol) closePage() error {
 	if c.rows == 0 {
 		return nil
 	}
+	data := append(c.segs, c.cur[c.start:])
 	if c.typ == table.Bool {
-		c.vals = c.vals[:c.start+packBools(c.vals[c.start:])]
+		data = [][]byte{packBools(data)}
 	}
 	var levels []byte
 	if c.optional {
@@ -269,7 +299,10 @@ func (c *stageCol) closePage() error {
 		levels = binary.LittleEndian.AppendUint32(make([]byte, 0, 4+len(enc)), uint32(len(enc)))
 		levels = append(levels, enc...)
 	}
-	size := len(levels) + len(c.vals) - c.start
+	size := len(levels)
+	for _, d := range data {
+		size += len(d)
+	}
 	if size > math.MaxInt32 {
 		return fmt.Errorf("staged page of %d bytes is too large", size)
 	}
@@ -281,28 +314,39 @@ func (c *stageCol) closePage() error {
 	if err != nil {
 		return err
 	}
-	c.pages = append(c.pages, stagePage{head: append(head, levels...), start: c.start, end: len(c.vals)})
-	c.start, c.rows, c.defs = len(c.vals), 0, c.defs[:0]
+	c.pages = append(c.pages, stagePage{head: append(head, levels...), data: data})
+	c.start, c.segs, c.segBytes, c.rows, c.defs = len(c.cur), nil, 0, 0, c.defs[:0]
 	return nil
 }
 
-// packBools packs one byte per boolean into PLAIN's bits (the first value
-// in the lowest bit) in place, and returns the packed length.
-func packBools(b []byte) int {
-	n := (len(b) + 7) / 8
-	for i := range n {
-		var x byte
-		for j := 0; j < 8 && 8*i+j < len(b); j++ {
-			x |= b[8*i+j] << j
+// packBools packs booleans held one per byte into PLAIN's bits, the first
+// value in the lowest bit.
+func packBools(data [][]byte) []byte {
+	var out []byte
+	var x, n byte
+	for _, d := range data {
+		for _, b := range d {
+			x |= b << n
+			if n++; n == 8 {
+				out, x, n = append(out, x), 0, 0
+			}
 		}
-		b[i] = x
 	}
-	return n
+	if n > 0 {
+		out = append(out, x)
+	}
+	return out
 }
 
-// resetChunk empties the column for the next row group, keeping its buffers.
+// resetChunk empties the column for the next row group, once its pages
+// are written, and gives its blocks back.
 func (c *stageCol) resetChunk() {
-	c.vals, c.pages, c.start = c.vals[:0], c.pages[:0], 0
+	for _, b := range c.blocks {
+		stageBlocks.Put(b)
+	}
+	clear(c.blocks)
+	clear(c.pages)
+	c.blocks, c.pages, c.cur, c.start = c.blocks[:0], c.pages[:0], nil, 0
 }
 
 // scaledDecimalText writes DECIMAL(38,18)'s scaled integer as exact decimal text.

@@ -117,11 +117,12 @@ type stageCol struct {
 	typ      table.Type
 	optional bool
 	physical format.Type
-	cur      []byte   // the block being filled
+	cur      []byte   // the block being filled, whole
+	used     int      // its bytes filled
 	start    int      // where the open page's values begin in cur
 	segs     [][]byte // the open page's values in earlier blocks
 	segBytes int      // their length
-	blocks   []*stageBlock
+	blocks   []*[]byte
 	defs     []byte // definition levels of the open page (optional columns)
 	rows     int    // rows in the open page
 	pages    []stagePage
@@ -133,13 +134,18 @@ type stagePage struct {
 	data [][]byte
 }
 
-// stageBlockBytes is the size of a value block; a larger value gets a
-// block of its own.
-const stageBlockBytes = 64 << 10
+// A column's values start in a small block, so that the many small tables
+// of a load do not each hold a large block per column, and go on in large
+// ones. A value larger than a large block gets a block of its own.
+const (
+	stageSmallBlock = 4 << 10
+	stageLargeBlock = 64 << 10
+)
 
-type stageBlock [stageBlockBytes]byte
-
-var stageBlocks = sync.Pool{New: func() any { return new(stageBlock) }}
+var stageBlocks = [2]sync.Pool{
+	{New: func() any { b := make([]byte, stageSmallBlock); return &b }},
+	{New: func() any { b := make([]byte, stageLargeBlock); return &b }},
+}
 
 func newStageCols(schema []table.Column) []stageCol {
 	cols := make([]stageCol, len(schema))
@@ -246,28 +252,36 @@ func (c *stageCol) addTime(t time.Time) error {
 
 // put returns the next n bytes of the column's values to fill in.
 func (c *stageCol) put(n int) []byte {
-	if cap(c.cur)-len(c.cur) < n {
+	if c.used+n > len(c.cur) {
 		c.nextBlock(n)
 	}
-	l := len(c.cur)
-	c.cur = c.cur[:l+n]
-	return c.cur[l:]
+	b := c.cur[c.used : c.used+n]
+	c.used += n
+	return b
 }
 
 // nextBlock moves on to a new block with room for n bytes.
 func (c *stageCol) nextBlock(n int) {
-	if len(c.cur) > c.start {
-		c.segs = append(c.segs, c.cur[c.start:])
-		c.segBytes += len(c.cur) - c.start
+	if c.used > c.start {
+		c.segs = append(c.segs, c.cur[c.start:c.used])
+		c.segBytes += c.used - c.start
 	}
-	if n > stageBlockBytes {
-		c.cur = make([]byte, 0, n)
-	} else {
-		b := stageBlocks.Get().(*stageBlock)
-		c.blocks = append(c.blocks, b)
-		c.cur = b[:0]
+	switch {
+	case n > stageLargeBlock:
+		c.cur = make([]byte, n)
+	case len(c.blocks) == 0 && n <= stageSmallBlock:
+		c.takeBlock(0)
+	default:
+		c.takeBlock(1)
 	}
-	c.start = 0
+	c.start, c.used = 0, 0
+}
+
+// takeBlock makes a pooled block of size class k the current one.
+func (c *stageCol) takeBlock(k int) {
+	b := stageBlocks[k].Get().(*[]byte)
+	c.blocks = append(c.blocks, b)
+	c.cur = *b
 }
 
 // putByteArray appends a PLAIN BYTE_ARRAY: a little-endian length, then
@@ -279,14 +293,14 @@ func (c *stageCol) putByteArray(s string) {
 }
 
 // pageBytes is the size of the open page's values.
-func (c *stageCol) pageBytes() int { return c.segBytes + len(c.cur) - c.start }
+func (c *stageCol) pageBytes() int { return c.segBytes + c.used - c.start }
 
 // closePage turns the open page's values into a data page.
 func (c *stageCol) closePage() error {
 	if c.rows == 0 {
 		return nil
 	}
-	data := append(c.segs, c.cur[c.start:])
+	data := append(c.segs, c.cur[c.start:c.used])
 	if c.typ == table.Bool {
 		data = [][]byte{packBools(data)}
 	}
@@ -315,7 +329,7 @@ func (c *stageCol) closePage() error {
 		return err
 	}
 	c.pages = append(c.pages, stagePage{head: append(head, levels...), data: data})
-	c.start, c.segs, c.segBytes, c.rows, c.defs = len(c.cur), nil, 0, 0, c.defs[:0]
+	c.start, c.segs, c.segBytes, c.rows, c.defs = c.used, nil, 0, 0, c.defs[:0]
 	return nil
 }
 
@@ -342,11 +356,15 @@ func packBools(data [][]byte) []byte {
 // are written, and gives its blocks back.
 func (c *stageCol) resetChunk() {
 	for _, b := range c.blocks {
-		stageBlocks.Put(b)
+		if len(*b) == stageSmallBlock {
+			stageBlocks[0].Put(b)
+		} else {
+			stageBlocks[1].Put(b)
+		}
 	}
 	clear(c.blocks)
 	clear(c.pages)
-	c.blocks, c.pages, c.cur, c.start = c.blocks[:0], c.pages[:0], nil, 0
+	c.blocks, c.pages, c.cur, c.start, c.used = c.blocks[:0], c.pages[:0], nil, 0, 0
 }
 
 // scaledDecimalText writes DECIMAL(38,18)'s scaled integer as exact decimal text.

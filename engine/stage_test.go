@@ -197,7 +197,7 @@ func TestStagedLoadEveryType(t *testing.T) {
 			time.Date(2025, 6, 1, 12, 0, 0, 0, nyc), nil, time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2300, 1, 1, 0, 0, 0, 0, time.UTC)}},
 		{table.TimeSpan, []any{time.Duration(0), -1500 * time.Millisecond, 100 * time.Nanosecond, time.Nanosecond, nil,
 			time.Duration(math.MaxInt64), time.Duration(math.MinInt64)}},
-		{table.String, []any{"", "a", "ü ✓", strings.Repeat("x", 10000), nil, "tab\tnl\n", ""}},
+		{table.String, []any{"", "a", "ü ✓", strings.Repeat("x", 10000), nil, "tab\tnl\n", "", strings.Repeat("z", 100000), "b"}},
 		{table.Dynamic, []any{nil, map[string]any{"a": []any{int64(1), "x", nil}}, []any{}, "text", int64(-3), 2.5, true}},
 		{table.Decimal, []any{"0", "-1.5", "123456789012345678.000000000000000001", "1e3", nil, "-0.000000000000000001"}},
 		{table.GUID, []any{"00000000-0000-0000-0000-000000000000", "0C7A5B4E-1F2D-4E3C-9A8B-7D6E5F4A3B2C", nil,

@@ -149,7 +149,7 @@ func (s *tableStage) flushRowGroup() error {
 		}
 		size := s.offset - start
 		rg.Columns[k] = format.ColumnChunk{FileOffset: start, MetaData: format.ColumnMetaData{
-			Type: c.physical, Encoding: []format.Encoding{format.Plain, format.RLE},
+			Type: c.physical, Encoding: []format.Encoding{c.encoding, format.RLE},
 			PathInSchema: []string{stageColumn(k)}, Codec: format.Uncompressed,
 			NumValues: int64(s.groupRows), TotalUncompressedSize: size, TotalCompressedSize: size,
 			DataPageOffset: start}}

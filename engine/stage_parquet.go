@@ -14,6 +14,7 @@ import (
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
 	"github.com/parquet-go/parquet-go"
+	"github.com/parquet-go/parquet-go/encoding/delta"
 	"github.com/parquet-go/parquet-go/encoding/rle"
 	"github.com/parquet-go/parquet-go/encoding/thrift"
 	"github.com/parquet-go/parquet-go/format"
@@ -26,11 +27,12 @@ import (
 // buffers, rather than through parquet-go's Writer: its column writers
 // only take a parquet.Value per cell, and building, levelling and copying
 // those values cost several times the encoding itself (docs/demo.md has
-// the figures). The file is the plainest Parquet there is: uncompressed
-// PLAIN data pages (v1) with RLE definition levels, no dictionary, no
+// the figures). The file is plain Parquet: uncompressed v1 data pages with
+// RLE definition levels, byte arrays (strings, JSON, decimal text) in
+// DELTA_LENGTH_BYTE_ARRAY, everything else PLAIN; no dictionary, no
 // statistics, no page index. parquet-go still provides the format's
-// metadata structures, their Thrift encoding, the RLE level encoder and
-// the schema's logical types (stageNode).
+// metadata structures and their Thrift encoding, the level and length
+// encoders, and the schema's logical types (stageNode).
 
 // stagePageBytes is the size at which a column's data page is closed (at
 // the end of a batch, so a page may be larger).
@@ -116,6 +118,7 @@ func stageFooterSchema(schema []table.Column) []format.SchemaElement {
 type stageCol struct {
 	typ      table.Type
 	optional bool
+	encoding format.Encoding // of its values
 	physical format.Type
 	cur      []byte   // the block being filled, whole
 	used     int      // its bytes filled
@@ -123,8 +126,9 @@ type stageCol struct {
 	segs     [][]byte // the open page's values in earlier blocks
 	segBytes int      // their length
 	blocks   []*[]byte
-	defs     []byte // definition levels of the open page (optional columns)
-	rows     int    // rows in the open page
+	defs     []byte  // definition levels of the open page (optional columns)
+	lens     []int32 // lengths of the open page's byte arrays
+	rows     int     // rows in the open page
 	pages    []stagePage
 }
 
@@ -150,8 +154,12 @@ var stageBlocks = [2]sync.Pool{
 func newStageCols(schema []table.Column) []stageCol {
 	cols := make([]stageCol, len(schema))
 	for i, c := range schema {
-		cols[i] = stageCol{typ: c.Type, optional: c.Type != table.String,
-			physical: *stageNode(c.Type).Type().PhysicalType()}
+		physical := *stageNode(c.Type).Type().PhysicalType()
+		enc := format.Plain
+		if physical == format.ByteArray {
+			enc = format.DeltaLengthByteArray
+		}
+		cols[i] = stageCol{typ: c.Type, optional: c.Type != table.String, physical: physical, encoding: enc}
 	}
 	return cols
 }
@@ -284,16 +292,19 @@ func (c *stageCol) takeBlock(k int) {
 	c.cur = *b
 }
 
-// putByteArray appends a PLAIN BYTE_ARRAY: a little-endian length, then
-// the bytes.
+// putByteArray appends a byte array: DELTA_LENGTH_BYTE_ARRAY stores the
+// lengths together, delta-encoded, before the bytes. It is what
+// parquet-go's writer chose, and a column of "" costs next to nothing
+// where PLAIN's four-byte lengths doubled the files.
 func (c *stageCol) putByteArray(s string) {
-	b := c.put(4 + len(s))
-	binary.LittleEndian.PutUint32(b, uint32(len(s)))
-	copy(b[4:], s)
+	c.lens = append(c.lens, int32(len(s)))
+	if len(s) > 0 {
+		copy(c.put(len(s)), s)
+	}
 }
 
 // pageBytes is the size of the open page's values.
-func (c *stageCol) pageBytes() int { return c.segBytes + c.used - c.start }
+func (c *stageCol) pageBytes() int { return c.segBytes + c.used - c.start + 4*len(c.lens) }
 
 // closePage turns the open page's values into a data page.
 func (c *stageCol) closePage() error {
@@ -301,8 +312,15 @@ func (c *stageCol) closePage() error {
 		return nil
 	}
 	data := append(c.segs, c.cur[c.start:c.used])
-	if c.typ == table.Bool {
+	switch {
+	case c.typ == table.Bool:
 		data = [][]byte{packBools(data)}
+	case c.encoding == format.DeltaLengthByteArray:
+		lens, err := (&delta.BinaryPackedEncoding{}).EncodeInt32(nil, c.lens)
+		if err != nil {
+			return err
+		}
+		data = append([][]byte{lens}, data...)
 	}
 	var levels []byte
 	if c.optional {
@@ -322,14 +340,14 @@ func (c *stageCol) closePage() error {
 	}
 	h := format.PageHeader{Type: format.DataPage, UncompressedPageSize: int32(size),
 		CompressedPageSize: int32(size), DataPageHeader: thrift.New(format.DataPageHeader{
-			NumValues: int32(c.rows), Encoding: format.Plain,
+			NumValues: int32(c.rows), Encoding: c.encoding,
 			DefinitionLevelEncoding: format.RLE, RepetitionLevelEncoding: format.RLE})}
 	head, err := thrift.Marshal(new(thrift.CompactProtocol), &h)
 	if err != nil {
 		return err
 	}
 	c.pages = append(c.pages, stagePage{head: append(head, levels...), data: data})
-	c.start, c.segs, c.segBytes, c.rows, c.defs = c.used, nil, 0, 0, c.defs[:0]
+	c.start, c.segs, c.segBytes, c.rows, c.defs, c.lens = c.used, nil, 0, 0, c.defs[:0], c.lens[:0]
 	return nil
 }
 

@@ -111,8 +111,8 @@ func stageFooterSchema(schema []table.Column) []format.SchemaElement {
 	return els
 }
 
-// stageCol accumulates one column of the open row group. Its PLAIN values
-// go into fixed-size blocks shared through stageBlocks rather than one
+// stageCol accumulates one column of the open row group. Its values go
+// into fixed-size blocks shared through stageBlocks rather than one
 // growing slice: growing copied and cleared a row group's values several
 // times, and a finished table's blocks serve the next one.
 type stageCol struct {
@@ -170,8 +170,10 @@ func (c *stageCol) add(v any) error {
 	if c.typ == table.String {
 		s, ok := v.(string)
 		if !ok && v != nil {
-			_, err := storeValue(c.typ, v)
-			return err
+			if _, err := storeValue(c.typ, v); err != nil {
+				return err
+			}
+			return fmt.Errorf("%T is not a string", v)
 		}
 		c.putByteArray(s)
 		return nil
@@ -250,7 +252,7 @@ func (c *stageCol) addTime(t time.Time) error {
 		c.defs = append(c.defs, 0)
 		return nil
 	}
-	if t.Before(minNanoTime) || t.After(maxNanoTime) {
+	if t.Before(minNanoTime) || t.After(maxNanoTime) { // not while KQL's range is TIMESTAMP_NS's
 		return fmt.Errorf("datetime %v out of a staged load's range", t)
 	}
 	c.defs = append(c.defs, 1)

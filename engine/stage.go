@@ -2,18 +2,14 @@ package engine
 
 import (
 	"bufio"
-	"encoding/json"
-	"errors"
+	"encoding/binary"
 	"fmt"
-	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
-	"unsafe"
 
-	duckdb "github.com/duckdb/duckdb-go/v2"
-	"github.com/parquet-go/parquet-go"
+	"github.com/parquet-go/parquet-go/encoding/thrift"
+	"github.com/parquet-go/parquet-go/format"
 
 	"github.com/huntbook/huntbook/engine/sqlrepr"
 	"github.com/huntbook/huntbook/table"
@@ -31,13 +27,6 @@ const (
 	stageFileRows = 4 * stageRowGroup
 )
 
-// minNanoTime and maxNanoTime bound the datetimes a staged load can write:
-// Parquet's TIMESTAMP(NANOS) is an int64 of nanoseconds since 1970.
-var (
-	minNanoTime = time.Unix(0, -1<<63)
-	maxNanoTime = time.Unix(0, 1<<63-1)
-)
-
 // tableStage writes the rows of one table into the current staging file.
 // It is used from the loader's caller goroutine; only the insert runs on
 // the connection goroutine.
@@ -49,11 +38,13 @@ type tableStage struct {
 	path      string // the open file, "" when none
 	f         *os.File
 	buf       *bufio.Writer
-	w         *parquet.Writer
-	limit     int // rows per file (stageFileRows; less in tests)
-	rows      int // rows in the open file
-	groupRows int // rows in the open row group
-	row       parquet.Row
+	offset    int64 // bytes written to the open file
+	err       error // the first write error of the open file
+	cols      []stageCol
+	groups    []format.RowGroup // the open file's finished row groups
+	limit     int               // rows per file (stageFileRows; less in tests)
+	rows      int               // rows in the open file
+	groupRows int               // rows in the open row group
 }
 
 // stageable reports whether every column type has a Parquet form here.
@@ -71,35 +62,6 @@ func stageable(schema []table.Column) bool {
 // index equal to the position.
 func stageColumn(i int) string { return fmt.Sprintf("c%05d", i) }
 
-func stageSchema(schema []table.Column) *parquet.Schema {
-	g := parquet.Group{}
-	for i, c := range schema {
-		var n parquet.Node
-		switch c.Type {
-		case table.Bool:
-			n = parquet.Leaf(parquet.BooleanType)
-		case table.Int:
-			n = parquet.Int(32)
-		case table.Long, table.TimeSpan:
-			n = parquet.Int(64)
-		case table.Real:
-			n = parquet.Leaf(parquet.DoubleType)
-		case table.DateTime:
-			n = parquet.TimestampAdjusted(parquet.Nanosecond, false)
-		case table.GUID:
-			n = parquet.UUID()
-		default: // string, dynamic (JSON text), decimal (exact text)
-			n = parquet.String()
-		}
-		if c.Type == table.String {
-			g[stageColumn(i)] = parquet.Required(n) // null strings are ""
-		} else {
-			g[stageColumn(i)] = parquet.Optional(n)
-		}
-	}
-	return parquet.NewSchema("rows", g)
-}
-
 // open starts the next staging file.
 func (s *tableStage) open() error {
 	s.seq++
@@ -111,48 +73,93 @@ func (s *tableStage) open() error {
 	}
 	s.f = f
 	s.buf = bufio.NewWriterSize(f, 1<<20)
-	// Uncompressed, no page statistics: the file is read once, right away,
-	// from the page cache; compressing it would only cost CPU twice.
-	s.w = parquet.NewWriter(s.buf, stageSchema(s.schema),
-		parquet.MaxRowsPerRowGroup(stageRowGroup), parquet.DataPageStatistics(false))
+	s.offset, s.err = 0, nil
+	if s.cols == nil {
+		s.cols = newStageCols(s.schema)
+	}
+	s.groups = s.groups[:0]
 	s.rows, s.groupRows = 0, 0
-	return nil
+	s.emit([]byte(stageMagic))
+	return s.err
 }
 
-// write adds a batch of rows to the open file (opening one if needed),
-// column by column: writing whole rows made parquet-go scatter every value
-// into its column, which cost more than the values themselves.
+// emit writes b to the open file, keeping the first error for seal.
+func (s *tableStage) emit(b []byte) {
+	if s.err != nil {
+		return
+	}
+	n, err := s.buf.Write(b)
+	s.offset += int64(n)
+	s.err = err
+}
+
+// write adds a batch of rows to the open file (opening one if needed). It
+// reads the batch row by row, in memory order, appending each cell to its
+// column's buffer: a column-by-column pass over the rows touched every
+// row's cache lines once per column.
 func (s *tableStage) write(batch [][]any, firstRow int64) error {
 	if s.path == "" {
 		if err := s.open(); err != nil {
 			return err
 		}
 	}
-	writers := s.w.ColumnWriters()
-	for k, c := range s.schema {
-		s.row = s.row[:0]
-		for i, r := range batch {
-			pv, err := stageValue(c.Type, r[k])
-			if err != nil {
-				return fmt.Errorf("row %d: column %q: %w", firstRow+int64(i)+1, c.Name, err)
+	cols := s.cols
+	for i, r := range batch {
+		for k := range cols {
+			if err := cols[k].add(r[k]); err != nil {
+				return fmt.Errorf("row %d: column %q: %w", firstRow+int64(i)+1, s.schema[k].Name, err)
 			}
-			def := 1
-			if c.Type == table.String || pv.IsNull() {
-				def = 0
-			}
-			s.row = append(s.row, pv.Level(0, def, k))
 		}
-		if _, err := writers[k].WriteRowValues(s.row); err != nil {
-			return err
+	}
+	for k := range cols {
+		c := &cols[k]
+		c.rows += len(batch)
+		if c.pageBytes() >= stagePageBytes {
+			if err := c.closePage(); err != nil {
+				return err
+			}
 		}
 	}
 	s.rows += len(batch)
 	s.groupRows += len(batch)
 	if s.groupRows >= min(stageRowGroup, s.limit) {
-		s.groupRows = 0
-		return s.w.Flush()
+		return s.flushRowGroup()
 	}
 	return nil
+}
+
+// flushRowGroup writes the open row group's column chunks to the file.
+func (s *tableStage) flushRowGroup() error {
+	if s.groupRows == 0 {
+		return s.err
+	}
+	rg := format.RowGroup{NumRows: int64(s.groupRows), FileOffset: s.offset,
+		Columns: make([]format.ColumnChunk, len(s.cols))}
+	for k := range s.cols {
+		c := &s.cols[k]
+		if err := c.closePage(); err != nil {
+			return err
+		}
+		start := s.offset
+		for _, p := range c.pages {
+			s.emit(p.head)
+			for _, d := range p.data {
+				s.emit(d)
+			}
+		}
+		size := s.offset - start
+		rg.Columns[k] = format.ColumnChunk{FileOffset: start, MetaData: format.ColumnMetaData{
+			Type: c.physical, Encoding: []format.Encoding{c.encoding, format.RLE},
+			PathInSchema: []string{stageColumn(k)}, Codec: format.Uncompressed,
+			NumValues: int64(s.groupRows), TotalUncompressedSize: size, TotalCompressedSize: size,
+			DataPageOffset: start}}
+		rg.TotalByteSize += size
+		c.resetChunk()
+	}
+	rg.TotalCompressedSize = rg.TotalByteSize
+	s.groups = append(s.groups, rg)
+	s.groupRows = 0
+	return s.err
 }
 
 // full reports whether the open file should be inserted now.
@@ -165,16 +172,38 @@ func (s *tableStage) seal() (string, error) {
 	}
 	path := s.path
 	s.path = ""
-	err := s.w.Close()
+	err := s.flushRowGroup()
+	if err == nil {
+		err = s.writeFooter()
+	}
 	if err == nil {
 		err = s.buf.Flush()
 	}
 	if cerr := s.f.Close(); err == nil {
 		err = cerr
 	}
-	// The writer keeps its column buffers; a finished table must not.
-	s.w, s.buf, s.f, s.row = nil, nil, nil, nil
+	// The column buffers hold a row group of the table. A full file is
+	// sealed because more rows came, and the next file reuses them; the
+	// last, partial one is sealed by Commit, after which they are garbage.
+	if s.rows < s.limit {
+		s.cols = nil
+	}
+	s.groups, s.buf, s.f = nil, nil, nil
 	return path, err
+}
+
+// writeFooter writes the file metadata and the closing magic.
+func (s *tableStage) writeFooter() error {
+	meta := format.FileMetaData{Version: 1, Schema: stageFooterSchema(s.schema),
+		NumRows: int64(s.rows), RowGroups: s.groups, CreatedBy: "huntbook staged load"}
+	b, err := thrift.Marshal(new(thrift.CompactProtocol), &meta)
+	if err != nil {
+		return err
+	}
+	s.emit(b)
+	s.emit(binary.LittleEndian.AppendUint32(nil, uint32(len(b))))
+	s.emit([]byte(stageMagic))
+	return s.err
 }
 
 // discard closes and removes the open file, if any.
@@ -205,64 +234,4 @@ func (s *tableStage) insertSQL(path string) string {
 	}
 	return "INSERT INTO " + sqlrepr.QuoteIdent(s.name) + " (" + cols.String() + ") SELECT " +
 		sel.String() + " FROM read_parquet(" + sqlrepr.QuoteString(path) + ")"
-}
-
-// stageValue is storeValue's value in its Parquet form (see stageSchema).
-func stageValue(t table.Type, v any) (parquet.Value, error) {
-	switch x := v.(type) { // the common cases, without storeValue's boxing
-	case string:
-		if t == table.String {
-			return parquet.ByteArrayValue(unsafe.Slice(unsafe.StringData(x), len(x))), nil
-		}
-	case int64:
-		if t == table.Long {
-			return parquet.Int64Value(x), nil
-		}
-	}
-	sv, err := storeValue(t, v)
-	if err != nil || sv == nil {
-		if t == table.String {
-			return parquet.ByteArrayValue(nil), err
-		}
-		return parquet.NullValue(), err
-	}
-	switch x := sv.(type) {
-	case bool:
-		return parquet.BooleanValue(x), nil
-	case int32:
-		return parquet.Int32Value(x), nil
-	case int64:
-		return parquet.Int64Value(x), nil
-	case float64:
-		return parquet.DoubleValue(x), nil
-	case string:
-		// The writer copies the bytes into its page buffer; the string is
-		// never written through this slice.
-		return parquet.ByteArrayValue(unsafe.Slice(unsafe.StringData(x), len(x))), nil
-	case json.RawMessage:
-		return parquet.ByteArrayValue(x), nil
-	case time.Time:
-		if x.Before(minNanoTime) || x.After(maxNanoTime) {
-			return parquet.Value{}, fmt.Errorf("datetime %v out of a staged load's range", x)
-		}
-		return parquet.Int64Value(x.UnixNano()), nil
-	case duckdb.UUID:
-		return parquet.FixedLenByteArrayValue(append([]byte(nil), x[:]...)), nil
-	case *big.Int:
-		return parquet.ByteArrayValue([]byte(scaledDecimalText(x))), nil
-	}
-	return parquet.Value{}, errors.New("engine: no Parquet form for " + fmt.Sprintf("%T", sv))
-}
-
-// scaledDecimalText writes DECIMAL(38,18)'s scaled integer as exact decimal text.
-func scaledDecimalText(q *big.Int) string {
-	digits := new(big.Int).Abs(q).String()
-	if len(digits) < 19 {
-		digits = strings.Repeat("0", 19-len(digits)) + digits
-	}
-	sign := ""
-	if q.Sign() < 0 {
-		sign = "-"
-	}
-	return sign + digits[:len(digits)-18] + "." + digits[len(digits)-18:]
 }

@@ -56,6 +56,9 @@ type TableLoader struct {
 	rows    int64
 	app     *duckdb.Appender // owned by the connection goroutine
 	stage   *tableStage      // set instead of app in a staged load
+	// inserting is the reply of the staging file being inserted while the
+	// next one is written, nil when none is in flight (insertStagedAsync).
+	inserting chan error
 }
 
 // loadReq is one request to the connection goroutine; exactly one field
@@ -263,13 +266,20 @@ func (t *TableLoader) stageBatch(batch [][]any) error {
 		return err
 	}
 	if t.stage.full() {
-		return t.insertStaged()
+		return t.insertStagedAsync()
 	}
 	return nil
 }
 
-// insertStaged inserts the open staging file, if any, and removes it.
-func (t *TableLoader) insertStaged() error {
+// insertStagedAsync seals the open staging file and has the connection
+// goroutine insert it while the caller goes on writing the next one, so
+// that generating a big table and DuckDB's insert of its rows overlap
+// instead of taking turns. At most one insert is in flight per table: the
+// next seal waits for it, which also bounds the staging files on disk.
+func (t *TableLoader) insertStagedAsync() error {
+	if err := t.awaitInsert(); err != nil {
+		return err
+	}
 	path, err := t.stage.seal()
 	if path == "" || err != nil {
 		if path != "" {
@@ -277,11 +287,38 @@ func (t *TableLoader) insertStaged() error {
 		}
 		return err
 	}
-	defer os.Remove(path)
-	return t.l.call(loadReq{run: func(conn driver.Conn) error {
+	t.inserting = make(chan error, 1)
+	t.l.reqs <- loadReq{reply: t.inserting, run: t.insertFile(path)}
+	return nil
+}
+
+// awaitInsert waits for the insert in flight, if any, and returns its error.
+func (t *TableLoader) awaitInsert() error {
+	if t.inserting == nil {
+		return nil
+	}
+	err := <-t.inserting
+	t.inserting = nil
+	return err
+}
+
+// insertStaged inserts the open staging file, if any, after the one in
+// flight, and waits for both.
+func (t *TableLoader) insertStaged() error {
+	if err := t.insertStagedAsync(); err != nil {
+		return err
+	}
+	return t.awaitInsert()
+}
+
+// insertFile inserts a sealed staging file on the connection goroutine
+// and removes it.
+func (t *TableLoader) insertFile(path string) func(driver.Conn) error {
+	return func(conn driver.Conn) error {
+		defer os.Remove(path)
 		_, err := conn.(driver.ExecerContext).ExecContext(t.l.ctx, t.stage.insertSQL(path), nil)
 		return err
-	}})
+	}
 }
 
 // Commit makes every table's rows visible at once and returns the row
@@ -326,6 +363,9 @@ func (l *Loader) Rollback() error {
 // connection.
 func (l *Loader) finish(commit bool) error {
 	l.done = true
+	for _, t := range l.tables { // the connection is needed below
+		t.awaitInsert()
+	}
 	err := l.call(loadReq{run: func(conn driver.Conn) error { return l.end(conn, commit) }})
 	close(l.reqs)
 	if rawErr := <-l.served; err == nil {

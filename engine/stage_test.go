@@ -134,6 +134,43 @@ func TestStagedLoadFailureRollsBack(t *testing.T) {
 	assertEmptyDir(t, dir)
 }
 
+// TestStagedLoadInsertFailsInFlight: a staging file is inserted while the
+// next one is written; when DuckDB rejects it (here a CHECK constraint on
+// the second file), the error reaches the caller by the next file or the
+// Commit, and Rollback leaves the table and the staging directory empty.
+func TestStagedLoadInsertFailsInFlight(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t, Options{})
+	if err := db.Exec(ctx, `CREATE TABLE "K" (l BIGINT CHECK (l < 150))`); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	l, err := db.BeginStagedLoad(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.stageRows = 100
+	tl, err := l.Table("K", []table.Column{col("l", table.Long)}, Append)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var loadErr error
+	for i := 0; i < 5000 && loadErr == nil; i++ {
+		loadErr = tl.Append([]any{int64(i)})
+	}
+	if loadErr == nil {
+		_, loadErr = l.Commit()
+	}
+	if loadErr == nil || !strings.Contains(loadErr.Error(), "CHECK") {
+		t.Fatalf("load past a CHECK constraint: %v, want the constraint's error", loadErr)
+	}
+	l.Rollback()
+	if got := mustQuery(t, db, Query{SQL: `SELECT count(*) FROM "K"`}).Rows[0][0]; got != int64(0) {
+		t.Errorf("after rollback K has %v rows, want 0", got)
+	}
+	assertEmptyDir(t, dir)
+}
+
 // TestStagedLoadCancel: cancelling the context stops a staged load, which
 // then rolls back without leaving the table or a staging file.
 func TestStagedLoadCancel(t *testing.T) {

@@ -37,7 +37,8 @@ func reportID(t time.Time, pid uint32) int64 {
 // deviceProcessHour writes DeviceProcessEvents from the process stream.
 func (w *world) deviceProcessHour(e *emitter, h int) {
 	c := w.cols.deviceProcess
-	procs := w.procStream(h)
+	e.scratch.procs = w.procStream(h, e.scratch.procs[:0])
+	procs := e.scratch.procs
 	for i := range procs {
 		ev := &procs[i]
 		p, pp := &ev.p, &ev.parent
@@ -135,7 +136,8 @@ var mdeLogonTypes = map[int]any{
 // computers' own Kerberos logons to the domain controllers.
 func (w *world) deviceLogonHour(e *emitter, h int) {
 	c := w.cols.deviceLogon
-	logons := w.logonStream(h)
+	e.scratch.logons = w.logonStream(h, e.scratch.logons[:0])
+	logons := e.scratch.logons
 	for i := range logons {
 		ev := &logons[i]
 		if ev.id.machine {

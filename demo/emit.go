@@ -75,6 +75,18 @@ type emitter struct {
 	seq     uint64
 	send    func([]*rowBuf) error
 	recycle chan []*rowBuf
+	scratch scratch
+}
+
+// scratch holds the activity streams a table's generator derives its rows
+// from, rebuilt every chunk into the same slices: a chunk's events would
+// otherwise be a fresh allocation (flows are the largest) every hour.
+type scratch struct {
+	flows   []flowEvent
+	procs   []procEvent
+	logons  []logonEvent
+	signins []signinEvent
+	office  []officeEvent
 }
 
 func newEmitter(ctx context.Context, send func([]*rowBuf) error, recycle chan []*rowBuf) *emitter {

@@ -33,11 +33,10 @@ type flowEvent struct {
 	story    string
 }
 
-// flowStream returns the connections starting in hour h.
-func (w *world) flowStream(h int) []flowEvent {
+// flowStream appends the connections starting in hour h to out.
+func (w *world) flowStream(h int, out []flowEvent) []flowEvent {
 	r := newRNG(w.seed, "flow", h)
 	from := w.cal.hourStart(h)
-	var out []flowEvent
 	for n, i := w.quota(r, w.vol.flows*0.55, true, h), 0; i < n; i++ {
 		sg, t, _ := w.cal.pickSegment(r, h)
 		out = append(out, w.humanFlow(r, sg.s, t))

@@ -354,6 +354,7 @@ func newWorld(cfg Config) (*world, error) {
 		} else {
 			s.ident = w.org.userID(s.User, s.LogonID)
 		}
+		s.procs = w.newSessionProcs(s)
 	}
 	w.cols = newTableCols()
 	w.specs = w.cols.specs()

@@ -9,7 +9,8 @@ import (
 // PAN-OS in CEF) for the flows that cross a firewall.
 func (w *world) commonSecurityLogHour(e *emitter, h int) {
 	c := w.cols.csl
-	flows := w.flowStream(h)
+	e.scratch.flows = w.flowStream(h, e.scratch.flows[:0])
+	flows := e.scratch.flows
 	for i := range flows {
 		f := &flows[i]
 		if f.fw == nil || f.nxdomain {
@@ -98,7 +99,8 @@ func lowerASCII(s string) string {
 // connections (the rest were answered from client caches).
 func (w *world) dnsEventsHour(e *emitter, h int) {
 	c := w.cols.dns
-	flows := w.flowStream(h)
+	e.scratch.flows = w.flowStream(h, e.scratch.flows[:0])
+	flows := e.scratch.flows
 	dc1, dc2 := w.org.Host("DC01"), w.org.Host("DC02")
 	for i := range flows {
 		f := &flows[i]
@@ -133,7 +135,8 @@ func (w *world) dnsEventsHour(e *emitter, h int) {
 // every flow a server starts or accepts, in one-minute aggregates.
 func (w *world) vmConnectionHour(e *emitter, h int) {
 	c := w.cols.vmconn
-	flows := w.flowStream(h)
+	e.scratch.flows = w.flowStream(h, e.scratch.flows[:0])
+	flows := e.scratch.flows
 	for i := range flows {
 		f := &flows[i]
 		if f.nxdomain || f.deny {
@@ -234,7 +237,8 @@ func countryName(code string) string {
 // connections: outbound from a device, inbound to a server.
 func (w *world) deviceNetworkHour(e *emitter, h int) {
 	c := w.cols.deviceNetwork
-	flows := w.flowStream(h)
+	e.scratch.flows = w.flowStream(h, e.scratch.flows[:0])
+	flows := e.scratch.flows
 	for i := range flows {
 		f := &flows[i]
 		if f.nxdomain {

@@ -25,10 +25,9 @@ type officeEvent struct {
 	story     string
 }
 
-// officeStream returns the Microsoft 365 audit records of hour h.
-func (w *world) officeStream(h int) []officeEvent {
+// officeStream appends to out the Microsoft 365 audit records of hour h.
+func (w *world) officeStream(h int, out []officeEvent) []officeEvent {
 	r := newRNG(w.seed, "office", h)
-	var out []officeEvent
 	for n, i := w.quota(r, w.vol.office, true, h), 0; i < n; i++ {
 		sg, t, _ := w.cal.pickSegment(r, h)
 		s := sg.s
@@ -206,7 +205,8 @@ func (w *world) mailboxPath(u *User) string {
 // officeActivityHour writes OfficeActivity.
 func (w *world) officeActivityHour(e *emitter, h int) {
 	c := w.cols.office
-	evs := w.officeStream(h)
+	e.scratch.office = w.officeStream(h, e.scratch.office[:0])
+	evs := e.scratch.office
 	for i := range evs {
 		ev := &evs[i]
 		u := ev.u

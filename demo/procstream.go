@@ -77,13 +77,18 @@ type sessionProcs struct {
 	browserPath                                 string
 }
 
-func (w *world) sessionProcs(s *session) sessionProcs {
+// sessionProcs returns the session's processes, which newWorld builds once:
+// they are fixed for the session, and every person's action (a process, a
+// connection, a file) starts from one of them.
+func (w *world) sessionProcs(s *session) *sessionProcs { return s.procs }
+
+func (w *world) newSessionProcs(s *session) *sessionProcs {
 	id := w.sessionID(s)
 	st := s.Start.Add(time.Duration(20+s.ID%15) * time.Second)
 	sp := sessionProcs{explorer: proc{img: w.img(pExplorer), cmd: `C:\WINDOWS\Explorer.EXE`, pid: s.explorer, start: st, id: id, il: ilMedium}}
 	if s.Kind == sessAdmin {
 		sp.explorer.il = ilHigh
-		return sp
+		return &sp
 	}
 	sp.browserPath = pChrome
 	if s.User.Index%3 == 0 {
@@ -96,18 +101,18 @@ func (w *world) sessionProcs(s *session) sessionProcs {
 	sp.teams = mk(pTeams, `"`+pTeams+`" msteams:system-initiated`, appTeams, 14*time.Second)
 	sp.outlook = mk(pOutlook, `"`+pOutlook+`" `, appOutlook, time.Duration(60+s.ID%240)*time.Second)
 	sp.browser = mk(sp.browserPath, `"`+sp.browserPath+`" `, appBrowser, time.Duration(90+s.ID%400)*time.Second)
-	return sp
+	return &sp
 }
 
 // sessionID is the identity a session runs as.
 func (w *world) sessionID(s *session) *identity { return s.ident }
 
-// procStream returns the Windows process creations of hour h: the session
+// procStream appends to out the Windows process creations of hour h: the session
 // starts of the hour, people's work, the machines' own activity and the
 // stories' processes. Every table that shows processes derives from it, so
 // SecurityEvent and DeviceProcessEvents agree.
-func (w *world) procStream(h int) []procEvent {
-	g := &procGen{w: w, r: newRNG(w.seed, "proc", h)}
+func (w *world) procStream(h int, out []procEvent) []procEvent {
+	g := &procGen{w: w, r: newRNG(w.seed, "proc", h), out: out}
 	from, to := w.cal.hourStart(h), w.cal.hourStart(h+1)
 	for _, s := range w.cal.sessions {
 		if !s.Start.Before(from) && s.Start.Before(to) && s.Host.IsWindows() {

@@ -32,15 +32,14 @@ type signinEvent struct {
 	story       string
 }
 
-// signinStream returns the sign-ins of hour h (interactive or not).
-func (w *world) signinStream(h int, interactive bool) []signinEvent {
+// signinStream appends to out the sign-ins of hour h (interactive or not).
+func (w *world) signinStream(h int, interactive bool, out []signinEvent) []signinEvent {
 	name := "signin"
 	total := w.vol.signins
 	if !interactive {
 		name, total = "nonint", w.vol.nonint
 	}
 	r := newRNG(w.seed, name, h)
-	var out []signinEvent
 	if interactive {
 		from, to := w.cal.hourStart(h), w.cal.hourStart(h+1)
 		for _, s := range w.cal.sessions {

@@ -8,7 +8,8 @@ import (
 // signinLogsHour writes the interactive sign-ins of hour h.
 func (w *world) signinLogsHour(e *emitter, h int) {
 	c := w.cols.signin
-	evs := w.signinStream(h, true)
+	e.scratch.signins = w.signinStream(h, true, e.scratch.signins[:0])
+	evs := e.scratch.signins
 	for i := range evs {
 		ev := &evs[i]
 		r := e.row(ev.t)
@@ -26,7 +27,8 @@ func (w *world) signinLogsHour(e *emitter, h int) {
 // nonInteractiveHour writes the non-interactive sign-ins of hour h.
 func (w *world) nonInteractiveHour(e *emitter, h int) {
 	c := w.cols.nonint
-	evs := w.signinStream(h, false)
+	e.scratch.signins = w.signinStream(h, false, e.scratch.signins[:0])
+	evs := e.scratch.signins
 	for i := range evs {
 		ev := &evs[i]
 		r := e.row(ev.t)

@@ -42,6 +42,24 @@ func (r *rowBuf) str(c col, s string) *rowBuf {
 	return r
 }
 
+// val sets a value boxed ahead of time, skipping nil: str for the strings
+// of an identity, an image or a user, which appear in many rows and would
+// allocate if boxed again for each.
+func (r *rowBuf) val(c col, v any) *rowBuf {
+	if v != nil && c != noCol {
+		r.cells = append(r.cells, cell{c, v})
+	}
+	return r
+}
+
+// box is s boxed for val: nil for "", which val skips as str does.
+func box(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
 type rowHeap []*rowBuf
 
 func (h rowHeap) Len() int { return len(h) }

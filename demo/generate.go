@@ -113,6 +113,8 @@ type world struct {
 	apps        []*cloudApp // Entra ID applications
 	hbStep      time.Duration
 	tiFeed      []indicator
+	signinCA    *signinCA
+	bTenantID   any
 	collector   *Host // Windows Event Forwarding collector of the workstations
 }
 
@@ -343,6 +345,8 @@ func newWorld(cfg Config) (*world, error) {
 	}
 	w.vol = baseVolume.scaled(w.scale)
 	w.apps = w.org.cloudApps(newRNG(cfg.Seed, "apps"))
+	w.signinCA = newSigninCA(w.org.TenantID)
+	w.bTenantID = box(w.org.TenantID)
 	ad := w.org.ADDomain
 	w.typoDomains = []string{"outlok.office365.com", "wpad." + ad, "gooogle.com", "sharepont.com", "fs02." + ad,
 		"printer-3f." + ad, "teams.microsft.com", "old-intranet." + ad, "isatap." + ad, "linkedn.com"}

@@ -17,6 +17,8 @@ type identity struct {
 	// The values rows carry, boxed once: an identity appears in many rows
 	// and boxing a string for a row allocates.
 	bName, bDomain, bSID, bAccount, bType, bLogon any
+	// For val: nil when empty.
+	bUPN, bObjID, bMdeDomain, bMdeName any
 }
 
 // boxed fills the boxed values; constructors call it once.
@@ -28,6 +30,8 @@ func (id *identity) boxed() *identity {
 		id.bType = "Machine"
 	}
 	id.bLogon = hexID(id.logonID)
+	id.bUPN, id.bObjID = box(id.upn), box(id.objID)
+	id.bMdeDomain, id.bMdeName = box(mdeDomain(id)), box(mdeName(id))
 	return id
 }
 

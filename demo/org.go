@@ -82,6 +82,15 @@ type User struct {
 	Traveler   bool
 	MFA        bool // registered for MFA; a few legacy exclusions are not
 	EmployeeID string
+
+	// Boxed once for rows' val (nil when empty): a person is in many rows.
+	bDisplayName, bUPN, bObjectID any
+}
+
+// boxed fills the boxed values once the names are set.
+func (u *User) boxed() *User {
+	u.bDisplayName, u.bUPN, u.bObjectID = box(u.DisplayName), box(u.UPN), box(u.ObjectID)
+	return u
 }
 
 // Host is a Windows or Linux machine.

@@ -112,10 +112,12 @@ func desktopUA(app *cloudApp) string {
 	return "Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.18025; Pro)"
 }
 
+// windowsSignIn is the application of Windows logons' sign-ins.
+var windowsSignIn = newCloudApp(appInfo{name: "Windows Sign In", id: "38aa3b87-a06d-4817-b275-7a316988d93b", resource: "Windows Azure Active Directory", resID: resAAD, client: "Mobile Apps and Desktop clients"})
+
 // windowsSignin is the primary refresh token sign-in of a Windows logon.
 func (w *world) windowsSignin(r *rng, s *session) signinEvent {
-	app := &cloudApp{name: "Windows Sign In", id: "38aa3b87-a06d-4817-b275-7a316988d93b", resource: "Windows Azure Active Directory", resID: resAAD, client: "Mobile Apps and Desktop clients"}
-	ev := w.signinBase(r, s, s.Start.Add(20*time.Second), app, true)
+	ev := w.signinBase(r, s, s.Start.Add(20*time.Second), windowsSignIn, true)
 	ev.mfa, ev.mfaMethod = true, "Windows Hello for Business"
 	return ev
 }
@@ -188,8 +190,9 @@ func (w *world) mobileSignin(r *rng, u *User, t time.Time, interactive bool) sig
 }
 
 // signinDetails builds the nested values of a sign-in (dynamic in
-// SigninLogs, JSON text in the non-interactive table).
-func signinDetails(ev *signinEvent, tenant string) (loc, dev, status, mfa map[string]any, ca []any) {
+// SigninLogs, JSON text in the non-interactive table). Values that are the
+// same in many sign-ins are shared between rows (they are read-only).
+func signinDetails(ev *signinEvent, policies *signinCA) (loc, dev, status, mfa map[string]any, ca []any) {
 	loc = map[string]any{"city": ev.place.City, "state": ev.place.State, "countryOrRegion": ev.place.Country,
 		"geoCoordinates": map[string]any{"latitude": jnum(ev.place.Lat), "longitude": jnum(ev.place.Lon)}}
 	dev = map[string]any{"deviceId": "", "operatingSystem": "Windows10", "browser": ev.browser}
@@ -206,7 +209,7 @@ func signinDetails(ev *signinEvent, tenant string) (loc, dev, status, mfa map[st
 			dev["operatingSystem"] = "Windows"
 		}
 	}
-	status = map[string]any{"errorCode": json.Number("0")}
+	status = statusOK
 	if ev.err != nil {
 		status = map[string]any{"errorCode": json.Number(ev.err.code), "failureReason": ev.err.desc}
 		if ev.err.code == "50074" || ev.err.code == "50076" {
@@ -219,24 +222,55 @@ func signinDetails(ev *signinEvent, tenant string) (loc, dev, status, mfa map[st
 			mfa["authDetail"] = "MFA completed in Azure AD"
 		}
 	} else {
-		mfa = map[string]any{}
+		mfa = noMFA
 	}
-	caResult := "success"
-	switch ev.ca {
-	case "failure":
-		caResult = "failure"
-	case "notApplied":
-		caResult = "notApplied"
-	}
-	ca = []any{
-		map[string]any{"id": tenant[:8] + "-ca01-4c1e-9f0a-3b2f6c1d7e01", "displayName": "CA001: Require MFA outside trusted locations",
-			"enforcedGrantControls": []any{"Mfa"}, "enforcedSessionControls": []any{}, "result": caResult},
-		map[string]any{"id": tenant[:8] + "-ca02-4c1e-9f0a-3b2f6c1d7e02", "displayName": "CA002: Require compliant device for Office 365",
-			"enforcedGrantControls": []any{"RequireCompliantDevice"}, "enforcedSessionControls": []any{}, "result": caResult},
-		map[string]any{"id": tenant[:8] + "-ca03-4c1e-9f0a-3b2f6c1d7e03", "displayName": "CA003: Block legacy authentication",
-			"enforcedGrantControls": []any{"Block"}, "enforcedSessionControls": []any{}, "result": "notApplied"},
-	}
+	ca = policies.dyn[caIndex(ev.ca)]
 	return
+}
+
+// Read-only values shared by the sign-ins they describe.
+var (
+	statusOK = map[string]any{"errorCode": json.Number("0")}
+	noMFA    = map[string]any{}
+)
+
+// signinCA is a tenant's ConditionalAccessPolicies value for each result
+// (success, failure, notApplied) of the first two policies: it is the same
+// in every sign-in with that result, so a world builds it once.
+type signinCA struct {
+	dyn  [3][]any
+	text [3]string
+}
+
+func newSigninCA(tenant string) *signinCA {
+	c := &signinCA{}
+	p := tenant[:8]
+	for i, res := range []string{"success", "failure", "notApplied"} {
+		c.dyn[i] = []any{
+			map[string]any{"id": p + "-ca01-4c1e-9f0a-3b2f6c1d7e01", "displayName": "CA001: Require MFA outside trusted locations",
+				"enforcedGrantControls": []any{"Mfa"}, "enforcedSessionControls": []any{}, "result": res},
+			map[string]any{"id": p + "-ca02-4c1e-9f0a-3b2f6c1d7e02", "displayName": "CA002: Require compliant device for Office 365",
+				"enforcedGrantControls": []any{"RequireCompliantDevice"}, "enforcedSessionControls": []any{}, "result": res},
+			map[string]any{"id": p + "-ca03-4c1e-9f0a-3b2f6c1d7e03", "displayName": "CA003: Block legacy authentication",
+				"enforcedGrantControls": []any{"Block"}, "enforcedSessionControls": []any{}, "result": "notApplied"},
+		}
+		c.text[i] = `[{"displayName":"CA001: Require MFA outside trusted locations","enforcedGrantControls":["Mfa"],"enforcedSessionControls":[],"id":"` + p + `-ca01-4c1e-9f0a-3b2f6c1d7e01","result":"` + res + `"},` +
+			`{"displayName":"CA002: Require compliant device for Office 365","enforcedGrantControls":["RequireCompliantDevice"],"enforcedSessionControls":[],"id":"` + p + `-ca02-4c1e-9f0a-3b2f6c1d7e02","result":"` + res + `"},` +
+			`{"displayName":"CA003: Block legacy authentication","enforcedGrantControls":["Block"],"enforcedSessionControls":[],"id":"` + p + `-ca03-4c1e-9f0a-3b2f6c1d7e03","result":"notApplied"}]`
+	}
+	return c
+}
+
+// caIndex is the signinCA entry of a sign-in's ConditionalAccessStatus:
+// failure and notApplied as they are, anything else success.
+func caIndex(status string) int {
+	switch status {
+	case "failure":
+		return 1
+	case "notApplied":
+		return 2
+	}
+	return 0
 }
 
 func jnum(x float64) json.Number { return json.Number(strconv.FormatFloat(x, 'f', -1, 64)) }
@@ -251,7 +285,7 @@ func jsonText(v any) string {
 
 // signinDetailsText is signinDetails as JSON text, built directly: the
 // non-interactive table has the most rows and encoding maps is slow.
-func signinDetailsText(ev *signinEvent, tenant string) (loc, dev, status, mfa, ca string) {
+func signinDetailsText(ev *signinEvent, policies *signinCA) (loc, dev, status, mfa, ca string) {
 	q := func(s string) string { return `"` + jsonEscape(s) + `"` }
 	loc = `{"city":` + q(ev.place.City) + `,"countryOrRegion":` + q(ev.place.Country) + `,"geoCoordinates":{"latitude":` +
 		string(jnum(ev.place.Lat)) + `,"longitude":` + string(jnum(ev.place.Lon)) + `},"state":` + q(ev.place.State) + `}`
@@ -279,13 +313,6 @@ func signinDetailsText(ev *signinEvent, tenant string) (loc, dev, status, mfa, c
 	if ev.mfa {
 		mfa = `{"authMethod":` + q(ev.mfaMethod) + `}`
 	}
-	res := "success"
-	if ev.ca == "failure" || ev.ca == "notApplied" {
-		res = ev.ca
-	}
-	p := tenant[:8]
-	ca = `[{"displayName":"CA001: Require MFA outside trusted locations","enforcedGrantControls":["Mfa"],"enforcedSessionControls":[],"id":"` + p + `-ca01-4c1e-9f0a-3b2f6c1d7e01","result":"` + res + `"},` +
-		`{"displayName":"CA002: Require compliant device for Office 365","enforcedGrantControls":["RequireCompliantDevice"],"enforcedSessionControls":[],"id":"` + p + `-ca02-4c1e-9f0a-3b2f6c1d7e02","result":"` + res + `"},` +
-		`{"displayName":"CA003: Block legacy authentication","enforcedGrantControls":["Block"],"enforcedSessionControls":[],"id":"` + p + `-ca03-4c1e-9f0a-3b2f6c1d7e03","result":"notApplied"}]`
+	ca = policies.text[caIndex(ev.ca)]
 	return
 }

@@ -1,7 +1,6 @@
 package demo
 
 import (
-	"container/heap"
 	"context"
 	"fmt"
 	"time"
@@ -60,39 +59,20 @@ func box(s string) any {
 	return s
 }
 
-type rowHeap []*rowBuf
-
-func (h rowHeap) Len() int { return len(h) }
-func (h rowHeap) Less(i, j int) bool {
-	if h[i].ns != h[j].ns {
-		return h[i].ns < h[j].ns
-	}
-	return h[i].seq < h[j].seq
-}
-func (h rowHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *rowHeap) Push(x any)   { *h = append(*h, x.(*rowBuf)) }
-func (h *rowHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	old[len(old)-1] = nil
-	*h = old[:len(old)-1]
-	return x
-}
-
 // emitter builds one table's rows in TimeGenerated order. Generators create
 // rows at any time at or after the current chunk's start (a logoff an hour
 // after its logon, say); flush hands every row before a bound to the
 // table's writer as one sorted batch, so memory holds one chunk plus the
 // rows scheduled beyond it. The emitter and the writer may run in
 // different goroutines: batches travel to the writer, and their rows come
-// back through recycle to be reused.
+// back through the pool to be reused.
 type emitter struct {
 	ctx     context.Context
-	pending rowHeap
+	pending rowQueue
 	free    []*rowBuf
 	seq     uint64
 	send    func([]*rowBuf) error
-	recycle chan []*rowBuf
+	pool    *rowPool
 	scratch scratch
 }
 
@@ -107,40 +87,43 @@ type scratch struct {
 	office  []officeEvent
 }
 
-func newEmitter(ctx context.Context, send func([]*rowBuf) error, recycle chan []*rowBuf) *emitter {
-	return &emitter{ctx: ctx, send: send, recycle: recycle}
+func newEmitter(ctx context.Context, send func([]*rowBuf) error, pool *rowPool) *emitter {
+	return &emitter{ctx: ctx, send: send, pool: pool}
 }
 
 // row starts a row with TimeGenerated t (truncated to Kusto's 100 ns tick).
 func (e *emitter) row(t time.Time) *rowBuf {
-	if len(e.free) == 0 {
-		select {
-		case rows := <-e.recycle:
-			e.free = append(e.free, rows...)
-		default:
-		}
-	}
-	var r *rowBuf
-	if n := len(e.free); n > 0 {
-		r = e.free[n-1]
-		e.free = e.free[:n-1]
-		r.cells = r.cells[:0]
-	} else {
-		r = &rowBuf{cells: make([]cell, 0, 32)}
-	}
+	r := e.newRow()
 	r.t = t.Truncate(100 * time.Nanosecond).UTC()
 	r.ns = r.t.UnixNano()
 	e.seq++
 	r.seq = e.seq
-	heap.Push(&e.pending, r)
+	e.pending.push(r)
+	return r
+}
+
+// newRow is an empty row, a written one when the pool has some back.
+func (e *emitter) newRow() *rowBuf {
+	if len(e.free) == 0 {
+		e.free = e.pool.swapRows(e.free)
+	}
+	n := len(e.free)
+	if n == 0 {
+		return &rowBuf{cells: make([]cell, 0, 32)}
+	}
+	r := e.free[n-1]
+	e.free = e.free[:n-1]
+	r.cells = r.cells[:0]
 	return r
 }
 
 // adopt schedules a row built elsewhere (a story's) for this table.
 func (e *emitter) adopt(r *rowBuf) {
+	cp := e.newRow()
+	cp.t, cp.ns, cp.cells = r.t, r.t.UnixNano(), append(cp.cells, r.cells...)
 	e.seq++
-	cp := &rowBuf{t: r.t, ns: r.t.UnixNano(), seq: e.seq, cells: append([]cell(nil), r.cells...)}
-	heap.Push(&e.pending, cp)
+	cp.seq = e.seq
+	e.pending.push(cp)
 }
 
 // flush sends every pending row with TimeGenerated before until.
@@ -150,8 +133,11 @@ func (e *emitter) flush(until time.Time) error {
 	}
 	bound := until.UnixNano()
 	var batch []*rowBuf
-	for len(e.pending) > 0 && e.pending[0].ns < bound {
-		batch = append(batch, heap.Pop(&e.pending).(*rowBuf))
+	for len(e.pending) > 0 && e.pending.head() < bound {
+		if batch == nil {
+			batch = e.pool.batch()
+		}
+		batch = append(batch, e.pending.pop())
 		if len(batch) == maxBatch {
 			if err := e.send(batch); err != nil {
 				return err

@@ -180,7 +180,7 @@ func generate(ctx context.Context, cfg Config, consumers int, sinkFor func(strin
 	sem := make(chan struct{}, workers)
 	pipes := make([]*pipe, len(w.specs))
 	for i := range pipes {
-		pipes[i] = &pipe{batches: make(chan []*rowBuf, 2), recycle: make(chan []*rowBuf, 4), done: make(chan error, 1)}
+		pipes[i] = &pipe{batches: make(chan []*rowBuf, 2), pool: &rowPool{}, done: make(chan error, 1)}
 	}
 	go func() {
 		for i, spec := range w.specs {
@@ -262,7 +262,7 @@ func firstError(errs []error) error {
 // pipe carries one table's batches from its producer to the sink.
 type pipe struct {
 	batches chan []*rowBuf
-	recycle chan []*rowBuf
+	pool    *rowPool // the written rows, back to the producer
 	done    chan error
 }
 
@@ -275,7 +275,7 @@ func (w *world) produce(ctx context.Context, spec *tableSpec, p *pipe) error {
 		case <-ctx.Done():
 			return ctx.Err()
 		}
-	}, p.recycle)
+	}, p.pool)
 	stories := w.story.rows[spec.name]
 	for h := 0; h < w.cal.hours; h++ {
 		end := minTime(w.cal.hourStart(h+1), w.cfg.End)
@@ -311,10 +311,7 @@ func (w *world) consume(spec *tableSpec, p *pipe, sink Sink) (int64, error) {
 			}
 			return wr.rows, err
 		}
-		select {
-		case p.recycle <- b:
-		default:
-		}
+		p.pool.put(b)
 	}
 	if err := <-p.done; err != nil {
 		return wr.rows, err

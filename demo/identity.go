@@ -92,4 +92,8 @@ func (o *Org) adminID(u *User, logonID uint64) *identity {
 	return (&identity{name: u.AdminSam, domain: o.NetBIOS, sid: u.AdminSID, logonID: logonID, user: u}).boxed()
 }
 
-func hexID(x uint64) string { return "0x" + strconv.FormatUint(x, 16) }
+// hexID is x in hexadecimal with 0x, as Windows writes ids.
+func hexID(x uint64) string {
+	var b [18]byte
+	return string(strconv.AppendUint(append(b[:0], "0x"...), x, 16))
+}

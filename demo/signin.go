@@ -53,9 +53,9 @@ func (w *world) signinStream(h int, interactive bool, out []signinEvent) []signi
 		if sg.s.Kind == sessAdmin {
 			continue
 		}
-		evs := w.userSignin(r, sg.s, t, interactive)
-		out = append(out, evs...)
-		i += len(evs)
+		n0 := len(out)
+		out = w.userSignin(r, sg.s, t, interactive, out)
+		i += len(out) - n0
 	}
 	// Phones keep syncing mail in the evening and at weekends.
 	for n, i := w.quota(r, total*0.08, false, h), 0; i < n; i++ {
@@ -122,9 +122,10 @@ func (w *world) windowsSignin(r *rng, s *session) signinEvent {
 	return ev
 }
 
-// userSignin is a person using a cloud app at t: usually one sign-in, for
-// interactive ones sometimes with an MFA prompt or a typo before it.
-func (w *world) userSignin(r *rng, s *session, t time.Time, interactive bool) []signinEvent {
+// userSignin appends to out a person using a cloud app at t: usually one
+// sign-in, for interactive ones sometimes with an MFA prompt or a typo
+// before it.
+func (w *world) userSignin(r *rng, s *session, t time.Time, interactive bool, out []signinEvent) []signinEvent {
 	var app *cloudApp
 	for {
 		app = pick(r, w.apps)
@@ -147,7 +148,7 @@ func (w *world) userSignin(r *rng, s *session, t time.Time, interactive bool) []
 		case x < 0.06:
 			ev.err = &errInactiveToken
 		}
-		return []signinEvent{ev}
+		return append(out, ev)
 	}
 	ok := ev
 	ok.t = t.Add(r.durIn(5*time.Second, 50*time.Second))
@@ -155,22 +156,22 @@ func (w *world) userSignin(r *rng, s *session, t time.Time, interactive bool) []
 	switch x := r.Float64(); {
 	case x < 0.03 && app.browser:
 		ev.err = &errBadPassword
-		return []signinEvent{ev, ok}
+		return append(out, ev, ok)
 	case x < 0.15 && app.browser && !s.Remote:
 		ev.err = &errKMSI
-		return []signinEvent{ev, ok}
+		return append(out, ev, ok)
 	case x < 0.27 && (s.Remote || app.resID == resAzureMgmt) && s.User.MFA:
 		ev.err = &errMFARequired
 		ev.ca = "notApplied"
 		ok.mfa, ok.mfaMethod = true, pick(r, []string{"Mobile app notification", "Mobile app notification", "OATH verification code", "Text message"})
-		return []signinEvent{ev, ok}
+		return append(out, ev, ok)
 	case x < 0.275:
 		ev.err = &errCABlocked
 		ev.ca = "failure"
 		ev.host = nil
-		return []signinEvent{ev}
+		return append(out, ev)
 	}
-	return []signinEvent{ev}
+	return append(out, ev)
 }
 
 // mobileSignin is a person's phone refreshing mail or Teams.
@@ -193,8 +194,7 @@ func (w *world) mobileSignin(r *rng, u *User, t time.Time, interactive bool) sig
 // SigninLogs, JSON text in the non-interactive table). Values that are the
 // same in many sign-ins are shared between rows (they are read-only).
 func signinDetails(ev *signinEvent, policies *signinCA) (loc, dev, status, mfa map[string]any, ca []any) {
-	loc = map[string]any{"city": ev.place.City, "state": ev.place.State, "countryOrRegion": ev.place.Country,
-		"geoCoordinates": map[string]any{"latitude": jnum(ev.place.Lat), "longitude": jnum(ev.place.Lon)}}
+	loc = ev.place.details().dyn
 	dev = map[string]any{"deviceId": "", "operatingSystem": "Windows10", "browser": ev.browser}
 	if ev.mobileOS != "" {
 		dev["operatingSystem"] = ev.mobileOS
@@ -273,6 +273,85 @@ func caIndex(status string) int {
 	return 0
 }
 
+// deviceDetailText is a sign-in's DeviceDetail as JSON text.
+func deviceDetailText(ev *signinEvent) string {
+	os := "Windows10"
+	if ev.mobileOS != "" {
+		os = ev.mobileOS
+	}
+	var buf [512]byte // one allocation, the string itself
+	b := append(buf[:0], `{"browser":`...)
+	b = appendJSONString(b, ev.browser)
+	if ev.host == nil {
+		b = append(b, `,"deviceId":"","operatingSystem":`...)
+		b = appendJSONString(b, os)
+		return string(append(b, '}'))
+	}
+	if ev.host.OS == "Windows 11" {
+		os = "Windows"
+	}
+	b = append(b, `,"deviceId":`...)
+	b = appendJSONString(b, ev.host.AADID)
+	b = append(b, `,"displayName":`...)
+	b = appendJSONString(b, ev.host.Name)
+	b = append(b, `,"isCompliant":true,"isManaged":true,"operatingSystem":`...)
+	b = appendJSONString(b, os)
+	return string(append(b, `,"trustType":"Hybrid Azure AD joined"}`...))
+}
+
+// appendJSONString appends s as a JSON string, escaping what jsonEscape
+// does.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' || s[i] == '\\' {
+			b = append(b, '\\')
+		}
+		b = append(b, s[i])
+	}
+	return append(b, '"')
+}
+
+// placeDetails is a sign-in location's LocationDetails, as a dynamic value
+// and as JSON text.
+type placeDetails struct {
+	dyn  map[string]any
+	text string
+}
+
+// knownPlaces holds the details of every place sign-ins come from, built
+// once: rows share them (read-only).
+var knownPlaces = func() map[place]*placeDetails {
+	m := map[place]*placeDetails{}
+	add := func(p place) { m[p] = p.newDetails() }
+	for _, ps := range homePlaces {
+		for _, p := range ps {
+			add(p)
+		}
+	}
+	add(sprayPlace)
+	add(travelPlace)
+	return m
+}()
+
+// details is the place's LocationDetails.
+func (p place) details() *placeDetails {
+	if d, ok := knownPlaces[p]; ok {
+		return d
+	}
+	return p.newDetails()
+}
+
+func (p place) newDetails() *placeDetails {
+	q := func(s string) string { return `"` + jsonEscape(s) + `"` }
+	return &placeDetails{
+		dyn: map[string]any{"city": p.City, "state": p.State, "countryOrRegion": p.Country,
+			"geoCoordinates": map[string]any{"latitude": jnum(p.Lat), "longitude": jnum(p.Lon)}},
+		text: `{"city":` + q(p.City) + `,"countryOrRegion":` + q(p.Country) + `,"geoCoordinates":{"latitude":` +
+			string(jnum(p.Lat)) + `,"longitude":` + string(jnum(p.Lon)) + `},"state":` + q(p.State) + `}`,
+	}
+}
+
 func jnum(x float64) json.Number { return json.Number(strconv.FormatFloat(x, 'f', -1, 64)) }
 
 func jsonText(v any) string {
@@ -287,21 +366,8 @@ func jsonText(v any) string {
 // non-interactive table has the most rows and encoding maps is slow.
 func signinDetailsText(ev *signinEvent, policies *signinCA) (loc, dev, status, mfa, ca string) {
 	q := func(s string) string { return `"` + jsonEscape(s) + `"` }
-	loc = `{"city":` + q(ev.place.City) + `,"countryOrRegion":` + q(ev.place.Country) + `,"geoCoordinates":{"latitude":` +
-		string(jnum(ev.place.Lat)) + `,"longitude":` + string(jnum(ev.place.Lon)) + `},"state":` + q(ev.place.State) + `}`
-	os := "Windows10"
-	if ev.mobileOS != "" {
-		os = ev.mobileOS
-	}
-	if ev.host != nil {
-		if ev.host.OS == "Windows 11" {
-			os = "Windows"
-		}
-		dev = `{"browser":` + q(ev.browser) + `,"deviceId":` + q(ev.host.AADID) + `,"displayName":` + q(ev.host.Name) +
-			`,"isCompliant":true,"isManaged":true,"operatingSystem":` + q(os) + `,"trustType":"Hybrid Azure AD joined"}`
-	} else {
-		dev = `{"browser":` + q(ev.browser) + `,"deviceId":"","operatingSystem":` + q(os) + `}`
-	}
+	loc = ev.place.details().text
+	dev = deviceDetailText(ev)
 	status = `{"errorCode":0}`
 	if ev.err != nil {
 		status = `{"errorCode":` + ev.err.code + `,"failureReason":` + q(ev.err.desc) + `}`

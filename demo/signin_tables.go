@@ -125,7 +125,6 @@ func (w *world) signinCommon(r *rowBuf, c *SigninColumns, ev *signinEvent) {
 // authDetails is the AuthenticationDetails JSON of a sign-in: the password
 // step and, for MFA sign-ins, the second factor.
 func authDetails(ev *signinEvent) string {
-	ts := ev.t.UTC().Format("2006-01-02T15:04:05.0000000+00:00")
 	method, detail, ok := "Password", "Correct password", "true"
 	if ev.mfaMethod == "Previously satisfied" || ev.mfaMethod == "Windows Hello for Business" {
 		method, detail = ev.mfaMethod, "First factor requirement satisfied by claim in the token"
@@ -136,11 +135,26 @@ func authDetails(ev *signinEvent) string {
 	if ev.err != nil && (ev.err.code == "50126" || ev.err.code == "50053" || ev.err.code == "50034") {
 		method, detail, ok = "Password", "Invalid username or password or Invalid on-premise username or password.", "false"
 	}
-	s := `[{"authenticationStepDateTime":"` + ts + `","authenticationMethod":"` + method + `","authenticationMethodDetail":"","succeeded":` + ok +
-		`,"authenticationStepResultDetail":"` + detail + `","authenticationStepRequirement":"Primary authentication","StatusSequence":0,"RequestSequence":1}`
+	// Built in a stack buffer: one allocation, the string itself.
+	var buf [1024]byte
+	b := append(buf[:0], `[{"authenticationStepDateTime":"`...)
+	b = ev.t.UTC().AppendFormat(b, authStepTime)
+	b = append(b, `","authenticationMethod":"`...)
+	b = append(b, method...)
+	b = append(b, `","authenticationMethodDetail":"","succeeded":`...)
+	b = append(b, ok...)
+	b = append(b, `,"authenticationStepResultDetail":"`...)
+	b = append(b, detail...)
+	b = append(b, `","authenticationStepRequirement":"Primary authentication","StatusSequence":0,"RequestSequence":1}`...)
 	if ev.mfa && method == "Password" {
-		s += `,{"authenticationStepDateTime":"` + ev.t.Add(-9*time.Second).UTC().Format("2006-01-02T15:04:05.0000000+00:00") +
-			`","authenticationMethod":"` + ev.mfaMethod + `","succeeded":true,"authenticationStepResultDetail":"MFA successfully completed","authenticationStepRequirement":"Multi-factor authentication","StatusSequence":0,"RequestSequence":1}`
+		b = append(b, `,{"authenticationStepDateTime":"`...)
+		b = ev.t.Add(-9*time.Second).UTC().AppendFormat(b, authStepTime)
+		b = append(b, `","authenticationMethod":"`...)
+		b = append(b, ev.mfaMethod...)
+		b = append(b, `","succeeded":true,"authenticationStepResultDetail":"MFA successfully completed","authenticationStepRequirement":"Multi-factor authentication","StatusSequence":0,"RequestSequence":1}`...)
 	}
-	return s + "]"
+	return string(append(b, ']'))
 }
+
+// authStepTime is the layout of AuthenticationDetails' step times.
+const authStepTime = "2006-01-02T15:04:05.0000000+00:00"

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/netip"
 	"runtime"
 	"sync"
 	"time"
@@ -115,7 +116,8 @@ type world struct {
 	tiFeed      []indicator
 	signinCA    *signinCA
 	bTenantID   any
-	collector   *Host // Windows Event Forwarding collector of the workstations
+	addrs       map[netip.Addr]any // the text of well-known addresses, boxed (addrText)
+	collector   *Host              // Windows Event Forwarding collector of the workstations
 }
 
 // volume is the size of each background activity stream over the window,
@@ -344,6 +346,7 @@ func newWorld(cfg Config) (*world, error) {
 	w.apps = w.org.cloudApps(newRNG(cfg.Seed, "apps"))
 	w.signinCA = newSigninCA(w.org.TenantID)
 	w.bTenantID = box(w.org.TenantID)
+	w.addrs = knownAddrs(w.org)
 	ad := w.org.ADDomain
 	w.typoDomains = []string{"outlok.office365.com", "wpad." + ad, "gooogle.com", "sharepont.com", "fs02." + ad,
 		"printer-3f." + ad, "teams.microsft.com", "old-intranet." + ad, "isatap." + ad, "linkedn.com"}
@@ -368,6 +371,43 @@ func newWorld(cfg Config) (*world, error) {
 	w.story = buildStories(w)
 	w.tiFeed = w.indicators()
 	return w, nil
+}
+
+// addrText is the text of address a, boxed: the organisation's and its
+// services' addresses are in many rows, so their text is boxed once.
+func (w *world) addrText(a netip.Addr) any {
+	if v, ok := w.addrs[a]; ok {
+		return v
+	}
+	return a.String()
+}
+
+// knownAddrs boxes the text of the organisation's fixed addresses (hosts,
+// egress, firewalls) and of the internet services'.
+func knownAddrs(o *Org) map[netip.Addr]any {
+	m := map[netip.Addr]any{}
+	add := func(a netip.Addr) {
+		if a.IsValid() {
+			m[a] = a.String()
+		}
+	}
+	for _, h := range o.Hosts {
+		add(h.IP)
+		add(h.Public)
+	}
+	for _, s := range o.Sites {
+		add(s.Egress)
+	}
+	for _, fw := range o.Firewall {
+		add(fw.IP)
+	}
+	add(o.VPNGate)
+	for i := range services {
+		for j := 0; j < services[i].hosts; j++ {
+			add(services[i].addr(j))
+		}
+	}
+	return m
 }
 
 // slotFor is the generation chunk for a run's size: an hour, or a divisor

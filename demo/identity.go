@@ -19,6 +19,7 @@ type identity struct {
 	bName, bDomain, bSID, bAccount, bType, bLogon any
 	// For val: nil when empty.
 	bUPN, bObjID, bMdeDomain, bMdeName any
+	bFirewallUser                      any // the firewall's user-id: corp\jsmith
 }
 
 // boxed fills the boxed values; constructors call it once.
@@ -32,6 +33,7 @@ func (id *identity) boxed() *identity {
 	id.bLogon = hexID(id.logonID)
 	id.bUPN, id.bObjID = box(id.upn), box(id.objID)
 	id.bMdeDomain, id.bMdeName = box(mdeDomain(id)), box(mdeName(id))
+	id.bFirewallUser = lowerASCII(id.domain) + `\` + id.name
 	return id
 }
 

@@ -3,6 +3,7 @@ package demo
 import (
 	"fmt"
 	"net/netip"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -46,6 +47,10 @@ type Site struct {
 	Egress  netip.Addr   // public NAT address
 	Weight  float64      // share of the headcount
 	country string
+
+	// bNetworkLocation is sign-ins' NetworkLocationDetails from the office
+	// (a named, trusted location), boxed once.
+	bNetworkLocation any
 }
 
 // User is a person or a service account.
@@ -118,6 +123,7 @@ type Host struct {
 	idSysLogon, idAccount  *identity // NT AUTHORITY\SYSTEM as a logon target; the computer account
 	bFQDN, bAgentID        any       // boxed once for rows
 	bDeviceID, bDeviceName any
+	bMachine               any // VM insights' machine name
 }
 
 type hostKind uint8
@@ -143,6 +149,8 @@ type Firewall struct {
 	Name string
 	IP   netip.Addr
 	Site *Site
+
+	bName, bIP, bExternalID any // boxed once for rows
 }
 
 // sysPids are the long-lived processes of a Windows host, fixed for the
@@ -221,8 +229,12 @@ func (o *Org) buildSites() {
 		mk("SIN", "SG", homePlaces["SG"][0], "Asia/Singapore", "10.40.0.0/16", "203.0.113.40", 0.10),
 	}
 	for _, s := range o.Sites {
-		o.Firewall = append(o.Firewall, &Firewall{Name: s.Code + "-FW01", Site: s,
-			IP: addrIn(s.Net, 0, 1)})
+		named := s.City + " Office"
+		s.bNetworkLocation = `[{"networkType":"namedNetwork","networkNames":["` + named + `"]},{"networkType":"trustedNamedLocation","networkNames":["` + named + `"]}]`
+		fw := &Firewall{Name: s.Code + "-FW01", Site: s, IP: addrIn(s.Net, 0, 1)}
+		fw.bName, fw.bIP = fw.Name, fw.IP.String()
+		fw.bExternalID = "0079010" + strconv.Itoa(10000+int(fw.IP.As4()[1])*37)
+		o.Firewall = append(o.Firewall, fw)
 	}
 }
 

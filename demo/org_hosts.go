@@ -98,6 +98,7 @@ func (o *Org) addHost(r *rng, h *Host) {
 	h.idAccount = (&identity{name: h.Name + "$", domain: o.NetBIOS, sid: h.SID, machine: true}).boxed()
 	h.bFQDN, h.bAgentID = h.FQDN, h.AgentID
 	h.bDeviceID, h.bDeviceName = h.DeviceID, strings.ToLower(h.FQDN)
+	h.bMachine = "m-" + h.AgentID
 	o.Hosts = append(o.Hosts, h)
 	o.hostByName[strings.ToUpper(h.Name)] = h
 }

@@ -24,7 +24,7 @@ type signinEvent struct {
 	mfa         bool   // the sign-in required (and performed) MFA
 	mfaMethod   string // "Mobile app notification", "Previously satisfied", ...
 	ca          string // ConditionalAccessStatus
-	named       string // named network location ("" if none)
+	office      *Site  // the office network (a named location) it came from, nil if none
 	risk        string // risk level during sign-in
 	riskEvents  []string
 	correlation string
@@ -79,7 +79,7 @@ func (w *world) signinBase(r *rng, s *session, t time.Time, app *cloudApp, inter
 		ev.asn = pick(r, ispASN[s.User.Site.country])
 	} else {
 		ev.asn = "64500"
-		ev.named = s.Site.City + " Office"
+		ev.office = s.Site
 	}
 	ev.browser = "Chrome 130.0.0"
 	ev.ua = uaChrome

@@ -66,7 +66,7 @@ func (w *world) signinCommon(r *rowBuf, c *SigninColumns, ev *signinEvent) {
 	r.set(c.ResourceGroup, "Microsoft.aadiam")
 	r.val(c.Identity, u.bDisplayName)
 	r.set(c.Level, "4")
-	r.str(c.Location, ev.place.Country)
+	r.val(c.Location, sym(ev.place.Country))
 	r.val(c.AlternateSignInName, u.bUPN)
 	r.val(c.AppDisplayName, ev.app.bName)
 	r.val(c.AppId, ev.app.bID)
@@ -79,33 +79,35 @@ func (w *world) signinCommon(r *rowBuf, c *SigninColumns, ev *signinEvent) {
 	}
 	r.set(c.AuthenticationRequirementPolicies, "[]")
 	r.set(c.AuthenticationMethodsUsed, "[]")
-	r.str(c.AutonomousSystemNumber, ev.asn)
+	r.val(c.AutonomousSystemNumber, sym(ev.asn))
 	r.val(c.ClientAppUsed, ev.app.bClient)
-	r.str(c.ConditionalAccessStatus, ev.ca)
+	r.val(c.ConditionalAccessStatus, sym(ev.ca))
 	r.set(c.CreatedDateTime, ev.t)
 	r.val(c.HomeTenantId, w.bTenantID)
-	r.str(c.Id, ev.id)
-	r.str(c.IPAddress, ev.ip.String())
+	id := box(ev.id)
+	r.val(c.Id, id)
+	r.set(c.IPAddress, w.addrText(ev.ip))
 	r.set(c.IsInteractive, ev.interactive)
 	r.set(c.IsRisky, ev.risk != "none" && ev.risk != "")
-	if ev.named != "" {
-		r.str(c.NetworkLocationDetails, `[{"networkType":"namedNetwork","networkNames":["`+ev.named+`"]},{"networkType":"trustedNamedLocation","networkNames":["`+ev.named+`"]}]`)
+	if ev.office != nil {
+		r.set(c.NetworkLocationDetails, ev.office.bNetworkLocation)
 	} else {
 		r.set(c.NetworkLocationDetails, "[]")
 	}
-	r.str(c.OriginalRequestId, ev.id)
+	r.val(c.OriginalRequestId, id)
 	r.val(c.ResourceDisplayName, ev.app.bResource)
 	r.val(c.ResourceIdentity, ev.app.bResourceID)
 	r.val(c.ResourceTenantId, w.bTenantID)
-	riskEvents := "[]"
+	var riskEvents any = "[]"
 	if len(ev.riskEvents) > 0 {
 		riskEvents = jsonText(ev.riskEvents)
 	}
-	r.str(c.RiskDetail, "none")
-	r.str(c.RiskEventTypes, riskEvents)
-	r.str(c.RiskEventTypes_V2, riskEvents)
-	r.str(c.RiskLevelAggregated, ev.risk)
-	r.str(c.RiskLevelDuringSignIn, ev.risk)
+	r.set(c.RiskDetail, "none")
+	r.set(c.RiskEventTypes, riskEvents)
+	r.set(c.RiskEventTypes_V2, riskEvents)
+	risk := sym(ev.risk)
+	r.val(c.RiskLevelAggregated, risk)
+	r.val(c.RiskLevelDuringSignIn, risk)
 	if ev.risk != "none" {
 		r.set(c.RiskState, "atRisk")
 	} else {
@@ -114,7 +116,7 @@ func (w *world) signinCommon(r *rowBuf, c *SigninColumns, ev *signinEvent) {
 	r.set(c.SessionLifetimePolicies, "[]")
 	r.set(c.TokenIssuerType, "AzureAD")
 	r.str(c.UniqueTokenIdentifier, ev.id[:22])
-	r.str(c.UserAgent, ev.ua)
+	r.val(c.UserAgent, sym(ev.ua))
 	r.val(c.UserDisplayName, u.bDisplayName)
 	r.val(c.UserId, u.bObjectID)
 	r.val(c.UserPrincipalName, u.bUPN)

@@ -1,0 +1,48 @@
+package demo
+
+// Strings from small fixed sets (risk levels, ASNs, user agents, App-IDs)
+// are in a large share of the rows. Boxing a string for a row allocates,
+// so sym returns them boxed once; any other string is boxed anew.
+
+// symbols maps each such string to its boxed value. It is built at start
+// and only read afterwards, so generators share it without locking.
+var symbols = func() map[string]any {
+	m := map[string]any{}
+	add := func(ss ...string) {
+		for _, s := range ss {
+			if s != "" {
+				m[s] = s
+			}
+		}
+	}
+	add("none", "low", "medium", "high", "success", "failure", "notApplied", "[]", "64500")
+	add(uaChrome, uaEdge, "Outlook-iOS/2.0", "Outlook-Android/2.0")
+	for _, asns := range ispASN {
+		add(asns...)
+	}
+	for _, places := range homePlaces {
+		for _, p := range places {
+			add(p.Country)
+		}
+	}
+	add(sprayPlace.Country, travelPlace.Country)
+	for _, app := range []string{"Microsoft Teams", "OneDrive SyncEngine", "Microsoft Azure CLI", "Windows Sign In", ""} {
+		add(desktopUA(&cloudApp{appInfo: appInfo{name: app}}))
+	}
+	for i := range services {
+		add(services[i].app)
+	}
+	for _, t := range internalTargets {
+		add(t.app)
+	}
+	return m
+}()
+
+// sym is s boxed for val: nil for "", the shared boxed value for a known
+// string, else s boxed anew.
+func sym(s string) any {
+	if v, ok := symbols[s]; ok {
+		return v
+	}
+	return box(s)
+}

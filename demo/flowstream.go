@@ -211,9 +211,7 @@ func (w *world) machineFlow(r *rng, h int, t time.Time) flowEvent {
 }
 
 // rootID is root on a Linux host.
-func (w *world) rootID(h *Host) *identity {
-	return (&identity{name: "root", domain: h.Name, sid: "0", system: true}).boxed()
-}
+func (w *world) rootID(h *Host) *identity { return h.idRoot }
 
 // inboundFlow is internet traffic to the organisation's public addresses:
 // customers on the web servers, and scanners the firewall turns away.
@@ -227,7 +225,7 @@ func (w *world) inboundFlow(r *rng, t time.Time) flowEvent {
 		f.natIP = web.Public
 		f.sent, f.recv = int64(r.between(500, 8_000)), int64(r.between(2_000, 600_000))
 		f.dur = r.durIn(100*time.Millisecond, 90*time.Second)
-		f.proc = &proc{img: w.img("/usr/sbin/nginx"), cmd: "nginx: worker process", pid: uint32(1200 + int(web.IP.As4()[3])), start: w.cal.start, id: (&identity{name: "www-data", domain: web.Name, sid: "33"}).boxed()}
+		f.proc = &proc{img: w.img("/usr/sbin/nginx"), cmd: "nginx: worker process", pid: uint32(1200 + int(web.IP.As4()[3])), start: w.cal.start, id: web.idWWW}
 		return f
 	}
 	f.deny = true

@@ -121,6 +121,7 @@ type Host struct {
 
 	idSystem, idNetwork    *identity // SYSTEM and NETWORK SERVICE as process subjects (HOST$)
 	idSysLogon, idAccount  *identity // NT AUTHORITY\SYSTEM as a logon target; the computer account
+	idRoot, idWWW          *identity // root and the web server's www-data on Linux
 	bFQDN, bAgentID        any       // boxed once for rows
 	bDeviceID, bDeviceName any
 	bMachine               any // VM insights' machine name

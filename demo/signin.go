@@ -239,7 +239,7 @@ var (
 // in every sign-in with that result, so a world builds it once.
 type signinCA struct {
 	dyn  [3][]any
-	text [3]string
+	text [3]any // JSON text, boxed
 }
 
 func newSigninCA(tenant string) *signinCA {
@@ -313,10 +313,10 @@ func appendJSONString(b []byte, s string) []byte {
 }
 
 // placeDetails is a sign-in location's LocationDetails, as a dynamic value
-// and as JSON text.
+// and as JSON text (a string, boxed).
 type placeDetails struct {
 	dyn  map[string]any
-	text string
+	text any
 }
 
 // knownPlaces holds the details of every place sign-ins come from, built
@@ -363,17 +363,19 @@ func jsonText(v any) string {
 }
 
 // signinDetailsText is signinDetails as JSON text, built directly: the
-// non-interactive table has the most rows and encoding maps is slow.
-func signinDetailsText(ev *signinEvent, policies *signinCA) (loc, dev, status, mfa, ca string) {
+// non-interactive table has the most rows and encoding maps is slow. The
+// texts are strings, boxed: those many sign-ins share are boxed once.
+func signinDetailsText(ev *signinEvent, policies *signinCA) (loc, dev, status, mfa, ca any) {
 	q := func(s string) string { return `"` + jsonEscape(s) + `"` }
 	loc = ev.place.details().text
 	dev = deviceDetailText(ev)
 	status = `{"errorCode":0}`
 	if ev.err != nil {
-		status = `{"errorCode":` + ev.err.code + `,"failureReason":` + q(ev.err.desc) + `}`
+		s := `{"errorCode":` + ev.err.code + `,"failureReason":` + q(ev.err.desc) + `}`
 		if ev.err.code == "50074" || ev.err.code == "50076" {
-			status = status[:len(status)-1] + `,"additionalDetails":"MFA required in Azure AD"}`
+			s = s[:len(s)-1] + `,"additionalDetails":"MFA required in Azure AD"}`
 		}
+		status = s
 	}
 	mfa = `{}`
 	if ev.mfa {

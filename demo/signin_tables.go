@@ -1,9 +1,6 @@
 package demo
 
-import (
-	"strconv"
-	"time"
-)
+import "time"
 
 // signinLogsHour writes the interactive sign-ins of hour h.
 func (w *world) signinLogsHour(e *emitter, h int) {
@@ -20,7 +17,7 @@ func (w *world) signinLogsHour(e *emitter, h int) {
 		r.set(c.Status, status)
 		r.set(c.MfaDetail, mfa)
 		r.set(c.ConditionalAccessPolicies, ca)
-		r.str(c.ProcessingTimeInMilliseconds, strconv.Itoa(40+int(mix64(uint64(ev.t.UnixNano()))%400)))
+		r.set(c.ProcessingTimeInMilliseconds, numText(40+int(mix64(uint64(ev.t.UnixNano()))%400)))
 	}
 }
 
@@ -34,12 +31,12 @@ func (w *world) nonInteractiveHour(e *emitter, h int) {
 		r := e.row(ev.t)
 		w.signinCommon(r, &c.SigninColumns, ev)
 		loc, dev, status, mfa, ca := signinDetailsText(ev, w.signinCA)
-		r.str(c.LocationDetails, loc)
-		r.str(c.DeviceDetail, dev)
-		r.str(c.Status, status)
-		r.str(c.MfaDetail, mfa)
-		r.str(c.ConditionalAccessPolicies, ca)
-		r.str(c.ProcessingTimeInMs, strconv.Itoa(10+int(mix64(uint64(ev.t.UnixNano()))%200)))
+		r.set(c.LocationDetails, loc)
+		r.set(c.DeviceDetail, dev)
+		r.set(c.Status, status)
+		r.set(c.MfaDetail, mfa)
+		r.set(c.ConditionalAccessPolicies, ca)
+		r.set(c.ProcessingTimeInMs, numText(10+int(mix64(uint64(ev.t.UnixNano()))%200)))
 		r.set(c.SignInEventTypes, `["nonInteractiveUser"]`)
 	}
 }

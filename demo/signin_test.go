@@ -25,10 +25,10 @@ func TestSigninDetailsTextMatchesMaps(t *testing.T) {
 		tl, td, ts, tm, tc := signinDetailsText(&ev, policies)
 		for i, pair := range []struct {
 			m    any
-			text string
+			text any
 		}{{loc, tl}, {dev, td}, {status, ts}, {mfa, tm}, {ca, tc}} {
 			var got any
-			if err := json.Unmarshal([]byte(pair.text), &got); err != nil {
+			if err := json.Unmarshal([]byte(pair.text.(string)), &got); err != nil {
 				t.Fatalf("%d: %v in %s", i, err, pair.text)
 			}
 			var want any

@@ -1,5 +1,7 @@
 package demo
 
+import "strconv"
+
 // Strings from small fixed sets (risk levels, ASNs, user agents, App-IDs)
 // are in a large share of the rows. Boxing a string for a row allocates,
 // so sym returns them boxed once; any other string is boxed anew.
@@ -45,4 +47,20 @@ func sym(s string) any {
 		return v
 	}
 	return box(s)
+}
+
+// smallNumbers are the texts of 0 to 999, boxed (processing times).
+var smallNumbers = func() (a [1000]any) {
+	for i := range a {
+		a[i] = strconv.Itoa(i)
+	}
+	return a
+}()
+
+// numText is the decimal text of n, boxed.
+func numText(n int) any {
+	if n >= 0 && n < len(smallNumbers) {
+		return smallNumbers[n]
+	}
+	return strconv.Itoa(n)
 }

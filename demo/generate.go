@@ -117,7 +117,8 @@ type world struct {
 	signinCA    *signinCA
 	bTenantID   any
 	addrs       map[netip.Addr]any // the text of well-known addresses, boxed (addrText)
-	collector   *Host              // Windows Event Forwarding collector of the workstations
+	office      officeCache
+	collector   *Host // Windows Event Forwarding collector of the workstations
 }
 
 // volume is the size of each background activity stream over the window,
@@ -347,6 +348,7 @@ func newWorld(cfg Config) (*world, error) {
 	w.signinCA = newSigninCA(w.org.TenantID)
 	w.bTenantID = box(w.org.TenantID)
 	w.addrs = knownAddrs(w.org)
+	w.office = w.newOfficeCache()
 	ad := w.org.ADDomain
 	w.typoDomains = []string{"outlok.office365.com", "wpad." + ad, "gooogle.com", "sharepont.com", "fs02." + ad,
 		"printer-3f." + ad, "teams.microsft.com", "old-intranet." + ad, "isatap." + ad, "linkedn.com"}

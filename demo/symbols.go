@@ -31,6 +31,13 @@ var symbols = func() map[string]any {
 	for _, app := range []string{"Microsoft Teams", "OneDrive SyncEngine", "Microsoft Azure CLI", "Windows Sign In", ""} {
 		add(desktopUA(&cloudApp{appInfo: appInfo{name: app}}))
 	}
+	add(officeWords...)
+	for _, docs := range documents {
+		add(docs...)
+	}
+	for _, f := range shareFolders {
+		add("Shared Documents/" + f)
+	}
 	for i := range services {
 		add(services[i].app)
 	}
@@ -63,4 +70,18 @@ func numText(n int) any {
 		return smallNumbers[n]
 	}
 	return strconv.Itoa(n)
+}
+
+// officeWords are OfficeActivity's record types, operations, workloads,
+// clients and file extensions.
+var officeWords = []string{
+	"SharePointFileOperation", "SharePointSharingOperation", "SharePoint", "OneDrive", "MicrosoftTeams",
+	"TeamsSessionStarted", "Exchange", "ExchangeItem", "ExchangeItemGroup", "ExchangeItemAggregated", "ExchangeAdmin",
+	"FileAccessed", "FileModified", "FilePreviewed", "FileDownloaded", "FileUploaded", "FileSyncDownloadedFull",
+	"FileSyncUploadedFull", "FileDeleted", "SharingSet", "PageViewed", "MailItemsAccessed", "Send",
+	"MoveToDeletedItems", "SoftDelete", "MailboxLogin", "Documents", "SitePages", "Home.aspx",
+	"Microsoft Office Word 2014 (16.0.18025) Windows NT 10.0", "Microsoft Office Excel 2014 (16.0.18025) Windows NT 10.0",
+	"Microsoft SkyDriveSync 24.211.1020.0001 ship; Windows NT 10.0 (22631)",
+	"Client=MSExchangeRPC", "Client=REST;Client=RESTSystem;;", "Client=OWA;Action=ViaProxy",
+	"docx", "xlsx", "pptx", "pdf", "aspx",
 }

@@ -58,7 +58,7 @@ func (w *world) deviceProcessHour(e *emitter, h int) {
 		r.val(c.ProcessVersionInfoFileDescription, p.img.bDesc)
 		r.val(c.ProcessVersionInfoOriginalFileName, p.img.bOriginal)
 		r.set(c.ProcessId, int64(p.pid))
-		r.str(c.ProcessCommandLine, p.cmd)
+		r.val(c.ProcessCommandLine, p.cmdValue())
 		r.set(c.ProcessIntegrityLevel, p.il.mdeLevel())
 		r.set(c.ProcessTokenElevation, p.il.mdeElevation())
 		r.set(c.ProcessCreationTime, p.start)
@@ -114,7 +114,7 @@ func (w *world) initiating(r *rowBuf, c *InitiatingColumns, p *proc, parentName 
 	r.set(c.InitiatingProcessFileName, p.img.bName)
 	r.set(c.InitiatingProcessFileSize, p.img.size)
 	r.set(c.InitiatingProcessId, int64(p.pid))
-	r.str(c.InitiatingProcessCommandLine, p.cmd)
+	r.val(c.InitiatingProcessCommandLine, p.cmdValue())
 	r.set(c.InitiatingProcessCreationTime, p.start)
 	r.set(c.InitiatingProcessFolderPath, p.img.bPath)
 	if parentPid != 0 {

@@ -118,7 +118,8 @@ type world struct {
 	bTenantID   any
 	addrs       map[netip.Addr]any // the text of well-known addresses, boxed (addrText)
 	office      officeCache
-	collector   *Host // Windows Event Forwarding collector of the workstations
+	sysProcs    map[*Host]*[5]proc // hostProcs of the Windows hosts
+	collector   *Host              // Windows Event Forwarding collector of the workstations
 }
 
 // volume is the size of each background activity stream over the window,
@@ -354,6 +355,12 @@ func newWorld(cfg Config) (*world, error) {
 		"printer-3f." + ad, "teams.microsft.com", "old-intranet." + ad, "isatap." + ad, "linkedn.com"}
 	start := cfg.End.Add(-time.Duration(cfg.Days) * 24 * time.Hour)
 	w.cal = newCalendar(w.org, cfg.Seed, start, cfg.End, cfg.slot)
+	w.sysProcs = map[*Host]*[5]proc{}
+	for _, h := range w.org.Hosts {
+		if h.IsWindows() {
+			w.sysProcs[h] = w.newHostProcs(h)
+		}
+	}
 	for _, s := range w.cal.sessions {
 		if s.Kind == sessAdmin {
 			s.ident = w.org.adminID(s.User, s.LogonID)

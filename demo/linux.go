@@ -241,4 +241,4 @@ func sudoCommands(h *Host) []string {
 }
 
 // bName is the host's short name for Syslog's Computer column.
-func (h *Host) bName() any { return h.Name }
+func (h *Host) bName() any { return h.bHostName }

@@ -33,7 +33,8 @@ type Org struct {
 	VPNGate  netip.Addr // public address of the VPN portal
 	Partners []string   // external mail domains the company corresponds with
 
-	realm      string // Kerberos realm: ADDomain in capitals
+	realm      string            // Kerberos realm: ADDomain in capitals
+	svcDomains map[string]string // serviceDomain's names of the services named after the organisation
 	hostByName map[string]*Host
 	userBySam  map[string]*User
 }
@@ -125,6 +126,7 @@ type Host struct {
 	bFQDN, bAgentID        any       // boxed once for rows
 	bDeviceID, bDeviceName any
 	bMachine               any // VM insights' machine name
+	bHostName              any // Name
 }
 
 type hostKind uint8
@@ -206,6 +208,7 @@ func NewOrg(seed int64) *Org {
 			"fourthcoffee.com", "litware-legal.com", "wingtiptoys.com", "gmail.com", "outlook.com"},
 	}
 	o.realm = upperASCII(o.ADDomain)
+	o.svcDomains = o.serviceDomains()
 	o.buildSites()
 	o.Egress = o.Sites[0].Egress
 	o.buildPeople(r)

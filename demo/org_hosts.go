@@ -103,6 +103,7 @@ func (o *Org) addHost(r *rng, h *Host) {
 	h.bFQDN, h.bAgentID = h.FQDN, h.AgentID
 	h.bDeviceID, h.bDeviceName = h.DeviceID, strings.ToLower(h.FQDN)
 	h.bMachine = "m-" + h.AgentID
+	h.bHostName = h.Name
 	o.Hosts = append(o.Hosts, h)
 	o.hostByName[strings.ToUpper(h.Name)] = h
 }

@@ -13,7 +13,19 @@ type proc struct {
 	start time.Time
 	id    *identity
 	il    integrity
+	bCmd  any // cmd boxed, for long-lived processes (parents of many); nil: boxed per row
 }
+
+// cmdValue is the command line boxed for val.
+func (p *proc) cmdValue() any {
+	if p.bCmd != nil {
+		return p.bCmd
+	}
+	return box(p.cmd)
+}
+
+// boxCmd boxes the command line of a long-lived process once.
+func (p *proc) boxCmd() { p.bCmd = box(p.cmd) }
 
 // procEvent is the creation of a process on a host, with what the
 // telemetry records about its parent and grandparent; end is its exit, zero
@@ -55,19 +67,34 @@ func (g *procGen) console(h *Host, parent proc, gp, path, cmd string, t time.Tim
 	return p
 }
 
-// hostProcs are a Windows host's long-lived system processes.
+// hostProcs are a Windows host's long-lived system processes, which
+// newWorld builds once per host.
 func (w *world) hostProcs(h *Host) (services, schedule, dcom, netsvcs, defender proc) {
+	s, ok := w.sysProcs[h]
+	if !ok {
+		s = w.newHostProcs(h)
+	}
+	return s[0], s[1], s[2], s[3], s[4]
+}
+
+// newHostProcs builds hostProcs' processes (in its order).
+func (w *world) newHostProcs(h *Host) *[5]proc {
 	boot := w.cal.start.Add(-time.Duration(2+int(mix64(uint64(h.sys.lsass))%400)) * time.Hour)
 	sys := w.org.systemID(h)
 	mk := func(path, cmd string, pid uint32, at time.Duration) proc {
 		return proc{img: w.img(path), cmd: cmd, pid: pid, start: boot.Add(at), id: sys, il: ilSystem}
 	}
-	services = mk(pServices, pServices, h.sys.services, 3*time.Second)
-	schedule = mk(pSvchost, `C:\Windows\system32\svchost.exe -k netsvcs -p -s Schedule`, h.sys.svcSchedule, 9*time.Second)
-	dcom = mk(pSvchost, `C:\Windows\system32\svchost.exe -k DcomLaunch -p`, h.sys.svcDcom, 5*time.Second)
-	netsvcs = mk(pSvchost, `C:\Windows\system32\svchost.exe -k netsvcs -p`, h.sys.svcNetsvcs, 8*time.Second)
-	defender = mk(pMsMpEng, `"`+pMsMpEng+`"`, h.sys.defender, 14*time.Second)
-	return
+	s := &[5]proc{
+		mk(pServices, pServices, h.sys.services, 3*time.Second),
+		mk(pSvchost, `C:\Windows\system32\svchost.exe -k netsvcs -p -s Schedule`, h.sys.svcSchedule, 9*time.Second),
+		mk(pSvchost, `C:\Windows\system32\svchost.exe -k DcomLaunch -p`, h.sys.svcDcom, 5*time.Second),
+		mk(pSvchost, `C:\Windows\system32\svchost.exe -k netsvcs -p`, h.sys.svcNetsvcs, 8*time.Second),
+		mk(pMsMpEng, `"`+pMsMpEng+`"`, h.sys.defender, 14*time.Second),
+	}
+	for i := range s {
+		s[i].boxCmd()
+	}
+	return s
 }
 
 // sessionProcs are the processes a logon session starts and keeps: the
@@ -88,6 +115,7 @@ func (w *world) newSessionProcs(s *session) *sessionProcs {
 	sp := sessionProcs{explorer: proc{img: w.img(pExplorer), cmd: `C:\WINDOWS\Explorer.EXE`, pid: s.explorer, start: st, id: id, il: ilMedium}}
 	if s.Kind == sessAdmin {
 		sp.explorer.il = ilHigh
+		sp.explorer.boxCmd()
 		return &sp
 	}
 	sp.browserPath = pChrome
@@ -101,6 +129,9 @@ func (w *world) newSessionProcs(s *session) *sessionProcs {
 	sp.teams = mk(pTeams, `"`+pTeams+`" msteams:system-initiated`, appTeams, 14*time.Second)
 	sp.outlook = mk(pOutlook, `"`+pOutlook+`" `, appOutlook, time.Duration(60+s.ID%240)*time.Second)
 	sp.browser = mk(sp.browserPath, `"`+sp.browserPath+`" `, appBrowser, time.Duration(90+s.ID%400)*time.Second)
+	for _, p := range []*proc{&sp.explorer, &sp.onedrive, &sp.teams, &sp.outlook, &sp.browser} {
+		p.boxCmd()
+	}
 	return &sp
 }
 

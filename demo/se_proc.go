@@ -58,7 +58,7 @@ func (w *world) procRows(e *emitter, c *securityEventCols, ev *procEvent) {
 	r.set(c.Process, ev.p.img.bName)
 	r.str(c.ProcessId, hexID(uint64(ev.parent.pid)))
 	r.set(c.ParentProcessName, ev.parent.img.bPath)
-	r.str(c.CommandLine, ev.p.cmd)
+	r.val(c.CommandLine, ev.p.cmdValue())
 	r.set(c.TokenElevationType, ev.p.il.tokenType())
 	r.set(c.MandatoryLabel, ev.p.il.label())
 	r.set(c.TargetUserSid, "S-1-0-0")

@@ -50,13 +50,27 @@ func (w *world) flowStream(h int, out []flowEvent) []flowEvent {
 	for _, s := range w.sshStream(h) {
 		out = append(out, w.sshFlow(s))
 	}
-	to := w.cal.hourStart(h + 1)
-	for _, f := range w.story.flows {
-		if !f.t.Before(from) && f.t.Before(to) {
-			out = append(out, f)
-		}
+	if h < len(w.storyFlows) {
+		out = append(out, w.storyFlows[h]...)
 	}
 	return out
+}
+
+// flowsByHour groups the stories' flows by the hour they start in (in
+// their order), so each hour takes its own instead of scanning them all:
+// the beacon alone is thousands.
+func (w *world) flowsByHour() [][]flowEvent {
+	byHour := make([][]flowEvent, w.cal.hours)
+	start := w.cal.hourStart(0)
+	for _, f := range w.story.flows {
+		if f.t.Before(start) {
+			continue
+		}
+		if h := int(f.t.Sub(start) / w.cal.slot); h < len(byHour) {
+			byHour[h] = append(byHour[h], f)
+		}
+	}
+	return byHour
 }
 
 var (

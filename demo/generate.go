@@ -119,6 +119,7 @@ type world struct {
 	addrs       map[netip.Addr]any // the text of well-known addresses, boxed (addrText)
 	office      officeCache
 	sysProcs    map[*Host]*[5]proc // hostProcs of the Windows hosts
+	storyFlows  [][]flowEvent      // the stories' flows by hour
 	collector   *Host              // Windows Event Forwarding collector of the workstations
 }
 
@@ -378,6 +379,7 @@ func newWorld(cfg Config) (*world, error) {
 	w.hbStep = w.heartbeatInterval()
 	w.collector = w.org.Host("MGMT01")
 	w.story = buildStories(w)
+	w.storyFlows = w.flowsByHour()
 	w.tiFeed = w.indicators()
 	return w, nil
 }

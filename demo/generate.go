@@ -22,7 +22,9 @@ type Sink interface {
 	BeginTable(name string, columns []table.Column) error
 	// AppendRow adds a row: row[i] is the value of columns[i] in the table
 	// package's Go representation ("" for an empty string, nil for null).
-	// The slice is reused once AppendRow returns; copy what you keep.
+	// The slice is reused once AppendRow returns; copy what you keep. The
+	// values may be shared between rows (a dynamic map or slice too): read
+	// them, never change them.
 	AppendRow(row []any) error
 	// EndTable finishes the current table.
 	EndTable() error

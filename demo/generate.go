@@ -115,6 +115,7 @@ type world struct {
 	typoDomains []string    // names that do not resolve (typos, retired hosts)
 	apps        []*cloudApp // Entra ID applications
 	hbStep      time.Duration
+	hbCells     map[*Host][]cell // the values of each server's heartbeats
 	tiFeed      []indicator
 	signinCA    *signinCA
 	bTenantID   any
@@ -379,6 +380,7 @@ func newWorld(cfg Config) (*world, error) {
 		bindColumns(s.cols, s.schema)
 	}
 	w.hbStep = w.heartbeatInterval()
+	w.hbCells = w.heartbeatCells()
 	w.collector = w.org.Host("MGMT01")
 	w.story = buildStories(w)
 	w.storyFlows = w.flowsByHour()

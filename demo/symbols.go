@@ -32,6 +32,8 @@ var symbols = func() map[string]any {
 		add(desktopUA(&cloudApp{appInfo: appInfo{name: app}}))
 	}
 	add(officeWords...)
+	add(emailWords...)
+	add(authPass, authSoftFail)
 	for _, docs := range documents {
 		add(docs...)
 	}
@@ -85,3 +87,7 @@ var officeWords = []string{
 	"Client=MSExchangeRPC", "Client=REST;Client=RESTSystem;;", "Client=OWA;Action=ViaProxy",
 	"docx", "xlsx", "pptx", "pdf", "aspx",
 }
+
+// emailWords are EmailEvents' directions, deliveries and detections.
+var emailWords = []string{"Intra-org", "Inbound", "Outbound", "Delivered", "Junked", "Inbox/folder", "Junk folder",
+	"Spam", `{"Spam":["Mixed analysis detection"]}`}

@@ -119,6 +119,7 @@ type world struct {
 	tiFeed      []indicator
 	signinCA    *signinCA
 	bTenantID   any
+	bRealm      any                // the Kerberos realm
 	addrs       map[netip.Addr]any // the text of well-known addresses, boxed (addrText)
 	office      officeCache
 	sysProcs    map[*Host]*[5]proc // hostProcs of the Windows hosts
@@ -352,6 +353,7 @@ func newWorld(cfg Config) (*world, error) {
 	w.apps = w.org.cloudApps(newRNG(cfg.Seed, "apps"))
 	w.signinCA = newSigninCA(w.org.TenantID)
 	w.bTenantID = box(w.org.TenantID)
+	w.bRealm = box(w.org.realm)
 	w.addrs = knownAddrs(w.org)
 	w.office = w.newOfficeCache()
 	ad := w.org.ADDomain

@@ -125,8 +125,10 @@ type Host struct {
 	idRoot, idWWW          *identity // root and the web server's www-data on Linux
 	bFQDN, bAgentID        any       // boxed once for rows
 	bDeviceID, bDeviceName any
-	bMachine               any // VM insights' machine name
-	bHostName              any // Name
+	bMachine               any    // VM insights' machine name
+	bHostName              any    // Name
+	serviceAccount         string // serviceAccountOf
+	bServiceAccount        any
 }
 
 type hostKind uint8

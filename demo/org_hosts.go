@@ -104,6 +104,8 @@ func (o *Org) addHost(r *rng, h *Host) {
 	h.bDeviceID, h.bDeviceName = h.DeviceID, strings.ToLower(h.FQDN)
 	h.bMachine = "m-" + h.AgentID
 	h.bHostName = h.Name
+	h.serviceAccount = serviceAccountOf(h)
+	h.bServiceAccount = h.serviceAccount
 	o.Hosts = append(o.Hosts, h)
 	o.hostByName[strings.ToUpper(h.Name)] = h
 }

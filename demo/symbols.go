@@ -34,6 +34,7 @@ var symbols = func() map[string]any {
 	add(officeWords...)
 	add(emailWords...)
 	add(authPass, authSoftFail)
+	add("User32 ", "Kerberos", "Negotiate", "Advapi  ", "NtLmSsp ", "NTLM") // logon processes and packages
 	for _, docs := range documents {
 		add(docs...)
 	}

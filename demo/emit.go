@@ -18,9 +18,17 @@ type cell struct {
 // number that breaks ties deterministically, and the cells set on it.
 type rowBuf struct {
 	t     time.Time
+	tv    any   // t boxed, by the producer: the writer shares the sink's goroutine
 	ns    int64 // t in Unix nanoseconds, for ordering
 	seq   uint64
 	cells []cell
+}
+
+// setTime sets the row's TimeGenerated, truncated to Kusto's 100 ns tick.
+func (r *rowBuf) setTime(t time.Time) {
+	r.t = t.Truncate(100 * time.Nanosecond).UTC()
+	r.tv = r.t
+	r.ns = r.t.UnixNano()
 }
 
 // set records a value for column c. Values are in the table package's Go
@@ -94,8 +102,7 @@ func newEmitter(ctx context.Context, send func([]*rowBuf) error, pool *rowPool) 
 // row starts a row with TimeGenerated t (truncated to Kusto's 100 ns tick).
 func (e *emitter) row(t time.Time) *rowBuf {
 	r := e.newRow()
-	r.t = t.Truncate(100 * time.Nanosecond).UTC()
-	r.ns = r.t.UnixNano()
+	r.setTime(t)
 	e.seq++
 	r.seq = e.seq
 	e.pending.push(r)
@@ -120,7 +127,7 @@ func (e *emitter) newRow() *rowBuf {
 // adopt schedules a row built elsewhere (a story's) for this table.
 func (e *emitter) adopt(r *rowBuf) {
 	cp := e.newRow()
-	cp.t, cp.ns, cp.cells = r.t, r.t.UnixNano(), append(cp.cells, r.cells...)
+	cp.t, cp.tv, cp.ns, cp.cells = r.t, r.tv, r.ns, append(cp.cells, r.cells...)
 	e.seq++
 	cp.seq = e.seq
 	e.pending.push(cp)
@@ -208,7 +215,7 @@ func (w *writer) write(batch []*rowBuf) error {
 		}
 		w.dirty = w.dirty[:0]
 		if w.tcol != noCol {
-			w.out[w.tcol] = r.t
+			w.out[w.tcol] = r.tv
 		}
 		for _, c := range r.cells {
 			w.out[c.c] = c.v
@@ -238,8 +245,8 @@ type storyTable struct {
 }
 
 func (s storyTable) row(t time.Time) *rowBuf {
-	r := &rowBuf{t: t.Truncate(100 * time.Nanosecond).UTC(), cells: make([]cell, 0, 16)}
-	r.ns = r.t.UnixNano()
+	r := &rowBuf{cells: make([]cell, 0, 16)}
+	r.setTime(t)
 	*s.rows = append(*s.rows, r)
 	return r
 }

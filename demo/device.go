@@ -43,7 +43,8 @@ func (w *world) deviceProcessHour(e *emitter, h int) {
 		ev := &procs[i]
 		p, pp := &ev.p, &ev.parent
 		r := e.row(p.start.Add(time.Duration(300+int(p.pid%700)) * time.Millisecond))
-		r.set(c.Timestamp, p.start)
+		start := any(p.start) // boxed once: Timestamp and ProcessCreationTime
+		r.set(c.Timestamp, start)
 		r.set(c.DeviceId, ev.host.bDeviceID)
 		r.set(c.DeviceName, ev.host.bDeviceName)
 		r.set(c.ActionType, "ProcessCreated")
@@ -52,7 +53,7 @@ func (w *world) deviceProcessHour(e *emitter, h int) {
 		r.val(c.SHA1, p.img.bSHA1)
 		r.val(c.SHA256, p.img.bSHA256)
 		r.val(c.MD5, p.img.bMD5)
-		r.set(c.FileSize, p.img.size)
+		r.set(c.FileSize, p.img.bSize)
 		r.val(c.ProcessVersionInfoCompanyName, p.img.bCompany)
 		r.val(c.ProcessVersionInfoProductName, p.img.bProduct)
 		r.val(c.ProcessVersionInfoFileDescription, p.img.bDesc)
@@ -61,13 +62,13 @@ func (w *world) deviceProcessHour(e *emitter, h int) {
 		r.val(c.ProcessCommandLine, p.cmdValue())
 		r.set(c.ProcessIntegrityLevel, p.il.mdeLevel())
 		r.set(c.ProcessTokenElevation, p.il.mdeElevation())
-		r.set(c.ProcessCreationTime, p.start)
+		r.set(c.ProcessCreationTime, start)
 		r.val(c.AccountDomain, p.id.bMdeDomain)
 		r.val(c.AccountName, p.id.bMdeName)
 		r.set(c.AccountSid, p.id.bSID)
 		r.val(c.AccountUpn, p.id.bUPN)
 		r.val(c.AccountObjectId, p.id.bObjID)
-		r.set(c.LogonId, int64(p.id.logonID))
+		r.set(c.LogonId, p.id.bLogonID)
 		w.initiating(r, &c.InitiatingColumns, pp, ev.gpName, ev.gpPid)
 		r.set(c.ReportId, reportID(p.start, p.pid))
 	}
@@ -112,7 +113,7 @@ func (w *world) initiating(r *rowBuf, c *InitiatingColumns, p *proc, parentName 
 	r.val(c.InitiatingProcessSHA256, p.img.bSHA256)
 	r.val(c.InitiatingProcessMD5, p.img.bMD5)
 	r.set(c.InitiatingProcessFileName, p.img.bName)
-	r.set(c.InitiatingProcessFileSize, p.img.size)
+	r.set(c.InitiatingProcessFileSize, p.img.bSize)
 	r.set(c.InitiatingProcessId, int64(p.pid))
 	r.val(c.InitiatingProcessCommandLine, p.cmdValue())
 	r.set(c.InitiatingProcessCreationTime, p.start)
@@ -159,7 +160,7 @@ func (w *world) deviceLogonHour(e *emitter, h int) {
 		r.set(c.AccountSid, ev.id.bSID)
 		r.str(c.Protocol, ev.pkg)
 		r.set(c.IsLocalAdmin, ev.admin)
-		r.set(c.LogonId, int64(ev.id.logonID))
+		r.set(c.LogonId, ev.id.bLogonID)
 		if ev.srcIP.IsValid() && !ev.srcIP.IsLoopback() {
 			r.str(c.RemoteIP, ev.srcIP.String())
 			r.set(c.RemoteIPType, "Private")

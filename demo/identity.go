@@ -20,6 +20,7 @@ type identity struct {
 	// For val: nil when empty.
 	bUPN, bObjID, bMdeDomain, bMdeName any
 	bFirewallUser                      any // the firewall's user-id: corp\jsmith
+	bLogonID                           any // logonID as Defender's LogonId (int64)
 }
 
 // boxed fills the boxed values; constructors call it once.
@@ -30,7 +31,7 @@ func (id *identity) boxed() *identity {
 	if id.machine || id.system {
 		id.bType = "Machine"
 	}
-	id.bLogon = hexID(id.logonID)
+	id.bLogon, id.bLogonID = hexID(id.logonID), int64(id.logonID)
 	id.bUPN, id.bObjID = box(id.upn), box(id.objID)
 	id.bMdeDomain, id.bMdeName = box(mdeDomain(id)), box(mdeName(id))
 	id.bFirewallUser = lowerASCII(id.domain) + `\` + id.name
@@ -41,7 +42,7 @@ func (id *identity) boxed() *identity {
 func (id *identity) withLogon(logonID uint64) *identity {
 	x := *id
 	x.logonID = logonID
-	x.bLogon = hexID(logonID)
+	x.bLogon, x.bLogonID = hexID(logonID), int64(logonID)
 	return &x
 }
 

@@ -114,9 +114,9 @@ func (w *world) initiating(r *rowBuf, c *InitiatingColumns, p *proc, parentName 
 	r.val(c.InitiatingProcessMD5, p.img.bMD5)
 	r.set(c.InitiatingProcessFileName, p.img.bName)
 	r.set(c.InitiatingProcessFileSize, p.img.bSize)
-	r.set(c.InitiatingProcessId, int64(p.pid))
+	r.set(c.InitiatingProcessId, p.pidValue())
 	r.val(c.InitiatingProcessCommandLine, p.cmdValue())
-	r.set(c.InitiatingProcessCreationTime, p.start)
+	r.set(c.InitiatingProcessCreationTime, p.startValue())
 	r.set(c.InitiatingProcessFolderPath, p.img.bPath)
 	if parentPid != 0 {
 		r.set(c.InitiatingProcessParentId, int64(parentPid))

@@ -13,7 +13,9 @@ type proc struct {
 	start time.Time
 	id    *identity
 	il    integrity
-	bCmd  any // cmd boxed, for long-lived processes (parents of many); nil: boxed per row
+	// cmd, pid (int64) and start boxed, for long-lived processes (the
+	// parents of many); nil: boxed per row.
+	bCmd, bPid, bStart any
 }
 
 // cmdValue is the command line boxed for val.
@@ -24,8 +26,24 @@ func (p *proc) cmdValue() any {
 	return box(p.cmd)
 }
 
-// boxCmd boxes the command line of a long-lived process once.
-func (p *proc) boxCmd() { p.bCmd = box(p.cmd) }
+// pidValue is the process id boxed as Defender's int64.
+func (p *proc) pidValue() any {
+	if p.bPid != nil {
+		return p.bPid
+	}
+	return int64(p.pid)
+}
+
+// startValue is the creation time boxed.
+func (p *proc) startValue() any {
+	if p.bStart != nil {
+		return p.bStart
+	}
+	return p.start
+}
+
+// boxValues boxes what rows say about a long-lived process once.
+func (p *proc) boxValues() { p.bCmd, p.bPid, p.bStart = box(p.cmd), int64(p.pid), p.start }
 
 // procEvent is the creation of a process on a host, with what the
 // telemetry records about its parent and grandparent; end is its exit, zero
@@ -92,7 +110,7 @@ func (w *world) newHostProcs(h *Host) *[5]proc {
 		mk(pMsMpEng, `"`+pMsMpEng+`"`, h.sys.defender, 14*time.Second),
 	}
 	for i := range s {
-		s[i].boxCmd()
+		s[i].boxValues()
 	}
 	return s
 }
@@ -115,7 +133,7 @@ func (w *world) newSessionProcs(s *session) *sessionProcs {
 	sp := sessionProcs{explorer: proc{img: w.img(pExplorer), cmd: `C:\WINDOWS\Explorer.EXE`, pid: s.explorer, start: st, id: id, il: ilMedium}}
 	if s.Kind == sessAdmin {
 		sp.explorer.il = ilHigh
-		sp.explorer.boxCmd()
+		sp.explorer.boxValues()
 		return &sp
 	}
 	sp.browserPath = pChrome
@@ -130,7 +148,7 @@ func (w *world) newSessionProcs(s *session) *sessionProcs {
 	sp.outlook = mk(pOutlook, `"`+pOutlook+`" `, appOutlook, time.Duration(60+s.ID%240)*time.Second)
 	sp.browser = mk(sp.browserPath, `"`+sp.browserPath+`" `, appBrowser, time.Duration(90+s.ID%400)*time.Second)
 	for _, p := range []*proc{&sp.explorer, &sp.onedrive, &sp.teams, &sp.outlook, &sp.browser} {
-		p.boxCmd()
+		p.boxValues()
 	}
 	return &sp
 }

@@ -161,9 +161,9 @@ func (w *world) vmConnRow(e *emitter, c *vmConnectionCols, f *flowEvent, h *Host
 		r.set(c.ProcessName, f.proc.img.bName)
 		r.str(c.Process, f.proc.img.name)
 	} else if f.dst != nil {
-		name := serverProcess(f.dst, f.dstPort)
-		r.str(c.ProcessName, name)
-		r.str(c.Process, name)
+		name := sym(serverProcess(f.dst, f.dstPort))
+		r.val(c.ProcessName, name)
+		r.val(c.Process, name)
 	}
 	r.set(c.SourceIp, w.addrText(f.srcIP))
 	r.set(c.DestinationIp, w.addrText(f.dstIP))
@@ -178,7 +178,7 @@ func (w *world) vmConnRow(e *emitter, c *vmConnectionCols, f *flowEvent, h *Host
 	}
 	r.set(c.RemoteIp, w.addrText(remote))
 	if dir == "outbound" && f.svc != nil {
-		r.str(c.RemoteCountry, countryName(f.svc.country))
+		r.val(c.RemoteCountry, sym(countryName(f.svc.country)))
 		r.set(c.RemoteLatitude, f.svc.lat)
 		r.set(c.RemoteLongitude, f.svc.lon)
 		if f.domain != "" {
@@ -270,7 +270,7 @@ func (w *world) deviceNetworkHour(e *emitter, h int) {
 			r.set(c.LocalPort, int32(f.dstPort))
 			r.set(c.RemoteIPType, ipType(f.src == nil))
 			sys := f.dst.idSystem
-			r.str(c.InitiatingProcessFileName, serverProcess(f.dst, f.dstPort))
+			r.val(c.InitiatingProcessFileName, sym(serverProcess(f.dst, f.dstPort)))
 			r.set(c.InitiatingProcessAccountDomain, "nt authority")
 			r.set(c.InitiatingProcessAccountName, "system")
 			r.set(c.InitiatingProcessAccountSid, sys.bSID)

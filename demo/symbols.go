@@ -35,6 +35,13 @@ var symbols = func() map[string]any {
 	add(emailWords...)
 	add(authPass, authSoftFail)
 	add("User32 ", "Kerberos", "Negotiate", "Advapi  ", "NtLmSsp ", "NTLM") // logon processes and packages
+	add(syslogWords...)
+	for _, name := range countryNames {
+		add(name)
+	}
+	for _, port := range []int{445, 389, 3389, 1433, 22, 443, 5432, 0} {
+		add(serverProcess(&Host{}, port), serverProcess(&Host{Linux: true}, port))
+	}
 	for _, docs := range documents {
 		add(docs...)
 	}
@@ -92,3 +99,8 @@ var officeWords = []string{
 // emailWords are EmailEvents' directions, deliveries and detections.
 var emailWords = []string{"Intra-org", "Inbound", "Outbound", "Delivered", "Junked", "Inbox/folder", "Junk folder",
 	"Spam", `{"Spam":["Mixed analysis detection"]}`}
+
+// syslogWords are Syslog's facilities, severities and programs.
+var syslogWords = []string{"kern", "user", "mail", "daemon", "auth", "syslog", "cron", "authpriv", "local0",
+	"emerg", "alert", "crit", "err", "warning", "notice", "info", "debug",
+	"sshd", "sudo", "CRON", "systemd", "kernel", "postgres", "rsyslogd", "nginx"}

@@ -38,6 +38,7 @@ type session struct {
 	LogonID    uint64
 	From       *session // for an admin session: the workstation session it was opened from
 	ident      *identity
+	procs      *sessionProcs // the processes it starts at logon (newWorld)
 	explorer   uint32
 	apps       [nApps]uint32 // pids of the apps started at logon
 }

@@ -3,6 +3,14 @@ package demo
 // cloudApp is an application people sign in to with Entra ID, and the
 // resource its tokens are for.
 type cloudApp struct {
+	appInfo
+
+	// Boxed once for rows' val (nil when empty).
+	bName, bID, bResource, bResourceID, bClient any
+}
+
+// appInfo is what describes a cloudApp.
+type appInfo struct {
 	name, id         string
 	resource, resID  string
 	client           string // ClientAppUsed
@@ -10,6 +18,12 @@ type cloudApp struct {
 	nonInteractive   bool // refreshes tokens silently
 	weight           float64
 	admins, devsOnly bool
+}
+
+func newCloudApp(info appInfo) *cloudApp {
+	a := &cloudApp{appInfo: info}
+	a.bName, a.bID, a.bResource, a.bResourceID, a.bClient = box(a.name), box(a.id), box(a.resource), box(a.resourceID()), box(a.client)
+	return a
 }
 
 // Well-known first-party application and resource ids, and the company's
@@ -25,7 +39,7 @@ const (
 )
 
 func (o *Org) cloudApps(r *rng) []*cloudApp {
-	return []*cloudApp{
+	infos := []appInfo{
 		{"Microsoft Teams", "1fec8e78-bce4-4aaf-ab1b-5451cc387264", "Microsoft Teams Services", resTeams, "Mobile Apps and Desktop clients", false, false, true, 10, false, false},
 		{"Microsoft Office", appOfficeID, "Office 365 Exchange Online", resExchange, "Mobile Apps and Desktop clients", false, false, true, 9, false, false},
 		{"Microsoft Office", appOfficeID, "Office 365 SharePoint Online", resSharePoint, "Mobile Apps and Desktop clients", false, false, true, 4, false, false},
@@ -43,9 +57,14 @@ func (o *Org) cloudApps(r *rng) []*cloudApp {
 		{"Workday", r.guid(), "Workday", "", "Browser", false, true, false, 1, false, false},
 		{"GitHub Enterprise Cloud", r.guid(), "GitHub Enterprise Cloud", "", "Browser", false, true, false, 1, false, true},
 	}
+	apps := make([]*cloudApp, len(infos))
+	for i, info := range infos {
+		apps[i] = newCloudApp(info)
+	}
+	return apps
 }
 
-func (a *cloudApp) resourceID() string {
+func (a *appInfo) resourceID() string {
 	if a.resID == "" {
 		return a.id
 	}

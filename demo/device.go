@@ -37,36 +37,38 @@ func reportID(t time.Time, pid uint32) int64 {
 // deviceProcessHour writes DeviceProcessEvents from the process stream.
 func (w *world) deviceProcessHour(e *emitter, h int) {
 	c := w.cols.deviceProcess
-	procs := w.procStream(h)
+	e.scratch.procs = w.procStream(h, e.scratch.procs[:0])
+	procs := e.scratch.procs
 	for i := range procs {
 		ev := &procs[i]
 		p, pp := &ev.p, &ev.parent
 		r := e.row(p.start.Add(time.Duration(300+int(p.pid%700)) * time.Millisecond))
-		r.set(c.Timestamp, p.start)
+		start := any(p.start) // boxed once: Timestamp and ProcessCreationTime
+		r.set(c.Timestamp, start)
 		r.set(c.DeviceId, ev.host.bDeviceID)
 		r.set(c.DeviceName, ev.host.bDeviceName)
 		r.set(c.ActionType, "ProcessCreated")
 		r.set(c.FileName, p.img.bName)
 		r.set(c.FolderPath, p.img.bPath)
-		r.str(c.SHA1, p.img.sha1)
-		r.str(c.SHA256, p.img.sha256)
-		r.str(c.MD5, p.img.md5)
-		r.set(c.FileSize, p.img.size)
-		r.str(c.ProcessVersionInfoCompanyName, p.img.company)
-		r.str(c.ProcessVersionInfoProductName, p.img.product)
-		r.str(c.ProcessVersionInfoFileDescription, p.img.desc)
-		r.str(c.ProcessVersionInfoOriginalFileName, p.img.original)
+		r.val(c.SHA1, p.img.bSHA1)
+		r.val(c.SHA256, p.img.bSHA256)
+		r.val(c.MD5, p.img.bMD5)
+		r.set(c.FileSize, p.img.bSize)
+		r.val(c.ProcessVersionInfoCompanyName, p.img.bCompany)
+		r.val(c.ProcessVersionInfoProductName, p.img.bProduct)
+		r.val(c.ProcessVersionInfoFileDescription, p.img.bDesc)
+		r.val(c.ProcessVersionInfoOriginalFileName, p.img.bOriginal)
 		r.set(c.ProcessId, int64(p.pid))
-		r.str(c.ProcessCommandLine, p.cmd)
+		r.val(c.ProcessCommandLine, p.cmdValue())
 		r.set(c.ProcessIntegrityLevel, p.il.mdeLevel())
 		r.set(c.ProcessTokenElevation, p.il.mdeElevation())
-		r.set(c.ProcessCreationTime, p.start)
-		r.str(c.AccountDomain, mdeDomain(p.id))
-		r.str(c.AccountName, mdeName(p.id))
+		r.set(c.ProcessCreationTime, start)
+		r.val(c.AccountDomain, p.id.bMdeDomain)
+		r.val(c.AccountName, p.id.bMdeName)
 		r.set(c.AccountSid, p.id.bSID)
-		r.str(c.AccountUpn, p.id.upn)
-		r.str(c.AccountObjectId, p.id.objID)
-		r.set(c.LogonId, int64(p.id.logonID))
+		r.val(c.AccountUpn, p.id.bUPN)
+		r.val(c.AccountObjectId, p.id.bObjID)
+		r.set(c.LogonId, p.id.bLogonID)
 		w.initiating(r, &c.InitiatingColumns, pp, ev.gpName, ev.gpPid)
 		r.set(c.ReportId, reportID(p.start, p.pid))
 	}
@@ -100,28 +102,28 @@ type InitiatingColumns struct {
 
 // initiating fills the InitiatingProcess* columns with a process.
 func (w *world) initiating(r *rowBuf, c *InitiatingColumns, p *proc, parentName string, parentPid uint32) {
-	r.str(c.InitiatingProcessAccountDomain, mdeDomain(p.id))
-	r.str(c.InitiatingProcessAccountName, mdeName(p.id))
+	r.val(c.InitiatingProcessAccountDomain, p.id.bMdeDomain)
+	r.val(c.InitiatingProcessAccountName, p.id.bMdeName)
 	r.set(c.InitiatingProcessAccountSid, p.id.bSID)
-	r.str(c.InitiatingProcessAccountUpn, p.id.upn)
-	r.str(c.InitiatingProcessAccountObjectId, p.id.objID)
+	r.val(c.InitiatingProcessAccountUpn, p.id.bUPN)
+	r.val(c.InitiatingProcessAccountObjectId, p.id.bObjID)
 	r.set(c.InitiatingProcessIntegrityLevel, p.il.mdeLevel())
 	r.set(c.InitiatingProcessTokenElevation, p.il.mdeElevation())
-	r.str(c.InitiatingProcessSHA1, p.img.sha1)
-	r.str(c.InitiatingProcessSHA256, p.img.sha256)
-	r.str(c.InitiatingProcessMD5, p.img.md5)
+	r.val(c.InitiatingProcessSHA1, p.img.bSHA1)
+	r.val(c.InitiatingProcessSHA256, p.img.bSHA256)
+	r.val(c.InitiatingProcessMD5, p.img.bMD5)
 	r.set(c.InitiatingProcessFileName, p.img.bName)
-	r.set(c.InitiatingProcessFileSize, p.img.size)
-	r.set(c.InitiatingProcessId, int64(p.pid))
-	r.str(c.InitiatingProcessCommandLine, p.cmd)
-	r.set(c.InitiatingProcessCreationTime, p.start)
+	r.set(c.InitiatingProcessFileSize, p.img.bSize)
+	r.set(c.InitiatingProcessId, p.pidValue())
+	r.val(c.InitiatingProcessCommandLine, p.cmdValue())
+	r.set(c.InitiatingProcessCreationTime, p.startValue())
 	r.set(c.InitiatingProcessFolderPath, p.img.bPath)
 	if parentPid != 0 {
 		r.set(c.InitiatingProcessParentId, int64(parentPid))
 	}
 	r.str(c.InitiatingProcessParentFileName, parentName)
-	r.str(c.InitiatingProcessVersionInfoCompanyName, p.img.company)
-	r.str(c.InitiatingProcessVersionInfoProductName, p.img.product)
+	r.val(c.InitiatingProcessVersionInfoCompanyName, p.img.bCompany)
+	r.val(c.InitiatingProcessVersionInfoProductName, p.img.bProduct)
 }
 
 var mdeLogonTypes = map[int]any{
@@ -135,7 +137,8 @@ var mdeLogonTypes = map[int]any{
 // computers' own Kerberos logons to the domain controllers.
 func (w *world) deviceLogonHour(e *emitter, h int) {
 	c := w.cols.deviceLogon
-	logons := w.logonStream(h)
+	e.scratch.logons = w.logonStream(h, e.scratch.logons[:0])
+	logons := e.scratch.logons
 	for i := range logons {
 		ev := &logons[i]
 		if ev.id.machine {
@@ -152,12 +155,12 @@ func (w *world) deviceLogonHour(e *emitter, h int) {
 			r.set(c.FailureReason, "InvalidUserNameOrPassword")
 		}
 		r.set(c.LogonType, mdeLogonTypes[ev.typ])
-		r.str(c.AccountDomain, mdeDomain(ev.id))
-		r.str(c.AccountName, mdeName(ev.id))
+		r.val(c.AccountDomain, ev.id.bMdeDomain)
+		r.val(c.AccountName, ev.id.bMdeName)
 		r.set(c.AccountSid, ev.id.bSID)
 		r.str(c.Protocol, ev.pkg)
 		r.set(c.IsLocalAdmin, ev.admin)
-		r.set(c.LogonId, int64(ev.id.logonID))
+		r.set(c.LogonId, ev.id.bLogonID)
 		if ev.srcIP.IsValid() && !ev.srcIP.IsLoopback() {
 			r.str(c.RemoteIP, ev.srcIP.String())
 			r.set(c.RemoteIPType, "Private")

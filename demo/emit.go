@@ -1,7 +1,6 @@
 package demo
 
 import (
-	"container/heap"
 	"context"
 	"fmt"
 	"time"
@@ -19,9 +18,17 @@ type cell struct {
 // number that breaks ties deterministically, and the cells set on it.
 type rowBuf struct {
 	t     time.Time
+	tv    any   // t boxed, by the producer: the writer shares the sink's goroutine
 	ns    int64 // t in Unix nanoseconds, for ordering
 	seq   uint64
 	cells []cell
+}
+
+// setTime sets the row's TimeGenerated, truncated to Kusto's 100 ns tick.
+func (r *rowBuf) setTime(t time.Time) {
+	r.t = t.Truncate(100 * time.Nanosecond).UTC()
+	r.tv = r.t
+	r.ns = r.t.UnixNano()
 }
 
 // set records a value for column c. Values are in the table package's Go
@@ -42,23 +49,22 @@ func (r *rowBuf) str(c col, s string) *rowBuf {
 	return r
 }
 
-type rowHeap []*rowBuf
-
-func (h rowHeap) Len() int { return len(h) }
-func (h rowHeap) Less(i, j int) bool {
-	if h[i].ns != h[j].ns {
-		return h[i].ns < h[j].ns
+// val sets a value boxed ahead of time, skipping nil: str for the strings
+// of an identity, an image or a user, which appear in many rows and would
+// allocate if boxed again for each.
+func (r *rowBuf) val(c col, v any) *rowBuf {
+	if v != nil && c != noCol {
+		r.cells = append(r.cells, cell{c, v})
 	}
-	return h[i].seq < h[j].seq
+	return r
 }
-func (h rowHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *rowHeap) Push(x any)   { *h = append(*h, x.(*rowBuf)) }
-func (h *rowHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	old[len(old)-1] = nil
-	*h = old[:len(old)-1]
-	return x
+
+// box is s boxed for val: nil for "", which val skips as str does.
+func box(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }
 
 // emitter builds one table's rows in TimeGenerated order. Generators create
@@ -67,50 +73,64 @@ func (h *rowHeap) Pop() any {
 // table's writer as one sorted batch, so memory holds one chunk plus the
 // rows scheduled beyond it. The emitter and the writer may run in
 // different goroutines: batches travel to the writer, and their rows come
-// back through recycle to be reused.
+// back through the pool to be reused.
 type emitter struct {
 	ctx     context.Context
-	pending rowHeap
+	pending rowQueue
 	free    []*rowBuf
 	seq     uint64
 	send    func([]*rowBuf) error
-	recycle chan []*rowBuf
+	pool    *rowPool
+	scratch scratch
 }
 
-func newEmitter(ctx context.Context, send func([]*rowBuf) error, recycle chan []*rowBuf) *emitter {
-	return &emitter{ctx: ctx, send: send, recycle: recycle}
+// scratch holds the activity streams a table's generator derives its rows
+// from, rebuilt every chunk into the same slices: a chunk's events would
+// otherwise be a fresh allocation (flows are the largest) every hour.
+type scratch struct {
+	flows   []flowEvent
+	procs   []procEvent
+	logons  []logonEvent
+	signins []signinEvent
+	office  []officeEvent
+}
+
+func newEmitter(ctx context.Context, send func([]*rowBuf) error, pool *rowPool) *emitter {
+	return &emitter{ctx: ctx, send: send, pool: pool}
 }
 
 // row starts a row with TimeGenerated t (truncated to Kusto's 100 ns tick).
 func (e *emitter) row(t time.Time) *rowBuf {
-	if len(e.free) == 0 {
-		select {
-		case rows := <-e.recycle:
-			e.free = append(e.free, rows...)
-		default:
-		}
-	}
-	var r *rowBuf
-	if n := len(e.free); n > 0 {
-		r = e.free[n-1]
-		e.free = e.free[:n-1]
-		r.cells = r.cells[:0]
-	} else {
-		r = &rowBuf{cells: make([]cell, 0, 32)}
-	}
-	r.t = t.Truncate(100 * time.Nanosecond).UTC()
-	r.ns = r.t.UnixNano()
+	r := e.newRow()
+	r.setTime(t)
 	e.seq++
 	r.seq = e.seq
-	heap.Push(&e.pending, r)
+	e.pending.push(r)
+	return r
+}
+
+// newRow is an empty row, a written one when the pool has some back.
+func (e *emitter) newRow() *rowBuf {
+	if len(e.free) == 0 {
+		e.free = e.pool.swapRows(e.free)
+	}
+	n := len(e.free)
+	if n == 0 {
+		return &rowBuf{cells: make([]cell, 0, 32)}
+	}
+	r := e.free[n-1]
+	e.free = e.free[:n-1]
+	r.cells = r.cells[:0]
 	return r
 }
 
 // adopt schedules a row built elsewhere (a story's) for this table.
 func (e *emitter) adopt(r *rowBuf) {
+	cp := e.newRow()
+	cp.t, cp.tv, cp.ns, cp.cells = r.t, r.tv, r.ns, append(cp.cells, r.cells...)
 	e.seq++
-	cp := &rowBuf{t: r.t, ns: r.t.UnixNano(), seq: e.seq, cells: append([]cell(nil), r.cells...)}
-	heap.Push(&e.pending, cp)
+	cp.seq = e.seq
+	e.pending.push(cp)
 }
 
 // flush sends every pending row with TimeGenerated before until.
@@ -120,8 +140,11 @@ func (e *emitter) flush(until time.Time) error {
 	}
 	bound := until.UnixNano()
 	var batch []*rowBuf
-	for len(e.pending) > 0 && e.pending[0].ns < bound {
-		batch = append(batch, heap.Pop(&e.pending).(*rowBuf))
+	for len(e.pending) > 0 && e.pending.head() < bound {
+		if batch == nil {
+			batch = e.pool.batch()
+		}
+		batch = append(batch, e.pending.pop())
 		if len(batch) == maxBatch {
 			if err := e.send(batch); err != nil {
 				return err
@@ -192,7 +215,7 @@ func (w *writer) write(batch []*rowBuf) error {
 		}
 		w.dirty = w.dirty[:0]
 		if w.tcol != noCol {
-			w.out[w.tcol] = r.t
+			w.out[w.tcol] = r.tv
 		}
 		for _, c := range r.cells {
 			w.out[c.c] = c.v
@@ -222,8 +245,8 @@ type storyTable struct {
 }
 
 func (s storyTable) row(t time.Time) *rowBuf {
-	r := &rowBuf{t: t.Truncate(100 * time.Nanosecond).UTC(), cells: make([]cell, 0, 16)}
-	r.ns = r.t.UnixNano()
+	r := &rowBuf{cells: make([]cell, 0, 16)}
+	r.setTime(t)
 	*s.rows = append(*s.rows, r)
 	return r
 }

@@ -33,11 +33,10 @@ type flowEvent struct {
 	story    string
 }
 
-// flowStream returns the connections starting in hour h.
-func (w *world) flowStream(h int) []flowEvent {
+// flowStream appends the connections starting in hour h to out.
+func (w *world) flowStream(h int, out []flowEvent) []flowEvent {
 	r := newRNG(w.seed, "flow", h)
 	from := w.cal.hourStart(h)
-	var out []flowEvent
 	for n, i := w.quota(r, w.vol.flows*0.55, true, h), 0; i < n; i++ {
 		sg, t, _ := w.cal.pickSegment(r, h)
 		out = append(out, w.humanFlow(r, sg.s, t))
@@ -51,13 +50,27 @@ func (w *world) flowStream(h int) []flowEvent {
 	for _, s := range w.sshStream(h) {
 		out = append(out, w.sshFlow(s))
 	}
-	to := w.cal.hourStart(h + 1)
-	for _, f := range w.story.flows {
-		if !f.t.Before(from) && f.t.Before(to) {
-			out = append(out, f)
-		}
+	if h < len(w.storyFlows) {
+		out = append(out, w.storyFlows[h]...)
 	}
 	return out
+}
+
+// flowsByHour groups the stories' flows by the hour they start in (in
+// their order), so each hour takes its own instead of scanning them all:
+// the beacon alone is thousands.
+func (w *world) flowsByHour() [][]flowEvent {
+	byHour := make([][]flowEvent, w.cal.hours)
+	start := w.cal.hourStart(0)
+	for _, f := range w.story.flows {
+		if f.t.Before(start) {
+			continue
+		}
+		if h := int(f.t.Sub(start) / w.cal.slot); h < len(byHour) {
+			byHour[h] = append(byHour[h], f)
+		}
+	}
+	return byHour
 }
 
 var (
@@ -212,9 +225,7 @@ func (w *world) machineFlow(r *rng, h int, t time.Time) flowEvent {
 }
 
 // rootID is root on a Linux host.
-func (w *world) rootID(h *Host) *identity {
-	return (&identity{name: "root", domain: h.Name, sid: "0", system: true}).boxed()
-}
+func (w *world) rootID(h *Host) *identity { return h.idRoot }
 
 // inboundFlow is internet traffic to the organisation's public addresses:
 // customers on the web servers, and scanners the firewall turns away.
@@ -228,7 +239,7 @@ func (w *world) inboundFlow(r *rng, t time.Time) flowEvent {
 		f.natIP = web.Public
 		f.sent, f.recv = int64(r.between(500, 8_000)), int64(r.between(2_000, 600_000))
 		f.dur = r.durIn(100*time.Millisecond, 90*time.Second)
-		f.proc = &proc{img: w.img("/usr/sbin/nginx"), cmd: "nginx: worker process", pid: uint32(1200 + int(web.IP.As4()[3])), start: w.cal.start, id: (&identity{name: "www-data", domain: web.Name, sid: "33"}).boxed()}
+		f.proc = &proc{img: w.img("/usr/sbin/nginx"), cmd: "nginx: worker process", pid: uint32(1200 + int(web.IP.As4()[3])), start: w.cal.start, id: web.idWWW}
 		return f
 	}
 	f.deny = true

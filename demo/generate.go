@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/netip"
 	"runtime"
 	"sync"
 	"time"
@@ -21,7 +22,9 @@ type Sink interface {
 	BeginTable(name string, columns []table.Column) error
 	// AppendRow adds a row: row[i] is the value of columns[i] in the table
 	// package's Go representation ("" for an empty string, nil for null).
-	// The slice is reused once AppendRow returns; copy what you keep.
+	// The slice is reused once AppendRow returns; copy what you keep. The
+	// values may be shared between rows (a dynamic map or slice too): read
+	// them, never change them.
 	AppendRow(row []any) error
 	// EndTable finishes the current table.
 	EndTable() error
@@ -112,8 +115,16 @@ type world struct {
 	typoDomains []string    // names that do not resolve (typos, retired hosts)
 	apps        []*cloudApp // Entra ID applications
 	hbStep      time.Duration
+	hbCells     map[*Host][]cell // the values of each server's heartbeats
 	tiFeed      []indicator
-	collector   *Host // Windows Event Forwarding collector of the workstations
+	signinCA    *signinCA
+	bTenantID   any
+	bRealm      any                // the Kerberos realm
+	addrs       map[netip.Addr]any // the text of well-known addresses, boxed (addrText)
+	office      officeCache
+	sysProcs    map[*Host]*[5]proc // hostProcs of the Windows hosts
+	storyFlows  [][]flowEvent      // the stories' flows by hour
+	collector   *Host              // Windows Event Forwarding collector of the workstations
 }
 
 // volume is the size of each background activity stream over the window,
@@ -178,7 +189,7 @@ func generate(ctx context.Context, cfg Config, consumers int, sinkFor func(strin
 	sem := make(chan struct{}, workers)
 	pipes := make([]*pipe, len(w.specs))
 	for i := range pipes {
-		pipes[i] = &pipe{batches: make(chan []*rowBuf, 2), recycle: make(chan []*rowBuf, 4), done: make(chan error, 1)}
+		pipes[i] = &pipe{batches: make(chan []*rowBuf, 2), pool: &rowPool{}, done: make(chan error, 1)}
 	}
 	go func() {
 		for i, spec := range w.specs {
@@ -260,7 +271,7 @@ func firstError(errs []error) error {
 // pipe carries one table's batches from its producer to the sink.
 type pipe struct {
 	batches chan []*rowBuf
-	recycle chan []*rowBuf
+	pool    *rowPool // the written rows, back to the producer
 	done    chan error
 }
 
@@ -273,7 +284,7 @@ func (w *world) produce(ctx context.Context, spec *tableSpec, p *pipe) error {
 		case <-ctx.Done():
 			return ctx.Err()
 		}
-	}, p.recycle)
+	}, p.pool)
 	stories := w.story.rows[spec.name]
 	for h := 0; h < w.cal.hours; h++ {
 		end := minTime(w.cal.hourStart(h+1), w.cfg.End)
@@ -309,10 +320,7 @@ func (w *world) consume(spec *tableSpec, p *pipe, sink Sink) (int64, error) {
 			}
 			return wr.rows, err
 		}
-		select {
-		case p.recycle <- b:
-		default:
-		}
+		p.pool.put(b)
 	}
 	if err := <-p.done; err != nil {
 		return wr.rows, err
@@ -343,17 +351,29 @@ func newWorld(cfg Config) (*world, error) {
 	}
 	w.vol = baseVolume.scaled(w.scale)
 	w.apps = w.org.cloudApps(newRNG(cfg.Seed, "apps"))
+	w.signinCA = newSigninCA(w.org.TenantID)
+	w.bTenantID = box(w.org.TenantID)
+	w.bRealm = box(w.org.realm)
+	w.addrs = knownAddrs(w.org)
+	w.office = w.newOfficeCache()
 	ad := w.org.ADDomain
 	w.typoDomains = []string{"outlok.office365.com", "wpad." + ad, "gooogle.com", "sharepont.com", "fs02." + ad,
 		"printer-3f." + ad, "teams.microsft.com", "old-intranet." + ad, "isatap." + ad, "linkedn.com"}
 	start := cfg.End.Add(-time.Duration(cfg.Days) * 24 * time.Hour)
 	w.cal = newCalendar(w.org, cfg.Seed, start, cfg.End, cfg.slot)
+	w.sysProcs = map[*Host]*[5]proc{}
+	for _, h := range w.org.Hosts {
+		if h.IsWindows() {
+			w.sysProcs[h] = w.newHostProcs(h)
+		}
+	}
 	for _, s := range w.cal.sessions {
 		if s.Kind == sessAdmin {
 			s.ident = w.org.adminID(s.User, s.LogonID)
 		} else {
 			s.ident = w.org.userID(s.User, s.LogonID)
 		}
+		s.procs = w.newSessionProcs(s)
 	}
 	w.cols = newTableCols()
 	w.specs = w.cols.specs()
@@ -362,10 +382,49 @@ func newWorld(cfg Config) (*world, error) {
 		bindColumns(s.cols, s.schema)
 	}
 	w.hbStep = w.heartbeatInterval()
+	w.hbCells = w.heartbeatCells()
 	w.collector = w.org.Host("MGMT01")
 	w.story = buildStories(w)
+	w.storyFlows = w.flowsByHour()
 	w.tiFeed = w.indicators()
 	return w, nil
+}
+
+// addrText is the text of address a, boxed: the organisation's and its
+// services' addresses are in many rows, so their text is boxed once.
+func (w *world) addrText(a netip.Addr) any {
+	if v, ok := w.addrs[a]; ok {
+		return v
+	}
+	return a.String()
+}
+
+// knownAddrs boxes the text of the organisation's fixed addresses (hosts,
+// egress, firewalls) and of the internet services'.
+func knownAddrs(o *Org) map[netip.Addr]any {
+	m := map[netip.Addr]any{}
+	add := func(a netip.Addr) {
+		if a.IsValid() {
+			m[a] = a.String()
+		}
+	}
+	for _, h := range o.Hosts {
+		add(h.IP)
+		add(h.Public)
+	}
+	for _, s := range o.Sites {
+		add(s.Egress)
+	}
+	for _, fw := range o.Firewall {
+		add(fw.IP)
+	}
+	add(o.VPNGate)
+	for i := range services {
+		for j := 0; j < services[i].hosts; j++ {
+			add(services[i].addr(j))
+		}
+	}
+	return m
 }
 
 // slotFor is the generation chunk for a run's size: an hour, or a divisor

@@ -18,7 +18,6 @@ func (w *world) heartbeatInterval() time.Duration {
 
 // heartbeatHour writes the server agents' heartbeats.
 func (w *world) heartbeatHour(e *emitter, h int) {
-	c := w.cols.heartbeat
 	from, to := w.cal.hourStart(h), w.cal.hourStart(h+1)
 	step := w.hbStep
 	for i, host := range w.org.Servers {
@@ -28,14 +27,29 @@ func (w *world) heartbeatHour(e *emitter, h int) {
 		if first.Before(from) {
 			first = first.Add(((from.Sub(first) + step - 1) / step) * step)
 		}
+		cells := w.hbCells[host]
 		for t := first; t.Before(to); t = t.Add(step) {
-			w.heartbeatRow(e, c, host, t)
+			r := e.row(t)
+			r.cells = append(r.cells, cells...)
 		}
 	}
 }
 
-func (w *world) heartbeatRow(e *emitter, c *heartbeatCols, h *Host, t time.Time) {
-	r := e.row(t)
+// heartbeatCells are the values of a server's heartbeats, the same in
+// each but TimeGenerated: newWorld builds them once per server and every
+// heartbeat row copies them.
+func (w *world) heartbeatCells() map[*Host][]cell {
+	c := w.cols.heartbeat
+	m := map[*Host][]cell{}
+	for _, h := range w.org.Servers {
+		r := &rowBuf{}
+		w.heartbeatRow(r, c, h)
+		m[h] = r.cells
+	}
+	return m
+}
+
+func (w *world) heartbeatRow(r *rowBuf, c *heartbeatCols, h *Host) {
 	r.set(c.Computer, h.bFQDN)
 	egress := h.Site.Egress
 	if h.Public.IsValid() {

@@ -17,6 +17,10 @@ type identity struct {
 	// The values rows carry, boxed once: an identity appears in many rows
 	// and boxing a string for a row allocates.
 	bName, bDomain, bSID, bAccount, bType, bLogon any
+	// For val: nil when empty.
+	bUPN, bObjID, bMdeDomain, bMdeName any
+	bFirewallUser                      any // the firewall's user-id: corp\jsmith
+	bLogonID                           any // logonID as Defender's LogonId (int64)
 }
 
 // boxed fills the boxed values; constructors call it once.
@@ -27,7 +31,10 @@ func (id *identity) boxed() *identity {
 	if id.machine || id.system {
 		id.bType = "Machine"
 	}
-	id.bLogon = hexID(id.logonID)
+	id.bLogon, id.bLogonID = hexID(id.logonID), int64(id.logonID)
+	id.bUPN, id.bObjID = box(id.upn), box(id.objID)
+	id.bMdeDomain, id.bMdeName = box(mdeDomain(id)), box(mdeName(id))
+	id.bFirewallUser = lowerASCII(id.domain) + `\` + id.name
 	return id
 }
 
@@ -35,7 +42,7 @@ func (id *identity) boxed() *identity {
 func (id *identity) withLogon(logonID uint64) *identity {
 	x := *id
 	x.logonID = logonID
-	x.bLogon = hexID(logonID)
+	x.bLogon, x.bLogonID = hexID(logonID), int64(logonID)
 	return &x
 }
 
@@ -88,4 +95,8 @@ func (o *Org) adminID(u *User, logonID uint64) *identity {
 	return (&identity{name: u.AdminSam, domain: o.NetBIOS, sid: u.AdminSID, logonID: logonID, user: u}).boxed()
 }
 
-func hexID(x uint64) string { return "0x" + strconv.FormatUint(x, 16) }
+// hexID is x in hexadecimal with 0x, as Windows writes ids.
+func hexID(x uint64) string {
+	var b [18]byte
+	return string(strconv.AppendUint(append(b[:0], "0x"...), x, 16))
+}

@@ -21,6 +21,12 @@ type image struct {
 	sha1, sha256    string
 	md5             string
 	bPath, bName    any // boxed once for rows
+
+	// For val (nil when empty), boxed by images.get: file events, whose
+	// images are not cached, use the strings.
+	bSHA1, bSHA256, bMD5                 any
+	bCompany, bProduct, bDesc, bOriginal any
+	bSize                                any // size, an int64
 }
 
 // imageInfo is the version information of well-known binaries.
@@ -58,6 +64,9 @@ func (c images) get(path string) *image {
 		return im
 	}
 	im := newImage(path)
+	im.bSHA1, im.bSHA256, im.bMD5 = box(im.sha1), box(im.sha256), box(im.md5)
+	im.bCompany, im.bProduct, im.bDesc, im.bOriginal = box(im.company), box(im.product), box(im.desc), box(im.original)
+	im.bSize = im.size
 	c[path] = im
 	return im
 }

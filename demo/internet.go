@@ -100,17 +100,21 @@ func parseDotted3(s string, a, b, c *int) {
 // serviceDomain is the name a service is reached under in this organisation
 // (the SharePoint tenant and workspace ids are the organisation's).
 func (o *Org) serviceDomain(s *service) string {
-	switch s.domain {
-	case "{tenant}.sharepoint.com":
-		return o.tenantSlug() + ".sharepoint.com"
-	case "{tenant}-my.sharepoint.com":
-		return o.tenantSlug() + "-my.sharepoint.com"
-	case "{workspace}.ods.opinsights.azure.com":
-		return o.WorkspaceID + ".ods.opinsights.azure.com"
-	case "{storage}.blob.core.windows.net":
-		return "st" + o.tenantSlug() + "backup.blob.core.windows.net"
+	if d, ok := o.svcDomains[s.domain]; ok {
+		return d
 	}
 	return s.domain
+}
+
+// serviceDomains are the organisation's names of the services named after
+// it, by their templates (serviceDomain's, built once: flows ask a lot).
+func (o *Org) serviceDomains() map[string]string {
+	return map[string]string{
+		"{tenant}.sharepoint.com":              o.tenantSlug() + ".sharepoint.com",
+		"{tenant}-my.sharepoint.com":           o.tenantSlug() + "-my.sharepoint.com",
+		"{workspace}.ods.opinsights.azure.com": o.WorkspaceID + ".ods.opinsights.azure.com",
+		"{storage}.blob.core.windows.net":      "st" + o.tenantSlug() + "backup.blob.core.windows.net",
+	}
 }
 
 // tenantSlug is the first label of the company domain.

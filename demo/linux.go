@@ -93,11 +93,11 @@ func (w *world) syslogHour(e *emitter, h int) {
 		row := e.row(l.t.Add(700 * time.Millisecond))
 		row.set(c.Computer, l.host.bName())
 		row.set(c.HostName, l.host.bName())
-		row.str(c.HostIP, l.host.IP.String())
-		row.str(c.Facility, l.facility)
-		row.str(c.SeverityLevel, l.severity)
+		row.set(c.HostIP, w.addrText(l.host.IP))
+		row.val(c.Facility, sym(l.facility))
+		row.val(c.SeverityLevel, sym(l.severity))
 		row.str(c.SyslogMessage, l.msg)
-		row.str(c.ProcessName, l.proc)
+		row.val(c.ProcessName, sym(l.proc))
 		if l.pid > 0 {
 			row.set(c.ProcessID, int32(l.pid))
 		}
@@ -241,4 +241,4 @@ func sudoCommands(h *Host) []string {
 }
 
 // bName is the host's short name for Syslog's Computer column.
-func (h *Host) bName() any { return h.Name }
+func (h *Host) bName() any { return h.bHostName }

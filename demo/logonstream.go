@@ -50,12 +50,11 @@ const (
 	statusLockedOut     = 0xC0000234
 )
 
-// logonStream returns the Windows logons of hour h: interactive logons and
+// logonStream appends to out the Windows logons of hour h: interactive logons and
 // unlocks of the hour's sessions, and network, service and batch logons
 // drawn around them.
-func (w *world) logonStream(h int) []logonEvent {
+func (w *world) logonStream(h int, out []logonEvent) []logonEvent {
 	r := newRNG(w.seed, "logon", h)
-	var out []logonEvent
 	from, to := w.cal.hourStart(h), w.cal.hourStart(h+1)
 	for _, s := range w.cal.sessions {
 		if s.Host.IsWindows() {

@@ -9,7 +9,8 @@ import (
 // PAN-OS in CEF) for the flows that cross a firewall.
 func (w *world) commonSecurityLogHour(e *emitter, h int) {
 	c := w.cols.csl
-	flows := w.flowStream(h)
+	e.scratch.flows = w.flowStream(h, e.scratch.flows[:0])
+	flows := e.scratch.flows
 	for i := range flows {
 		f := &flows[i]
 		if f.fw == nil || f.nxdomain {
@@ -26,22 +27,22 @@ func (w *world) commonSecurityLogHour(e *emitter, h int) {
 			r.set(c.DeviceEventClassID, "end")
 			r.set(c.DeviceAction, "allow")
 			r.set(c.SimplifiedDeviceAction, "Allow")
-			r.str(c.DeviceCustomString1, ruleFor(f))
+			r.set(c.DeviceCustomString1, ruleFor(f))
 		}
-		r.str(c.ApplicationProtocol, f.app)
+		r.val(c.ApplicationProtocol, sym(f.app))
 		if f.udp {
 			r.set(c.Protocol, "udp")
 		} else {
 			r.set(c.Protocol, "tcp")
 		}
-		r.str(c.SourceIP, f.srcIP.String())
+		r.set(c.SourceIP, w.addrText(f.srcIP))
 		r.set(c.SourcePort, int32(f.srcPort))
 		r.set(c.DestinationPort, int32(f.dstPort))
 		inbound := f.src == nil
 		if inbound {
-			r.str(c.DestinationIP, f.natIP.String())
+			r.set(c.DestinationIP, w.addrText(f.natIP))
 			if f.dst != nil {
-				r.str(c.DestinationTranslatedAddress, f.dstIP.String())
+				r.set(c.DestinationTranslatedAddress, w.addrText(f.dstIP))
 				r.set(c.DestinationTranslatedPort, int32(f.dstPort))
 			}
 			r.set(c.DeviceCustomString4, "untrust")
@@ -49,22 +50,22 @@ func (w *world) commonSecurityLogHour(e *emitter, h int) {
 			r.set(c.DeviceInboundInterface, "ethernet1/1")
 			r.set(c.DeviceOutboundInterface, "ethernet1/3")
 		} else {
-			r.str(c.DestinationIP, f.dstIP.String())
-			r.str(c.SourceTranslatedAddress, f.natIP.String())
+			r.set(c.DestinationIP, w.addrText(f.dstIP))
+			r.set(c.SourceTranslatedAddress, w.addrText(f.natIP))
 			r.set(c.SourceTranslatedPort, int32(1024+(f.srcPort*7)%60000))
 			r.set(c.DeviceCustomString4, "trust")
 			r.set(c.DeviceCustomString5, "untrust")
 			r.set(c.DeviceInboundInterface, "ethernet1/2")
 			r.set(c.DeviceOutboundInterface, "ethernet1/1")
 			if f.user != nil && !f.user.system {
-				r.str(c.SourceUserName, lowerASCII(f.user.domain)+`\`+f.user.name)
+				r.set(c.SourceUserName, f.user.bFirewallUser)
 			}
 		}
 		r.set(c.SentBytes, f.sent)
 		r.set(c.ReceivedBytes, f.recv)
-		r.str(c.DeviceName, f.fw.Name)
-		r.str(c.DeviceAddress, f.fw.IP.String())
-		r.str(c.DeviceExternalID, "0079010"+strconv.Itoa(10000+int(f.fw.IP.As4()[1])*37))
+		r.set(c.DeviceName, f.fw.bName)
+		r.set(c.DeviceAddress, f.fw.bIP)
+		r.set(c.DeviceExternalID, f.fw.bExternalID)
 		r.set(c.DeviceCustomNumber1, int32(mix64(uint64(f.t.UnixNano()))%4_000_000))
 		r.set(c.DeviceCustomNumber2, int32(2+f.sent/900+f.recv/1400))
 		r.set(c.DeviceCustomNumber3, int32(f.dur/time.Second))
@@ -72,7 +73,7 @@ func (w *world) commonSecurityLogHour(e *emitter, h int) {
 	}
 }
 
-func ruleFor(f *flowEvent) string {
+func ruleFor(f *flowEvent) any {
 	switch {
 	case f.src == nil:
 		return "Allow-Inbound-DMZ-Web"
@@ -98,7 +99,8 @@ func lowerASCII(s string) string {
 // connections (the rest were answered from client caches).
 func (w *world) dnsEventsHour(e *emitter, h int) {
 	c := w.cols.dns
-	flows := w.flowStream(h)
+	e.scratch.flows = w.flowStream(h, e.scratch.flows[:0])
+	flows := e.scratch.flows
 	dc1, dc2 := w.org.Host("DC01"), w.org.Host("DC02")
 	for i := range flows {
 		f := &flows[i]
@@ -112,7 +114,7 @@ func (w *world) dnsEventsHour(e *emitter, h int) {
 		r := e.row(f.t)
 		r.set(c.Computer, srv.bFQDN)
 		r.set(c.SubType, "LookupQuery")
-		r.str(c.ClientIP, f.srcIP.String())
+		r.set(c.ClientIP, w.addrText(f.srcIP))
 		r.str(c.Name, f.domain)
 		r.set(c.QueryType, "A")
 		if f.nxdomain {
@@ -123,7 +125,7 @@ func (w *world) dnsEventsHour(e *emitter, h int) {
 			r.set(c.EventId, int32(257))
 			r.set(c.Result, "Success")
 			r.set(c.ResultCode, int32(0))
-			r.str(c.IPAddresses, f.dstIP.String())
+			r.set(c.IPAddresses, w.addrText(f.dstIP))
 		}
 		r.set(c.TaskCategory, "LookUp")
 	}
@@ -133,7 +135,8 @@ func (w *world) dnsEventsHour(e *emitter, h int) {
 // every flow a server starts or accepts, in one-minute aggregates.
 func (w *world) vmConnectionHour(e *emitter, h int) {
 	c := w.cols.vmconn
-	flows := w.flowStream(h)
+	e.scratch.flows = w.flowStream(h, e.scratch.flows[:0])
+	flows := e.scratch.flows
 	for i := range flows {
 		f := &flows[i]
 		if f.nxdomain || f.deny {
@@ -153,17 +156,17 @@ func (w *world) vmConnRow(e *emitter, c *vmConnectionCols, f *flowEvent, h *Host
 	r := e.row(at)
 	r.set(c.Computer, h.bFQDN)
 	r.set(c.AgentId, h.bAgentID)
-	r.str(c.Machine, "m-"+h.AgentID)
+	r.set(c.Machine, h.bMachine)
 	if dir == "outbound" && f.proc != nil {
 		r.set(c.ProcessName, f.proc.img.bName)
 		r.str(c.Process, f.proc.img.name)
 	} else if f.dst != nil {
-		name := serverProcess(f.dst, f.dstPort)
-		r.str(c.ProcessName, name)
-		r.str(c.Process, name)
+		name := sym(serverProcess(f.dst, f.dstPort))
+		r.val(c.ProcessName, name)
+		r.val(c.Process, name)
 	}
-	r.str(c.SourceIp, f.srcIP.String())
-	r.str(c.DestinationIp, f.dstIP.String())
+	r.set(c.SourceIp, w.addrText(f.srcIP))
+	r.set(c.DestinationIp, w.addrText(f.dstIP))
 	r.set(c.DestinationPort, int32(f.dstPort))
 	r.set(c.Protocol, "tcp")
 	r.set(c.Direction, dir)
@@ -173,9 +176,9 @@ func (w *world) vmConnRow(e *emitter, c *vmConnectionCols, f *flowEvent, h *Host
 		remote = f.srcIP
 		sent, recv = recv, sent
 	}
-	r.str(c.RemoteIp, remote.String())
+	r.set(c.RemoteIp, w.addrText(remote))
 	if dir == "outbound" && f.svc != nil {
-		r.str(c.RemoteCountry, countryName(f.svc.country))
+		r.val(c.RemoteCountry, sym(countryName(f.svc.country)))
 		r.set(c.RemoteLatitude, f.svc.lat)
 		r.set(c.RemoteLongitude, f.svc.lon)
 		if f.domain != "" {
@@ -234,7 +237,8 @@ func countryName(code string) string {
 // connections: outbound from a device, inbound to a server.
 func (w *world) deviceNetworkHour(e *emitter, h int) {
 	c := w.cols.deviceNetwork
-	flows := w.flowStream(h)
+	e.scratch.flows = w.flowStream(h, e.scratch.flows[:0])
+	flows := e.scratch.flows
 	for i := range flows {
 		f := &flows[i]
 		if f.nxdomain {
@@ -248,10 +252,10 @@ func (w *world) deviceNetworkHour(e *emitter, h int) {
 			} else {
 				r.set(c.ActionType, "ConnectionSuccess")
 			}
-			r.str(c.RemoteIP, f.dstIP.String())
+			r.set(c.RemoteIP, w.addrText(f.dstIP))
 			r.set(c.RemotePort, int32(f.dstPort))
 			r.str(c.RemoteUrl, f.domain)
-			r.str(c.LocalIP, f.srcIP.String())
+			r.set(c.LocalIP, w.addrText(f.srcIP))
 			r.set(c.LocalPort, int32(f.srcPort))
 			r.set(c.RemoteIPType, ipType(f.dst == nil))
 			w.initiating(r, &c.InitiatingColumns, f.proc, "", 0)
@@ -260,13 +264,13 @@ func (w *world) deviceNetworkHour(e *emitter, h int) {
 			r := e.row(f.t.Add(35 * time.Millisecond))
 			w.netCommon(r, c, f, f.dst)
 			r.set(c.ActionType, "InboundConnectionAccepted")
-			r.str(c.RemoteIP, f.srcIP.String())
+			r.set(c.RemoteIP, w.addrText(f.srcIP))
 			r.set(c.RemotePort, int32(f.srcPort))
-			r.str(c.LocalIP, f.dstIP.String())
+			r.set(c.LocalIP, w.addrText(f.dstIP))
 			r.set(c.LocalPort, int32(f.dstPort))
 			r.set(c.RemoteIPType, ipType(f.src == nil))
 			sys := f.dst.idSystem
-			r.str(c.InitiatingProcessFileName, serverProcess(f.dst, f.dstPort))
+			r.val(c.InitiatingProcessFileName, sym(serverProcess(f.dst, f.dstPort)))
 			r.set(c.InitiatingProcessAccountDomain, "nt authority")
 			r.set(c.InitiatingProcessAccountName, "system")
 			r.set(c.InitiatingProcessAccountSid, sys.bSID)

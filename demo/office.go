@@ -25,10 +25,9 @@ type officeEvent struct {
 	story     string
 }
 
-// officeStream returns the Microsoft 365 audit records of hour h.
-func (w *world) officeStream(h int) []officeEvent {
+// officeStream appends to out the Microsoft 365 audit records of hour h.
+func (w *world) officeStream(h int, out []officeEvent) []officeEvent {
 	r := newRNG(w.seed, "office", h)
-	var out []officeEvent
 	for n, i := w.quota(r, w.vol.office, true, h), 0; i < n; i++ {
 		sg, t, _ := w.cal.pickSegment(r, h)
 		s := sg.s
@@ -62,7 +61,7 @@ func (w *world) teamSite(dept string) string {
 }
 
 func (w *world) personalSite(u *User) string {
-	return "https://" + w.org.tenantSlug() + "-my.sharepoint.com/personal/" + strings.NewReplacer("@", "_", ".", "_").Replace(u.UPN) + "/"
+	return w.officeUserOf(u).personalSite
 }
 
 // fileOp is a person working with a document in SharePoint or OneDrive.
@@ -206,15 +205,17 @@ func (w *world) mailboxPath(u *User) string {
 // officeActivityHour writes OfficeActivity.
 func (w *world) officeActivityHour(e *emitter, h int) {
 	c := w.cols.office
-	evs := w.officeStream(h)
+	e.scratch.office = w.officeStream(h, e.scratch.office[:0])
+	evs := e.scratch.office
 	for i := range evs {
 		ev := &evs[i]
 		u := ev.u
 		r := e.row(ev.t)
-		r.str(c.RecordType, ev.record)
-		r.str(c.Operation, ev.op)
-		r.str(c.OfficeWorkload, ev.workload)
-		r.str(c.UserId, strings.ToLower(u.UPN))
+		ou := w.officeUserOf(u)
+		r.val(c.RecordType, sym(ev.record))
+		r.val(c.Operation, sym(ev.op))
+		r.val(c.OfficeWorkload, sym(ev.workload))
+		r.set(c.UserId, ou.userID)
 		r.str(c.ClientIP, ev.ip)
 		r.str(c.OfficeId, originID(w.seed, ev.t, u.Workstation, len(ev.op)))
 		r.set(c.Start_Time, ev.t)
@@ -224,34 +225,35 @@ func (w *world) officeActivityHour(e *emitter, h int) {
 			r.set(c.UserType, "Regular")
 		}
 		if ev.workload == "Exchange" {
-			w.exchangeColumns(r, c, ev)
+			w.exchangeColumns(r, c, ev, ou)
 			continue
 		}
-		r.str(c.UserKey, fmt.Sprintf("i:0h.f|membership|1003%012x@live.com", mix64(uint64(u.Index))%0xffffffffffff))
-		r.str(c.UserAgent, ev.ua)
+		r.set(c.UserKey, ou.spKey)
+		r.val(c.UserAgent, sym(ev.ua))
 		if ev.workload == "MicrosoftTeams" {
 			continue
 		}
 		r.set(c.EventSource, "SharePoint")
 		r.set(c.ItemType, "File")
-		r.str(c.Site_Url, ev.site)
-		r.str(c.SourceRelativeUrl, ev.folder)
-		r.str(c.SourceFileName, ev.file)
+		site := w.office.site(ev.site)
+		r.val(c.Site_Url, site.url)
+		r.val(c.SourceRelativeUrl, sym(ev.folder))
+		r.val(c.SourceFileName, sym(ev.file))
 		if j := strings.LastIndexByte(ev.file, '.'); j >= 0 {
-			r.str(c.SourceFileExtension, ev.file[j+1:])
+			r.val(c.SourceFileExtension, sym(ev.file[j+1:]))
 		}
 		r.str(c.OfficeObjectId, ev.site+ev.folder+"/"+ev.file)
-		r.str(c.Site_, siteGUID(ev.site))
+		r.set(c.Site_, site.id)
 	}
 }
 
-func (w *world) exchangeColumns(r *rowBuf, c *officeActivityCols, ev *officeEvent) {
+func (w *world) exchangeColumns(r *rowBuf, c *officeActivityCols, ev *officeEvent, ou *officeUser) {
 	u := ev.u
 	r.set(c.ResultStatus, "Succeeded")
 	r.set(c.ExternalAccess, "false")
-	r.str(c.OrganizationName, w.org.tenantSlug()+".onmicrosoft.com")
+	r.set(c.OrganizationName, w.office.orgName)
 	r.set(c.OriginatingServer, "LO2P265MB5218 (15.20.8158.025)")
-	r.str(c.ClientInfoString, ev.clientInf)
+	r.val(c.ClientInfoString, sym(ev.clientInf))
 	r.set(c.AppId, resExchange)
 	if ev.record == "ExchangeAdmin" {
 		r.set(c.ResultStatus, "True")
@@ -261,11 +263,11 @@ func (w *world) exchangeColumns(r *rowBuf, c *officeActivityCols, ev *officeEven
 		r.set(c.ElevationTime, ev.t)
 		return
 	}
-	r.str(c.UserKey, fmt.Sprintf("1003%012X", mix64(uint64(u.Index))%0xffffffffffff))
+	r.set(c.UserKey, ou.exKey)
 	r.set(c.Logon_Type, "Owner")
-	r.str(c.MailboxOwnerUPN, u.UPN)
-	r.str(c.MailboxOwnerSid, u.SID)
-	r.str(c.MailboxGuid, siteGUID(u.UPN))
+	r.val(c.MailboxOwnerUPN, u.bUPN)
+	r.val(c.MailboxOwnerSid, ou.sid)
+	r.set(c.MailboxGuid, ou.mailbox)
 	r.str(c.Client_IPAddress, ev.ip)
 	if ev.record == "ExchangeItem" && ev.op == "Send" {
 		r.str(c.Item, `{"Id":"`+siteGUID(ev.t.String())+`","ParentFolder":{"Path":"\\Sent Items"},"Subject":"`+pick(newRNG(int64(ev.t.UnixNano()), "subj"), mailSubjects)+`"}`)

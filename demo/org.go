@@ -3,6 +3,7 @@ package demo
 import (
 	"fmt"
 	"net/netip"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -32,7 +33,8 @@ type Org struct {
 	VPNGate  netip.Addr // public address of the VPN portal
 	Partners []string   // external mail domains the company corresponds with
 
-	realm      string // Kerberos realm: ADDomain in capitals
+	realm      string            // Kerberos realm: ADDomain in capitals
+	svcDomains map[string]string // serviceDomain's names of the services named after the organisation
 	hostByName map[string]*Host
 	userBySam  map[string]*User
 }
@@ -46,6 +48,10 @@ type Site struct {
 	Egress  netip.Addr   // public NAT address
 	Weight  float64      // share of the headcount
 	country string
+
+	// bNetworkLocation is sign-ins' NetworkLocationDetails from the office
+	// (a named, trusted location), boxed once.
+	bNetworkLocation any
 }
 
 // User is a person or a service account.
@@ -82,6 +88,15 @@ type User struct {
 	Traveler   bool
 	MFA        bool // registered for MFA; a few legacy exclusions are not
 	EmployeeID string
+
+	// Boxed once for rows' val (nil when empty): a person is in many rows.
+	bDisplayName, bUPN, bObjectID any
+}
+
+// boxed fills the boxed values once the names are set.
+func (u *User) boxed() *User {
+	u.bDisplayName, u.bUPN, u.bObjectID = box(u.DisplayName), box(u.UPN), box(u.ObjectID)
+	return u
 }
 
 // Host is a Windows or Linux machine.
@@ -107,8 +122,13 @@ type Host struct {
 
 	idSystem, idNetwork    *identity // SYSTEM and NETWORK SERVICE as process subjects (HOST$)
 	idSysLogon, idAccount  *identity // NT AUTHORITY\SYSTEM as a logon target; the computer account
+	idRoot, idWWW          *identity // root and the web server's www-data on Linux
 	bFQDN, bAgentID        any       // boxed once for rows
 	bDeviceID, bDeviceName any
+	bMachine               any    // VM insights' machine name
+	bHostName              any    // Name
+	serviceAccount         string // serviceAccountOf
+	bServiceAccount        any
 }
 
 type hostKind uint8
@@ -134,6 +154,8 @@ type Firewall struct {
 	Name string
 	IP   netip.Addr
 	Site *Site
+
+	bName, bIP, bExternalID any // boxed once for rows
 }
 
 // sysPids are the long-lived processes of a Windows host, fixed for the
@@ -188,6 +210,7 @@ func NewOrg(seed int64) *Org {
 			"fourthcoffee.com", "litware-legal.com", "wingtiptoys.com", "gmail.com", "outlook.com"},
 	}
 	o.realm = upperASCII(o.ADDomain)
+	o.svcDomains = o.serviceDomains()
 	o.buildSites()
 	o.Egress = o.Sites[0].Egress
 	o.buildPeople(r)
@@ -212,8 +235,12 @@ func (o *Org) buildSites() {
 		mk("SIN", "SG", homePlaces["SG"][0], "Asia/Singapore", "10.40.0.0/16", "203.0.113.40", 0.10),
 	}
 	for _, s := range o.Sites {
-		o.Firewall = append(o.Firewall, &Firewall{Name: s.Code + "-FW01", Site: s,
-			IP: addrIn(s.Net, 0, 1)})
+		named := s.City + " Office"
+		s.bNetworkLocation = `[{"networkType":"namedNetwork","networkNames":["` + named + `"]},{"networkType":"trustedNamedLocation","networkNames":["` + named + `"]}]`
+		fw := &Firewall{Name: s.Code + "-FW01", Site: s, IP: addrIn(s.Net, 0, 1)}
+		fw.bName, fw.bIP = fw.Name, fw.IP.String()
+		fw.bExternalID = "0079010" + strconv.Itoa(10000+int(fw.IP.As4()[1])*37)
+		o.Firewall = append(o.Firewall, fw)
 	}
 }
 

@@ -96,8 +96,16 @@ func (o *Org) addHost(r *rng, h *Host) {
 	h.idNetwork = (&identity{name: h.Name + "$", domain: o.NetBIOS, sid: "S-1-5-20", logonID: 0x3e4, machine: true, system: true}).boxed()
 	h.idSysLogon = (&identity{name: "SYSTEM", domain: "NT AUTHORITY", sid: "S-1-5-18", logonID: 0x3e7, system: true}).boxed()
 	h.idAccount = (&identity{name: h.Name + "$", domain: o.NetBIOS, sid: h.SID, machine: true}).boxed()
+	if h.Linux {
+		h.idRoot = (&identity{name: "root", domain: h.Name, sid: "0", system: true}).boxed()
+		h.idWWW = (&identity{name: "www-data", domain: h.Name, sid: "33"}).boxed()
+	}
 	h.bFQDN, h.bAgentID = h.FQDN, h.AgentID
 	h.bDeviceID, h.bDeviceName = h.DeviceID, strings.ToLower(h.FQDN)
+	h.bMachine = "m-" + h.AgentID
+	h.bHostName = h.Name
+	h.serviceAccount = serviceAccountOf(h)
+	h.bServiceAccount = h.serviceAccount
 	o.Hosts = append(o.Hosts, h)
 	o.hostByName[strings.ToUpper(h.Name)] = h
 }

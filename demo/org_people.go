@@ -120,6 +120,7 @@ func (o *Org) newPerson(r *rng, s *Site, d *department, title string, used map[s
 		MFA:        true,
 	}
 	u.SID = fmt.Sprintf("%s-%d", o.DomainSID, u.RID)
+	u.boxed()
 	homes := homePlaces[s.country]
 	u.Home = homes[0]
 	if r.chance(0.45) {
@@ -202,6 +203,7 @@ func (o *Org) buildServiceAccounts() {
 		}
 		u.SID = fmt.Sprintf("%s-%d", o.DomainSID, u.RID)
 		u.ObjectID = fmt.Sprintf("%08x-0000-4000-8000-%012x", 0x5e000000+i, u.RID)
+		u.boxed()
 		o.Service = append(o.Service, u)
 		o.userBySam[strings.ToLower(s.sam)] = u
 	}

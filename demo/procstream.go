@@ -13,7 +13,37 @@ type proc struct {
 	start time.Time
 	id    *identity
 	il    integrity
+	// cmd, pid (int64) and start boxed, for long-lived processes (the
+	// parents of many); nil: boxed per row.
+	bCmd, bPid, bStart any
 }
+
+// cmdValue is the command line boxed for val.
+func (p *proc) cmdValue() any {
+	if p.bCmd != nil {
+		return p.bCmd
+	}
+	return box(p.cmd)
+}
+
+// pidValue is the process id boxed as Defender's int64.
+func (p *proc) pidValue() any {
+	if p.bPid != nil {
+		return p.bPid
+	}
+	return int64(p.pid)
+}
+
+// startValue is the creation time boxed.
+func (p *proc) startValue() any {
+	if p.bStart != nil {
+		return p.bStart
+	}
+	return p.start
+}
+
+// boxValues boxes what rows say about a long-lived process once.
+func (p *proc) boxValues() { p.bCmd, p.bPid, p.bStart = box(p.cmd), int64(p.pid), p.start }
 
 // procEvent is the creation of a process on a host, with what the
 // telemetry records about its parent and grandparent; end is its exit, zero
@@ -55,19 +85,34 @@ func (g *procGen) console(h *Host, parent proc, gp, path, cmd string, t time.Tim
 	return p
 }
 
-// hostProcs are a Windows host's long-lived system processes.
+// hostProcs are a Windows host's long-lived system processes, which
+// newWorld builds once per host.
 func (w *world) hostProcs(h *Host) (services, schedule, dcom, netsvcs, defender proc) {
+	s, ok := w.sysProcs[h]
+	if !ok {
+		s = w.newHostProcs(h)
+	}
+	return s[0], s[1], s[2], s[3], s[4]
+}
+
+// newHostProcs builds hostProcs' processes (in its order).
+func (w *world) newHostProcs(h *Host) *[5]proc {
 	boot := w.cal.start.Add(-time.Duration(2+int(mix64(uint64(h.sys.lsass))%400)) * time.Hour)
 	sys := w.org.systemID(h)
 	mk := func(path, cmd string, pid uint32, at time.Duration) proc {
 		return proc{img: w.img(path), cmd: cmd, pid: pid, start: boot.Add(at), id: sys, il: ilSystem}
 	}
-	services = mk(pServices, pServices, h.sys.services, 3*time.Second)
-	schedule = mk(pSvchost, `C:\Windows\system32\svchost.exe -k netsvcs -p -s Schedule`, h.sys.svcSchedule, 9*time.Second)
-	dcom = mk(pSvchost, `C:\Windows\system32\svchost.exe -k DcomLaunch -p`, h.sys.svcDcom, 5*time.Second)
-	netsvcs = mk(pSvchost, `C:\Windows\system32\svchost.exe -k netsvcs -p`, h.sys.svcNetsvcs, 8*time.Second)
-	defender = mk(pMsMpEng, `"`+pMsMpEng+`"`, h.sys.defender, 14*time.Second)
-	return
+	s := &[5]proc{
+		mk(pServices, pServices, h.sys.services, 3*time.Second),
+		mk(pSvchost, `C:\Windows\system32\svchost.exe -k netsvcs -p -s Schedule`, h.sys.svcSchedule, 9*time.Second),
+		mk(pSvchost, `C:\Windows\system32\svchost.exe -k DcomLaunch -p`, h.sys.svcDcom, 5*time.Second),
+		mk(pSvchost, `C:\Windows\system32\svchost.exe -k netsvcs -p`, h.sys.svcNetsvcs, 8*time.Second),
+		mk(pMsMpEng, `"`+pMsMpEng+`"`, h.sys.defender, 14*time.Second),
+	}
+	for i := range s {
+		s[i].boxValues()
+	}
+	return s
 }
 
 // sessionProcs are the processes a logon session starts and keeps: the
@@ -77,13 +122,19 @@ type sessionProcs struct {
 	browserPath                                 string
 }
 
-func (w *world) sessionProcs(s *session) sessionProcs {
+// sessionProcs returns the session's processes, which newWorld builds once:
+// they are fixed for the session, and every person's action (a process, a
+// connection, a file) starts from one of them.
+func (w *world) sessionProcs(s *session) *sessionProcs { return s.procs }
+
+func (w *world) newSessionProcs(s *session) *sessionProcs {
 	id := w.sessionID(s)
 	st := s.Start.Add(time.Duration(20+s.ID%15) * time.Second)
 	sp := sessionProcs{explorer: proc{img: w.img(pExplorer), cmd: `C:\WINDOWS\Explorer.EXE`, pid: s.explorer, start: st, id: id, il: ilMedium}}
 	if s.Kind == sessAdmin {
 		sp.explorer.il = ilHigh
-		return sp
+		sp.explorer.boxValues()
+		return &sp
 	}
 	sp.browserPath = pChrome
 	if s.User.Index%3 == 0 {
@@ -96,18 +147,21 @@ func (w *world) sessionProcs(s *session) sessionProcs {
 	sp.teams = mk(pTeams, `"`+pTeams+`" msteams:system-initiated`, appTeams, 14*time.Second)
 	sp.outlook = mk(pOutlook, `"`+pOutlook+`" `, appOutlook, time.Duration(60+s.ID%240)*time.Second)
 	sp.browser = mk(sp.browserPath, `"`+sp.browserPath+`" `, appBrowser, time.Duration(90+s.ID%400)*time.Second)
-	return sp
+	for _, p := range []*proc{&sp.explorer, &sp.onedrive, &sp.teams, &sp.outlook, &sp.browser} {
+		p.boxValues()
+	}
+	return &sp
 }
 
 // sessionID is the identity a session runs as.
 func (w *world) sessionID(s *session) *identity { return s.ident }
 
-// procStream returns the Windows process creations of hour h: the session
+// procStream appends to out the Windows process creations of hour h: the session
 // starts of the hour, people's work, the machines' own activity and the
 // stories' processes. Every table that shows processes derives from it, so
 // SecurityEvent and DeviceProcessEvents agree.
-func (w *world) procStream(h int) []procEvent {
-	g := &procGen{w: w, r: newRNG(w.seed, "proc", h)}
+func (w *world) procStream(h int, out []procEvent) []procEvent {
+	g := &procGen{w: w, r: newRNG(w.seed, "proc", h), out: out}
 	from, to := w.cal.hourStart(h), w.cal.hourStart(h+1)
 	for _, s := range w.cal.sessions {
 		if !s.Start.Before(from) && s.Start.Before(to) && s.Host.IsWindows() {

@@ -92,7 +92,7 @@ func (g *procGen) human(s *session, t time.Time) {
 
 // powerWork is what engineers and IT staff do beyond office work: consoles,
 // source control, remote desktop.
-func (g *procGen) powerWork(s *session, sp sessionProcs, t time.Time, life func(lo, hi time.Duration) time.Duration) {
+func (g *procGen) powerWork(s *session, sp *sessionProcs, t time.Time, life func(lo, hi time.Duration) time.Duration) {
 	r, u, h, id := g.r, s.User, s.Host, sp.explorer.id
 	switch u.Department {
 	case "Engineering":

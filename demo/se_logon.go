@@ -67,8 +67,8 @@ func (w *world) logonTarget(r *rowBuf, c *securityEventCols, ev *logonEvent) {
 	r.set(c.AccountType, ev.id.bType)
 	r.set(c.LogonType, int32(ev.typ))
 	r.set(c.LogonTypeName, logonTypeName(ev.typ))
-	r.str(c.LogonProcessName, ev.process)
-	r.str(c.AuthenticationPackageName, ev.pkg)
+	r.val(c.LogonProcessName, sym(ev.process))
+	r.val(c.AuthenticationPackageName, sym(ev.pkg))
 	if ev.pkg == "NTLM" {
 		r.set(c.LmPackageName, "NTLM V2")
 		r.set(c.KeyLength, int32(128))
@@ -80,14 +80,14 @@ func (w *world) logonTarget(r *rowBuf, c *securityEventCols, ev *logonEvent) {
 	r.set(c.TransmittedServices, "-")
 	switch {
 	case ev.srcIP.IsValid():
-		r.str(c.IpAddress, ev.srcIP.String())
+		r.set(c.IpAddress, w.addrText(ev.srcIP))
 		r.str(c.IpPort, strconv.Itoa(49152+int(ev.id.logonID%16000)))
 	default:
 		r.set(c.IpAddress, "-")
 		r.set(c.IpPort, "-")
 	}
 	if ev.src != nil {
-		r.str(c.WorkstationName, ev.src.Name)
+		r.set(c.WorkstationName, ev.src.bHostName)
 	} else {
 		r.set(c.WorkstationName, "-")
 	}
@@ -178,6 +178,7 @@ func (w *world) dcAuthRows(e *emitter, c *securityEventCols, ev *logonEvent) {
 		return
 	}
 	realm := o.realm
+	bClientIP := any(clientIP) // boxed once for the rows below
 	if ev.typ == ltInteractive || ev.typ == ltRemoteInteractive {
 		if ev.status != 0 {
 			r := w.secEvent(e, c, ev.t, dc, 4771, "4771 - Kerberos pre-authentication failed.", 14339)
@@ -185,18 +186,18 @@ func (w *world) dcAuthRows(e *emitter, c *securityEventCols, ev *logonEvent) {
 			r.set(c.TargetSid, ev.id.bSID)
 			r.str(c.ServiceName, "krbtgt/"+realm)
 			r.set(c.Status, "0x18")
-			r.str(c.IpAddress, clientIP)
+			r.set(c.IpAddress, bClientIP)
 			r.str(c.EventData, eventData("TargetUserName", ev.id.name, "TargetSid", ev.id.sid, "ServiceName", "krbtgt/"+realm,
 				"TicketOptions", "0x40810010", "Status", "0x18", "PreAuthType", "2", "IpAddress", clientIP, "IpPort", "0"))
 			return
 		}
 		r := w.secEvent(e, c, ev.t, dc, 4768, "4768 - A Kerberos authentication ticket (TGT) was requested.", 14339)
 		who(r)
-		r.str(c.TargetDomainName, realm)
+		r.set(c.TargetDomainName, w.bRealm)
 		r.set(c.TargetSid, ev.id.bSID)
 		r.set(c.ServiceName, "krbtgt")
 		r.set(c.Status, "0x0")
-		r.str(c.IpAddress, clientIP)
+		r.set(c.IpAddress, bClientIP)
 		r.set(c.IpPort, "0")
 		r.str(c.EventData, eventData("TargetUserName", ev.id.name, "TargetDomainName", realm, "TargetSid", ev.id.sid,
 			"ServiceName", "krbtgt", "ServiceSid", o.DomainSID+"-502", "TicketOptions", "0x40810010", "Status", "0x0",
@@ -210,20 +211,21 @@ func (w *world) dcAuthRows(e *emitter, c *securityEventCols, ev *logonEvent) {
 	r.set(c.Account, ev.id.bAccount)
 	r.set(c.AccountType, ev.id.bType)
 	r.str(c.TargetUserName, ev.id.name+"@"+realm)
-	r.str(c.TargetDomainName, realm)
-	r.str(c.ServiceName, serviceAccountOf(ev.host))
+	r.set(c.TargetDomainName, w.bRealm)
+	r.set(c.ServiceName, ev.host.bServiceAccount)
 	r.set(c.Status, "0x0")
-	r.str(c.IpAddress, clientIP)
+	r.set(c.IpAddress, bClientIP)
 	r.set(c.IpPort, "0")
 	r.str(c.TargetInfo, svc)
 	r.str(c.EventData, eventData("TargetUserName", ev.id.name+"@"+realm, "TargetDomainName", realm,
-		"ServiceName", serviceAccountOf(ev.host), "ServiceSid", ev.host.SID, "TicketOptions", "0x40810000",
+		"ServiceName", ev.host.serviceAccount, "ServiceSid", ev.host.SID, "TicketOptions", "0x40810000",
 		"TicketEncryptionType", "0x12", "IpAddress", clientIP, "IpPort", "0", "Status", "0x0",
 		"LogonGuid", "{"+originID(w.seed, ev.t, ev.host, 4769)+"}", "TransmittedServices", "-"))
 }
 
 // serviceAccountOf is the account a service ticket for host is issued to:
-// the computer account, or the service account running SQL Server.
+// the computer account, or the service account running SQL Server. Rows
+// use the host's serviceAccount, which addHost sets from it.
 func serviceAccountOf(h *Host) string {
 	if h.Kind == kindSQL {
 		return "svc_sql"

@@ -52,12 +52,13 @@ func accountType(id *identity) string {
 func (w *world) procRows(e *emitter, c *securityEventCols, ev *procEvent) {
 	r := w.secEvent(e, c, ev.p.start, ev.host, 4688, "4688 - A new process has been created.", 13312)
 	subject(r, c, ev.p.id)
-	r.str(c.NewProcessId, hexID(uint64(ev.p.pid)))
+	pid := any(hexID(uint64(ev.p.pid))) // boxed once for 4688 and 4689
+	r.set(c.NewProcessId, pid)
 	r.set(c.NewProcessName, ev.p.img.bPath)
 	r.set(c.Process, ev.p.img.bName)
 	r.str(c.ProcessId, hexID(uint64(ev.parent.pid)))
 	r.set(c.ParentProcessName, ev.parent.img.bPath)
-	r.str(c.CommandLine, ev.p.cmd)
+	r.val(c.CommandLine, ev.p.cmdValue())
 	r.set(c.TokenElevationType, ev.p.il.tokenType())
 	r.set(c.MandatoryLabel, ev.p.il.label())
 	r.set(c.TargetUserSid, "S-1-0-0")
@@ -70,7 +71,7 @@ func (w *world) procRows(e *emitter, c *securityEventCols, ev *procEvent) {
 	}
 	x := w.secEvent(e, c, ev.end, ev.host, 4689, "4689 - A process has exited.", 13313)
 	subject(x, c, ev.p.id)
-	x.str(c.ProcessId, hexID(uint64(ev.p.pid)))
+	x.set(c.ProcessId, pid)
 	x.set(c.ProcessName, ev.p.img.bPath)
 	x.set(c.Process, ev.p.img.bName)
 	x.set(c.Status, "0x0")

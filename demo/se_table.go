@@ -12,11 +12,13 @@ import (
 // locks and the occasional account administration.
 func (w *world) securityEventHour(e *emitter, h int) {
 	c := w.cols.securityEvent
-	procs := w.procStream(h)
+	e.scratch.procs = w.procStream(h, e.scratch.procs[:0])
+	procs := e.scratch.procs
 	for i := range procs {
 		w.procRows(e, c, &procs[i])
 	}
-	logons := w.logonStream(h)
+	e.scratch.logons = w.logonStream(h, e.scratch.logons[:0])
+	logons := e.scratch.logons
 	for i := range logons {
 		w.logonRows(e, c, &logons[i])
 	}

@@ -24,7 +24,7 @@ type signinEvent struct {
 	mfa         bool   // the sign-in required (and performed) MFA
 	mfaMethod   string // "Mobile app notification", "Previously satisfied", ...
 	ca          string // ConditionalAccessStatus
-	named       string // named network location ("" if none)
+	office      *Site  // the office network (a named location) it came from, nil if none
 	risk        string // risk level during sign-in
 	riskEvents  []string
 	correlation string
@@ -32,15 +32,14 @@ type signinEvent struct {
 	story       string
 }
 
-// signinStream returns the sign-ins of hour h (interactive or not).
-func (w *world) signinStream(h int, interactive bool) []signinEvent {
+// signinStream appends to out the sign-ins of hour h (interactive or not).
+func (w *world) signinStream(h int, interactive bool, out []signinEvent) []signinEvent {
 	name := "signin"
 	total := w.vol.signins
 	if !interactive {
 		name, total = "nonint", w.vol.nonint
 	}
 	r := newRNG(w.seed, name, h)
-	var out []signinEvent
 	if interactive {
 		from, to := w.cal.hourStart(h), w.cal.hourStart(h+1)
 		for _, s := range w.cal.sessions {
@@ -54,9 +53,9 @@ func (w *world) signinStream(h int, interactive bool) []signinEvent {
 		if sg.s.Kind == sessAdmin {
 			continue
 		}
-		evs := w.userSignin(r, sg.s, t, interactive)
-		out = append(out, evs...)
-		i += len(evs)
+		n0 := len(out)
+		out = w.userSignin(r, sg.s, t, interactive, out)
+		i += len(out) - n0
 	}
 	// Phones keep syncing mail in the evening and at weekends.
 	for n, i := w.quota(r, total*0.08, false, h), 0; i < n; i++ {
@@ -80,7 +79,7 @@ func (w *world) signinBase(r *rng, s *session, t time.Time, app *cloudApp, inter
 		ev.asn = pick(r, ispASN[s.User.Site.country])
 	} else {
 		ev.asn = "64500"
-		ev.named = s.Site.City + " Office"
+		ev.office = s.Site
 	}
 	ev.browser = "Chrome 130.0.0"
 	ev.ua = uaChrome
@@ -113,17 +112,20 @@ func desktopUA(app *cloudApp) string {
 	return "Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.18025; Pro)"
 }
 
+// windowsSignIn is the application of Windows logons' sign-ins.
+var windowsSignIn = newCloudApp(appInfo{name: "Windows Sign In", id: "38aa3b87-a06d-4817-b275-7a316988d93b", resource: "Windows Azure Active Directory", resID: resAAD, client: "Mobile Apps and Desktop clients"})
+
 // windowsSignin is the primary refresh token sign-in of a Windows logon.
 func (w *world) windowsSignin(r *rng, s *session) signinEvent {
-	app := &cloudApp{name: "Windows Sign In", id: "38aa3b87-a06d-4817-b275-7a316988d93b", resource: "Windows Azure Active Directory", resID: resAAD, client: "Mobile Apps and Desktop clients"}
-	ev := w.signinBase(r, s, s.Start.Add(20*time.Second), app, true)
+	ev := w.signinBase(r, s, s.Start.Add(20*time.Second), windowsSignIn, true)
 	ev.mfa, ev.mfaMethod = true, "Windows Hello for Business"
 	return ev
 }
 
-// userSignin is a person using a cloud app at t: usually one sign-in, for
-// interactive ones sometimes with an MFA prompt or a typo before it.
-func (w *world) userSignin(r *rng, s *session, t time.Time, interactive bool) []signinEvent {
+// userSignin appends to out a person using a cloud app at t: usually one
+// sign-in, for interactive ones sometimes with an MFA prompt or a typo
+// before it.
+func (w *world) userSignin(r *rng, s *session, t time.Time, interactive bool, out []signinEvent) []signinEvent {
 	var app *cloudApp
 	for {
 		app = pick(r, w.apps)
@@ -146,7 +148,7 @@ func (w *world) userSignin(r *rng, s *session, t time.Time, interactive bool) []
 		case x < 0.06:
 			ev.err = &errInactiveToken
 		}
-		return []signinEvent{ev}
+		return append(out, ev)
 	}
 	ok := ev
 	ok.t = t.Add(r.durIn(5*time.Second, 50*time.Second))
@@ -154,22 +156,22 @@ func (w *world) userSignin(r *rng, s *session, t time.Time, interactive bool) []
 	switch x := r.Float64(); {
 	case x < 0.03 && app.browser:
 		ev.err = &errBadPassword
-		return []signinEvent{ev, ok}
+		return append(out, ev, ok)
 	case x < 0.15 && app.browser && !s.Remote:
 		ev.err = &errKMSI
-		return []signinEvent{ev, ok}
+		return append(out, ev, ok)
 	case x < 0.27 && (s.Remote || app.resID == resAzureMgmt) && s.User.MFA:
 		ev.err = &errMFARequired
 		ev.ca = "notApplied"
 		ok.mfa, ok.mfaMethod = true, pick(r, []string{"Mobile app notification", "Mobile app notification", "OATH verification code", "Text message"})
-		return []signinEvent{ev, ok}
+		return append(out, ev, ok)
 	case x < 0.275:
 		ev.err = &errCABlocked
 		ev.ca = "failure"
 		ev.host = nil
-		return []signinEvent{ev}
+		return append(out, ev)
 	}
-	return []signinEvent{ev}
+	return append(out, ev)
 }
 
 // mobileSignin is a person's phone refreshing mail or Teams.
@@ -189,10 +191,10 @@ func (w *world) mobileSignin(r *rng, u *User, t time.Time, interactive bool) sig
 }
 
 // signinDetails builds the nested values of a sign-in (dynamic in
-// SigninLogs, JSON text in the non-interactive table).
-func signinDetails(ev *signinEvent, tenant string) (loc, dev, status, mfa map[string]any, ca []any) {
-	loc = map[string]any{"city": ev.place.City, "state": ev.place.State, "countryOrRegion": ev.place.Country,
-		"geoCoordinates": map[string]any{"latitude": jnum(ev.place.Lat), "longitude": jnum(ev.place.Lon)}}
+// SigninLogs, JSON text in the non-interactive table). Values that are the
+// same in many sign-ins are shared between rows (they are read-only).
+func signinDetails(ev *signinEvent, policies *signinCA) (loc, dev, status, mfa map[string]any, ca []any) {
+	loc = ev.place.details().dyn
 	dev = map[string]any{"deviceId": "", "operatingSystem": "Windows10", "browser": ev.browser}
 	if ev.mobileOS != "" {
 		dev["operatingSystem"] = ev.mobileOS
@@ -207,7 +209,7 @@ func signinDetails(ev *signinEvent, tenant string) (loc, dev, status, mfa map[st
 			dev["operatingSystem"] = "Windows"
 		}
 	}
-	status = map[string]any{"errorCode": json.Number("0")}
+	status = statusOK
 	if ev.err != nil {
 		status = map[string]any{"errorCode": json.Number(ev.err.code), "failureReason": ev.err.desc}
 		if ev.err.code == "50074" || ev.err.code == "50076" {
@@ -220,24 +222,134 @@ func signinDetails(ev *signinEvent, tenant string) (loc, dev, status, mfa map[st
 			mfa["authDetail"] = "MFA completed in Azure AD"
 		}
 	} else {
-		mfa = map[string]any{}
+		mfa = noMFA
 	}
-	caResult := "success"
-	switch ev.ca {
-	case "failure":
-		caResult = "failure"
-	case "notApplied":
-		caResult = "notApplied"
-	}
-	ca = []any{
-		map[string]any{"id": tenant[:8] + "-ca01-4c1e-9f0a-3b2f6c1d7e01", "displayName": "CA001: Require MFA outside trusted locations",
-			"enforcedGrantControls": []any{"Mfa"}, "enforcedSessionControls": []any{}, "result": caResult},
-		map[string]any{"id": tenant[:8] + "-ca02-4c1e-9f0a-3b2f6c1d7e02", "displayName": "CA002: Require compliant device for Office 365",
-			"enforcedGrantControls": []any{"RequireCompliantDevice"}, "enforcedSessionControls": []any{}, "result": caResult},
-		map[string]any{"id": tenant[:8] + "-ca03-4c1e-9f0a-3b2f6c1d7e03", "displayName": "CA003: Block legacy authentication",
-			"enforcedGrantControls": []any{"Block"}, "enforcedSessionControls": []any{}, "result": "notApplied"},
-	}
+	ca = policies.dyn[caIndex(ev.ca)]
 	return
+}
+
+// Read-only values shared by the sign-ins they describe.
+var (
+	statusOK = map[string]any{"errorCode": json.Number("0")}
+	noMFA    = map[string]any{}
+)
+
+// signinCA is a tenant's ConditionalAccessPolicies value for each result
+// (success, failure, notApplied) of the first two policies: it is the same
+// in every sign-in with that result, so a world builds it once.
+type signinCA struct {
+	dyn  [3][]any
+	text [3]any // JSON text, boxed
+}
+
+func newSigninCA(tenant string) *signinCA {
+	c := &signinCA{}
+	p := tenant[:8]
+	for i, res := range []string{"success", "failure", "notApplied"} {
+		c.dyn[i] = []any{
+			map[string]any{"id": p + "-ca01-4c1e-9f0a-3b2f6c1d7e01", "displayName": "CA001: Require MFA outside trusted locations",
+				"enforcedGrantControls": []any{"Mfa"}, "enforcedSessionControls": []any{}, "result": res},
+			map[string]any{"id": p + "-ca02-4c1e-9f0a-3b2f6c1d7e02", "displayName": "CA002: Require compliant device for Office 365",
+				"enforcedGrantControls": []any{"RequireCompliantDevice"}, "enforcedSessionControls": []any{}, "result": res},
+			map[string]any{"id": p + "-ca03-4c1e-9f0a-3b2f6c1d7e03", "displayName": "CA003: Block legacy authentication",
+				"enforcedGrantControls": []any{"Block"}, "enforcedSessionControls": []any{}, "result": "notApplied"},
+		}
+		c.text[i] = `[{"displayName":"CA001: Require MFA outside trusted locations","enforcedGrantControls":["Mfa"],"enforcedSessionControls":[],"id":"` + p + `-ca01-4c1e-9f0a-3b2f6c1d7e01","result":"` + res + `"},` +
+			`{"displayName":"CA002: Require compliant device for Office 365","enforcedGrantControls":["RequireCompliantDevice"],"enforcedSessionControls":[],"id":"` + p + `-ca02-4c1e-9f0a-3b2f6c1d7e02","result":"` + res + `"},` +
+			`{"displayName":"CA003: Block legacy authentication","enforcedGrantControls":["Block"],"enforcedSessionControls":[],"id":"` + p + `-ca03-4c1e-9f0a-3b2f6c1d7e03","result":"notApplied"}]`
+	}
+	return c
+}
+
+// caIndex is the signinCA entry of a sign-in's ConditionalAccessStatus:
+// failure and notApplied as they are, anything else success.
+func caIndex(status string) int {
+	switch status {
+	case "failure":
+		return 1
+	case "notApplied":
+		return 2
+	}
+	return 0
+}
+
+// deviceDetailText is a sign-in's DeviceDetail as JSON text.
+func deviceDetailText(ev *signinEvent) string {
+	os := "Windows10"
+	if ev.mobileOS != "" {
+		os = ev.mobileOS
+	}
+	var buf [512]byte // one allocation, the string itself
+	b := append(buf[:0], `{"browser":`...)
+	b = appendJSONString(b, ev.browser)
+	if ev.host == nil {
+		b = append(b, `,"deviceId":"","operatingSystem":`...)
+		b = appendJSONString(b, os)
+		return string(append(b, '}'))
+	}
+	if ev.host.OS == "Windows 11" {
+		os = "Windows"
+	}
+	b = append(b, `,"deviceId":`...)
+	b = appendJSONString(b, ev.host.AADID)
+	b = append(b, `,"displayName":`...)
+	b = appendJSONString(b, ev.host.Name)
+	b = append(b, `,"isCompliant":true,"isManaged":true,"operatingSystem":`...)
+	b = appendJSONString(b, os)
+	return string(append(b, `,"trustType":"Hybrid Azure AD joined"}`...))
+}
+
+// appendJSONString appends s as a JSON string, escaping what jsonEscape
+// does.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' || s[i] == '\\' {
+			b = append(b, '\\')
+		}
+		b = append(b, s[i])
+	}
+	return append(b, '"')
+}
+
+// placeDetails is a sign-in location's LocationDetails, as a dynamic value
+// and as JSON text (a string, boxed).
+type placeDetails struct {
+	dyn  map[string]any
+	text any
+}
+
+// knownPlaces holds the details of every place sign-ins come from, built
+// once: rows share them (read-only).
+var knownPlaces = func() map[place]*placeDetails {
+	m := map[place]*placeDetails{}
+	add := func(p place) { m[p] = p.newDetails() }
+	for _, ps := range homePlaces {
+		for _, p := range ps {
+			add(p)
+		}
+	}
+	add(sprayPlace)
+	add(travelPlace)
+	return m
+}()
+
+// details is the place's LocationDetails.
+func (p place) details() *placeDetails {
+	if d, ok := knownPlaces[p]; ok {
+		return d
+	}
+	return p.newDetails()
+}
+
+func (p place) newDetails() *placeDetails {
+	q := func(s string) string { return `"` + jsonEscape(s) + `"` }
+	return &placeDetails{
+		dyn: map[string]any{"city": p.City, "state": p.State, "countryOrRegion": p.Country,
+			"geoCoordinates": map[string]any{"latitude": jnum(p.Lat), "longitude": jnum(p.Lon)}},
+		text: `{"city":` + q(p.City) + `,"countryOrRegion":` + q(p.Country) + `,"geoCoordinates":{"latitude":` +
+			string(jnum(p.Lat)) + `,"longitude":` + string(jnum(p.Lon)) + `},"state":` + q(p.State) + `}`,
+	}
 }
 
 func jnum(x float64) json.Number { return json.Number(strconv.FormatFloat(x, 'f', -1, 64)) }
@@ -251,42 +363,24 @@ func jsonText(v any) string {
 }
 
 // signinDetailsText is signinDetails as JSON text, built directly: the
-// non-interactive table has the most rows and encoding maps is slow.
-func signinDetailsText(ev *signinEvent, tenant string) (loc, dev, status, mfa, ca string) {
+// non-interactive table has the most rows and encoding maps is slow. The
+// texts are strings, boxed: those many sign-ins share are boxed once.
+func signinDetailsText(ev *signinEvent, policies *signinCA) (loc, dev, status, mfa, ca any) {
 	q := func(s string) string { return `"` + jsonEscape(s) + `"` }
-	loc = `{"city":` + q(ev.place.City) + `,"countryOrRegion":` + q(ev.place.Country) + `,"geoCoordinates":{"latitude":` +
-		string(jnum(ev.place.Lat)) + `,"longitude":` + string(jnum(ev.place.Lon)) + `},"state":` + q(ev.place.State) + `}`
-	os := "Windows10"
-	if ev.mobileOS != "" {
-		os = ev.mobileOS
-	}
-	if ev.host != nil {
-		if ev.host.OS == "Windows 11" {
-			os = "Windows"
-		}
-		dev = `{"browser":` + q(ev.browser) + `,"deviceId":` + q(ev.host.AADID) + `,"displayName":` + q(ev.host.Name) +
-			`,"isCompliant":true,"isManaged":true,"operatingSystem":` + q(os) + `,"trustType":"Hybrid Azure AD joined"}`
-	} else {
-		dev = `{"browser":` + q(ev.browser) + `,"deviceId":"","operatingSystem":` + q(os) + `}`
-	}
+	loc = ev.place.details().text
+	dev = deviceDetailText(ev)
 	status = `{"errorCode":0}`
 	if ev.err != nil {
-		status = `{"errorCode":` + ev.err.code + `,"failureReason":` + q(ev.err.desc) + `}`
+		s := `{"errorCode":` + ev.err.code + `,"failureReason":` + q(ev.err.desc) + `}`
 		if ev.err.code == "50074" || ev.err.code == "50076" {
-			status = status[:len(status)-1] + `,"additionalDetails":"MFA required in Azure AD"}`
+			s = s[:len(s)-1] + `,"additionalDetails":"MFA required in Azure AD"}`
 		}
+		status = s
 	}
 	mfa = `{}`
 	if ev.mfa {
 		mfa = `{"authMethod":` + q(ev.mfaMethod) + `}`
 	}
-	res := "success"
-	if ev.ca == "failure" || ev.ca == "notApplied" {
-		res = ev.ca
-	}
-	p := tenant[:8]
-	ca = `[{"displayName":"CA001: Require MFA outside trusted locations","enforcedGrantControls":["Mfa"],"enforcedSessionControls":[],"id":"` + p + `-ca01-4c1e-9f0a-3b2f6c1d7e01","result":"` + res + `"},` +
-		`{"displayName":"CA002: Require compliant device for Office 365","enforcedGrantControls":["RequireCompliantDevice"],"enforcedSessionControls":[],"id":"` + p + `-ca02-4c1e-9f0a-3b2f6c1d7e02","result":"` + res + `"},` +
-		`{"displayName":"CA003: Block legacy authentication","enforcedGrantControls":["Block"],"enforcedSessionControls":[],"id":"` + p + `-ca03-4c1e-9f0a-3b2f6c1d7e03","result":"notApplied"}]`
+	ca = policies.text[caIndex(ev.ca)]
 	return
 }

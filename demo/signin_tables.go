@@ -1,43 +1,42 @@
 package demo
 
-import (
-	"strconv"
-	"time"
-)
+import "time"
 
 // signinLogsHour writes the interactive sign-ins of hour h.
 func (w *world) signinLogsHour(e *emitter, h int) {
 	c := w.cols.signin
-	evs := w.signinStream(h, true)
+	e.scratch.signins = w.signinStream(h, true, e.scratch.signins[:0])
+	evs := e.scratch.signins
 	for i := range evs {
 		ev := &evs[i]
 		r := e.row(ev.t)
 		w.signinCommon(r, &c.SigninColumns, ev)
-		loc, dev, status, mfa, ca := signinDetails(ev, w.org.TenantID)
+		loc, dev, status, mfa, ca := signinDetails(ev, w.signinCA)
 		r.set(c.LocationDetails, loc)
 		r.set(c.DeviceDetail, dev)
 		r.set(c.Status, status)
 		r.set(c.MfaDetail, mfa)
 		r.set(c.ConditionalAccessPolicies, ca)
-		r.str(c.ProcessingTimeInMilliseconds, strconv.Itoa(40+int(mix64(uint64(ev.t.UnixNano()))%400)))
+		r.set(c.ProcessingTimeInMilliseconds, numText(40+int(mix64(uint64(ev.t.UnixNano()))%400)))
 	}
 }
 
 // nonInteractiveHour writes the non-interactive sign-ins of hour h.
 func (w *world) nonInteractiveHour(e *emitter, h int) {
 	c := w.cols.nonint
-	evs := w.signinStream(h, false)
+	e.scratch.signins = w.signinStream(h, false, e.scratch.signins[:0])
+	evs := e.scratch.signins
 	for i := range evs {
 		ev := &evs[i]
 		r := e.row(ev.t)
 		w.signinCommon(r, &c.SigninColumns, ev)
-		loc, dev, status, mfa, ca := signinDetailsText(ev, w.org.TenantID)
-		r.str(c.LocationDetails, loc)
-		r.str(c.DeviceDetail, dev)
-		r.str(c.Status, status)
-		r.str(c.MfaDetail, mfa)
-		r.str(c.ConditionalAccessPolicies, ca)
-		r.str(c.ProcessingTimeInMs, strconv.Itoa(10+int(mix64(uint64(ev.t.UnixNano()))%200)))
+		loc, dev, status, mfa, ca := signinDetailsText(ev, w.signinCA)
+		r.set(c.LocationDetails, loc)
+		r.set(c.DeviceDetail, dev)
+		r.set(c.Status, status)
+		r.set(c.MfaDetail, mfa)
+		r.set(c.ConditionalAccessPolicies, ca)
+		r.set(c.ProcessingTimeInMs, numText(10+int(mix64(uint64(ev.t.UnixNano()))%200)))
 		r.set(c.SignInEventTypes, `["nonInteractiveUser"]`)
 	}
 }
@@ -62,12 +61,12 @@ func (w *world) signinCommon(r *rowBuf, c *SigninColumns, ev *signinEvent) {
 	r.set(c.DurationMs, int64(0))
 	r.str(c.CorrelationId, ev.correlation)
 	r.set(c.ResourceGroup, "Microsoft.aadiam")
-	r.str(c.Identity, u.DisplayName)
+	r.val(c.Identity, u.bDisplayName)
 	r.set(c.Level, "4")
-	r.str(c.Location, ev.place.Country)
-	r.str(c.AlternateSignInName, u.UPN)
-	r.str(c.AppDisplayName, ev.app.name)
-	r.str(c.AppId, ev.app.id)
+	r.val(c.Location, sym(ev.place.Country))
+	r.val(c.AlternateSignInName, u.bUPN)
+	r.val(c.AppDisplayName, ev.app.bName)
+	r.val(c.AppId, ev.app.bID)
 	r.str(c.AuthenticationDetails, authDetails(ev))
 	r.set(c.AuthenticationProcessingDetails, `[{"key":"Legacy TLS (TLS 1.0, 1.1, 3DES)","value":"False"},{"key":"Is CAE Token","value":"False"}]`)
 	if ev.mfa {
@@ -77,33 +76,35 @@ func (w *world) signinCommon(r *rowBuf, c *SigninColumns, ev *signinEvent) {
 	}
 	r.set(c.AuthenticationRequirementPolicies, "[]")
 	r.set(c.AuthenticationMethodsUsed, "[]")
-	r.str(c.AutonomousSystemNumber, ev.asn)
-	r.str(c.ClientAppUsed, ev.app.client)
-	r.str(c.ConditionalAccessStatus, ev.ca)
+	r.val(c.AutonomousSystemNumber, sym(ev.asn))
+	r.val(c.ClientAppUsed, ev.app.bClient)
+	r.val(c.ConditionalAccessStatus, sym(ev.ca))
 	r.set(c.CreatedDateTime, ev.t)
-	r.str(c.HomeTenantId, w.org.TenantID)
-	r.str(c.Id, ev.id)
-	r.str(c.IPAddress, ev.ip.String())
+	r.val(c.HomeTenantId, w.bTenantID)
+	id := box(ev.id)
+	r.val(c.Id, id)
+	r.set(c.IPAddress, w.addrText(ev.ip))
 	r.set(c.IsInteractive, ev.interactive)
 	r.set(c.IsRisky, ev.risk != "none" && ev.risk != "")
-	if ev.named != "" {
-		r.str(c.NetworkLocationDetails, `[{"networkType":"namedNetwork","networkNames":["`+ev.named+`"]},{"networkType":"trustedNamedLocation","networkNames":["`+ev.named+`"]}]`)
+	if ev.office != nil {
+		r.set(c.NetworkLocationDetails, ev.office.bNetworkLocation)
 	} else {
 		r.set(c.NetworkLocationDetails, "[]")
 	}
-	r.str(c.OriginalRequestId, ev.id)
-	r.str(c.ResourceDisplayName, ev.app.resource)
-	r.str(c.ResourceIdentity, ev.app.resourceID())
-	r.str(c.ResourceTenantId, w.org.TenantID)
-	riskEvents := "[]"
+	r.val(c.OriginalRequestId, id)
+	r.val(c.ResourceDisplayName, ev.app.bResource)
+	r.val(c.ResourceIdentity, ev.app.bResourceID)
+	r.val(c.ResourceTenantId, w.bTenantID)
+	var riskEvents any = "[]"
 	if len(ev.riskEvents) > 0 {
 		riskEvents = jsonText(ev.riskEvents)
 	}
-	r.str(c.RiskDetail, "none")
-	r.str(c.RiskEventTypes, riskEvents)
-	r.str(c.RiskEventTypes_V2, riskEvents)
-	r.str(c.RiskLevelAggregated, ev.risk)
-	r.str(c.RiskLevelDuringSignIn, ev.risk)
+	r.set(c.RiskDetail, "none")
+	r.set(c.RiskEventTypes, riskEvents)
+	r.set(c.RiskEventTypes_V2, riskEvents)
+	risk := sym(ev.risk)
+	r.val(c.RiskLevelAggregated, risk)
+	r.val(c.RiskLevelDuringSignIn, risk)
 	if ev.risk != "none" {
 		r.set(c.RiskState, "atRisk")
 	} else {
@@ -112,10 +113,10 @@ func (w *world) signinCommon(r *rowBuf, c *SigninColumns, ev *signinEvent) {
 	r.set(c.SessionLifetimePolicies, "[]")
 	r.set(c.TokenIssuerType, "AzureAD")
 	r.str(c.UniqueTokenIdentifier, ev.id[:22])
-	r.str(c.UserAgent, ev.ua)
-	r.str(c.UserDisplayName, u.DisplayName)
-	r.str(c.UserId, u.ObjectID)
-	r.str(c.UserPrincipalName, u.UPN)
+	r.val(c.UserAgent, sym(ev.ua))
+	r.val(c.UserDisplayName, u.bDisplayName)
+	r.val(c.UserId, u.bObjectID)
+	r.val(c.UserPrincipalName, u.bUPN)
 	r.set(c.UserType, "Member")
 	r.set(c.SourceSystem, "Azure AD")
 }
@@ -123,7 +124,6 @@ func (w *world) signinCommon(r *rowBuf, c *SigninColumns, ev *signinEvent) {
 // authDetails is the AuthenticationDetails JSON of a sign-in: the password
 // step and, for MFA sign-ins, the second factor.
 func authDetails(ev *signinEvent) string {
-	ts := ev.t.UTC().Format("2006-01-02T15:04:05.0000000+00:00")
 	method, detail, ok := "Password", "Correct password", "true"
 	if ev.mfaMethod == "Previously satisfied" || ev.mfaMethod == "Windows Hello for Business" {
 		method, detail = ev.mfaMethod, "First factor requirement satisfied by claim in the token"
@@ -134,11 +134,26 @@ func authDetails(ev *signinEvent) string {
 	if ev.err != nil && (ev.err.code == "50126" || ev.err.code == "50053" || ev.err.code == "50034") {
 		method, detail, ok = "Password", "Invalid username or password or Invalid on-premise username or password.", "false"
 	}
-	s := `[{"authenticationStepDateTime":"` + ts + `","authenticationMethod":"` + method + `","authenticationMethodDetail":"","succeeded":` + ok +
-		`,"authenticationStepResultDetail":"` + detail + `","authenticationStepRequirement":"Primary authentication","StatusSequence":0,"RequestSequence":1}`
+	// Built in a stack buffer: one allocation, the string itself.
+	var buf [1024]byte
+	b := append(buf[:0], `[{"authenticationStepDateTime":"`...)
+	b = ev.t.UTC().AppendFormat(b, authStepTime)
+	b = append(b, `","authenticationMethod":"`...)
+	b = append(b, method...)
+	b = append(b, `","authenticationMethodDetail":"","succeeded":`...)
+	b = append(b, ok...)
+	b = append(b, `,"authenticationStepResultDetail":"`...)
+	b = append(b, detail...)
+	b = append(b, `","authenticationStepRequirement":"Primary authentication","StatusSequence":0,"RequestSequence":1}`...)
 	if ev.mfa && method == "Password" {
-		s += `,{"authenticationStepDateTime":"` + ev.t.Add(-9*time.Second).UTC().Format("2006-01-02T15:04:05.0000000+00:00") +
-			`","authenticationMethod":"` + ev.mfaMethod + `","succeeded":true,"authenticationStepResultDetail":"MFA successfully completed","authenticationStepRequirement":"Multi-factor authentication","StatusSequence":0,"RequestSequence":1}`
+		b = append(b, `,{"authenticationStepDateTime":"`...)
+		b = ev.t.Add(-9*time.Second).UTC().AppendFormat(b, authStepTime)
+		b = append(b, `","authenticationMethod":"`...)
+		b = append(b, ev.mfaMethod...)
+		b = append(b, `","succeeded":true,"authenticationStepResultDetail":"MFA successfully completed","authenticationStepRequirement":"Multi-factor authentication","StatusSequence":0,"RequestSequence":1}`...)
 	}
-	return s + "]"
+	return string(append(b, ']'))
 }
+
+// authStepTime is the layout of AuthenticationDetails' step times.
+const authStepTime = "2006-01-02T15:04:05.0000000+00:00"

@@ -69,6 +69,8 @@ func (s *hashSink) AppendRow(row []any) error {
 	s.rows++
 	s.buf = s.buf[:0]
 	for _, v := range row {
+		// The type too: an int32 and an int64 print alike.
+		s.buf = fmt.Appendf(s.buf, "%T:", v)
 		switch x := v.(type) {
 		case time.Time:
 			s.buf = x.AppendFormat(s.buf, time.RFC3339Nano)

@@ -63,7 +63,7 @@ func (x *cloudAttack) sprayAttempts() {
 	if !slices.Contains(targets, x.victim) {
 		targets[len(targets)/2] = x.victim
 	}
-	app := &cloudApp{name: "Microsoft Office", id: appOfficeID, resource: "Office 365 Exchange Online", resID: resExchange, client: "Mobile Apps and Desktop clients"}
+	app := newCloudApp(appInfo{name: "Microsoft Office", id: appOfficeID, resource: "Office 365 Exchange Online", resID: resExchange, client: "Mobile Apps and Desktop clients"})
 	ghosts := []string{"admin", "test", "scanner", "helpdesk", "backup"}
 	t := x.spray
 	for round := 0; round < 2; round++ {
@@ -85,7 +85,7 @@ func (x *cloudAttack) sprayAttempts() {
 		}
 		for _, g := range ghosts {
 			t = t.Add(r.durIn(4*time.Second, 22*time.Second))
-			ghost := &User{DisplayName: "", UPN: g + "@" + w.org.Domain, ObjectID: "00000000-0000-0000-0000-000000000000", Site: w.org.Sites[0]}
+			ghost := (&User{DisplayName: "", UPN: g + "@" + w.org.Domain, ObjectID: "00000000-0000-0000-0000-000000000000", Site: w.org.Sites[0]}).boxed()
 			ev := x.attempt(t, ghost, app, sprayIP, sprayPlace, "64511")
 			ev.err = &errNoUser
 			x.sd.signins = append(x.sd.signins, ev)

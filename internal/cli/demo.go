@@ -149,9 +149,10 @@ func generateInto(ctx context.Context, dir string, cfg demo.Config) (demoStats, 
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(demoMemoryLimit))
 	// The loaders stage their rows as Parquet files in the workspace's
 	// directory (engine.DB.BeginStagedLoad) and insert them with
-	// read_parquet, which DuckDB's worker threads share; two threads kept
-	// both cores busy (docs/demo.md). The setting ends with the database,
-	// closed below.
+	// read_parquet. Two loaders insert at a time, each on its own thread:
+	// a second DuckDB thread per insert only added CPU (its worker waiting
+	// for tasks) once the tables compress as they load (docs/demo.md). The
+	// setting ends with the database, closed below.
 	if err := ws.DB.Exec(ctx, fmt.Sprintf("SET threads = %d", demoThreads)); err != nil {
 		return demoStats{}, err
 	}
@@ -178,7 +179,7 @@ func generateInto(ctx context.Context, dir string, cfg demo.Config) (demoStats, 
 const demoWorkers = 2
 
 // demoThreads is DuckDB's thread count during a demo generation.
-const demoThreads = 2
+const demoThreads = 1
 
 // demoRowGroupSize is the row group size the demo tables are written with
 // (engine.Options.RowGroupSize). At DuckDB's 122,880 most demo tables are

@@ -55,8 +55,13 @@ type Config struct {
 // Defaults of Config.
 const (
 	DefaultDays   = 14
-	DefaultEvents = 1_500_000
+	DefaultEvents = 1_000_000
 )
+
+// baseEvents is the Events that baseVolume's stream sizes add up to; other
+// sizes scale them. It is not DefaultEvents, so that a given Events gives
+// the same rows whatever the default.
+const baseEvents = 1_500_000
 
 // TableStats is the row count of one generated table.
 type TableStats struct {
@@ -100,7 +105,7 @@ type world struct {
 	seed  int64
 	org   *Org
 	cal   *calendar
-	scale float64 // Events relative to DefaultEvents
+	scale float64 // Events relative to baseEvents
 	cols  *tableCols
 	specs []*tableSpec
 	story *storyData
@@ -336,7 +341,7 @@ func newWorld(cfg Config) (*world, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &world{cfg: cfg, seed: cfg.Seed, scale: float64(cfg.Events) / DefaultEvents}
+	w := &world{cfg: cfg, seed: cfg.Seed, scale: float64(cfg.Events) / baseEvents}
 	w.org = NewOrg(cfg.Seed)
 	w.images = images{}
 	for _, h := range w.org.Hosts {
@@ -440,7 +445,7 @@ func slotFor(events int64) time.Duration {
 }
 
 // baseVolume is the default run's stream sizes, tuned so the tables add up
-// to about DefaultEvents rows.
+// to about baseEvents rows.
 var baseVolume = volume{
 	procs: 130_000, logons: 45_000, shares: 40_000, flows: 170_000,
 	signins: 40_000, nonint: 120_000, office: 70_000, azure: 15_000,

@@ -13,14 +13,14 @@ func TestVolumes(t *testing.T) {
 	for _, n := range s.counts {
 		total += n
 	}
-	if total < 1_300_000 || total > 1_800_000 {
+	if total < 900_000 || total > 1_300_000 {
 		t.Errorf("total rows %d, want about %d", total, DefaultEvents)
 	}
 	min := map[string]int64{
-		"SecurityEvent": 300_000, "DeviceProcessEvents": 100_000, "DeviceNetworkEvents": 100_000, "CommonSecurityLog": 100_000,
-		"SigninLogs": 25_000, "AADNonInteractiveUserSignInLogs": 80_000, "OfficeActivity": 50_000, "Syslog": 50_000,
-		"DnsEvents": 25_000, "VMConnection": 50_000, "Heartbeat": 20_000, "EmailEvents": 15_000, "DeviceLogonEvents": 20_000,
-		"DeviceFileEvents": 20_000, "AzureActivity": 8_000, "AuditLogs": 2_000, "Event": 10_000, "IdentityInfo": 2_000,
+		"SecurityEvent": 250_000, "DeviceProcessEvents": 75_000, "DeviceNetworkEvents": 75_000, "CommonSecurityLog": 70_000,
+		"SigninLogs": 20_000, "AADNonInteractiveUserSignInLogs": 60_000, "OfficeActivity": 35_000, "Syslog": 40_000,
+		"DnsEvents": 18_000, "VMConnection": 40_000, "Heartbeat": 20_000, "EmailEvents": 12_000, "DeviceLogonEvents": 20_000,
+		"DeviceFileEvents": 18_000, "AzureActivity": 7_000, "AuditLogs": 2_000, "Event": 9_000, "IdentityInfo": 2_000,
 		"ThreatIntelligenceIndicator": 100, "SecurityAlert": 4, "SecurityIncident": 4, GroundTruthTable: 6,
 	}
 	for name, want := range min {

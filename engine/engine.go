@@ -47,6 +47,13 @@ type Options struct {
 	// open cursors); 0 means 4, and less than 2 means 2 (a plugin reads its
 	// input on one connection while it writes its output on another).
 	MaxConns int
+	// RowGroupSize is the number of rows per row group of the tables this
+	// DB writes (a multiple of 2048); 0 means DuckDB's 122,880. A load
+	// smaller than a row group is copied into the write-ahead log at commit
+	// and compressed by a later checkpoint, on one thread; a load of at
+	// least one row group is compressed as it is inserted. Bulk loads of
+	// many mid-sized tables (the demo) go faster with smaller row groups.
+	RowGroupSize int
 }
 
 // DB is an open DuckDB database. It is safe for concurrent use.
@@ -76,6 +83,9 @@ const (
 // built in), limits are applied, the results catalog is attached, the Go
 // UDFs are registered and every connection gets the engine's macros.
 func Open(ctx context.Context, opts Options) (*DB, error) {
+	if opts.RowGroupSize < 0 || opts.RowGroupSize%rowGroupQuantum != 0 {
+		return nil, fmt.Errorf("engine: row group size %d is not a positive multiple of %d", opts.RowGroupSize, rowGroupQuantum)
+	}
 	dsn, err := opts.dsn()
 	if err != nil {
 		return nil, err
@@ -179,14 +189,20 @@ func (db *DB) setup(ctx context.Context) error {
 	return c.Raw(func(dc any) error { return createMacros(dc.(driver.ExecerContext)) })
 }
 
+// rowGroupQuantum is DuckDB's vector size: a row group holds whole vectors.
+const rowGroupQuantum = 2048
+
 // attachSQL attaches the workspace database.
 func (o Options) attachSQL() string {
 	if o.Path == "" {
 		return "ATTACH ':memory:' AS " + workspaceCatalog
 	}
 	text := "ATTACH " + sqlrepr.QuoteString(o.Path) + " AS " + workspaceCatalog
-	if o.ReadOnly {
+	switch {
+	case o.ReadOnly:
 		text += " (READ_ONLY)"
+	case o.RowGroupSize > 0:
+		text += fmt.Sprintf(" (ROW_GROUP_SIZE %d)", o.RowGroupSize)
 	}
 	return text
 }

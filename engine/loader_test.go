@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -271,5 +273,49 @@ func TestLoadersHoldingEveryConnection(t *testing.T) {
 		if _, err := l.Commit(); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestRowGroupSize: a database opened with a row group size writes row
+// groups of that size, so a load of a few row groups is compressed into the
+// database file at commit instead of copied into the write-ahead log; the
+// file opens again with DuckDB's default size and takes more rows.
+func TestRowGroupSize(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "db.duckdb")
+	db := openTest(t, Options{Path: path, RowGroupSize: 4096})
+	load := func(db *DB, name string, n int) {
+		t.Helper()
+		rows := func(yield func([]any, error) bool) {
+			for i := range n {
+				if !yield([]any{int64(i)}, nil) {
+					return
+				}
+			}
+		}
+		if _, err := db.Load(ctx, name, []table.Column{col("n", table.Long)}, Create, rows); err != nil {
+			t.Fatal(err)
+		}
+	}
+	load(db, "T", 10000)
+	groups := mustQuery(t, db, Query{SQL: `SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('ws.main.T')`})
+	if got := groups.Rows[0][0]; got != int64(3) {
+		t.Errorf("10,000 rows in %v row groups, want 3 of 4096 rows", got)
+	}
+	if fi, err := os.Stat(path + ".wal"); err == nil && fi.Size() > 64<<10 {
+		t.Errorf("write-ahead log holds %d bytes after loading three row groups: the rows were copied into it", fi.Size())
+	}
+	db.Close()
+	db = openTest(t, Options{Path: path})
+	load(db, "U", 5000)
+	got := mustQuery(t, db, Query{SQL: `SELECT (SELECT sum(n) FROM ws.main.T), (SELECT count(*) FROM ws.main.U)`}).Rows[0]
+	if got[0] != float64(10000*9999/2) && got[0] != int64(10000*9999/2) {
+		t.Errorf("sum(n) of T after reopening = %v (%T)", got[0], got[0])
+	}
+	if got[1] != int64(5000) {
+		t.Errorf("U has %v rows, want 5000", got[1])
+	}
+	if _, err := Open(ctx, Options{Path: path, RowGroupSize: 1000}); err == nil {
+		t.Error("Open with a row group size of 1000 rows succeeded, want an error")
 	}
 }

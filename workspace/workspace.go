@@ -42,6 +42,8 @@ type OpenOptions struct {
 	Create bool
 	// ReadOnly opens the database for reading only (named results still work).
 	ReadOnly bool
+	// RowGroupSize is engine.Options.RowGroupSize for this opening.
+	RowGroupSize int
 }
 
 // ErrNotWorkspace is returned by Open for a directory that holds no
@@ -69,6 +71,7 @@ func Open(ctx context.Context, dir string, opts OpenOptions) (*Workspace, error)
 		MemoryLimit:  cfg.MemoryLimitBytes(),
 		Threads:      cfg.Threads,
 		QueryTimeout: cfg.QueryTimeout.Duration(),
+		RowGroupSize: opts.RowGroupSize,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("workspace %s: %w", abs, err)

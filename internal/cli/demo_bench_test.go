@@ -12,9 +12,9 @@ import (
 	"github.com/huntbook/huntbook/workspace"
 )
 
-// demoEvents sizes BenchmarkDemoLoad: the default run (about 1.5M events),
+// demoEvents sizes BenchmarkDemoLoad: the default run (about 1M events),
 // or 200k with -short.
-var demoEvents = flag.Int64("demo.events", 0, "events of BenchmarkDemoLoad (default 1.5M, 200k with -short)")
+var demoEvents = flag.Int64("demo.events", 0, "events of BenchmarkDemoLoad (default 1M, 200k with -short)")
 
 // BenchmarkDemoLoad generates the demo organisation into a fresh workspace
 // and reports the database's size and events per second of wall time and of CPU time (all threads,

@@ -1,7 +1,6 @@
 package kqlfunc
 
 import (
-	"encoding/json"
 	"math"
 
 	"github.com/golang/geo/s1"
@@ -59,17 +58,12 @@ func geoCoord(v any) (float64, float64, bool) {
 	return lon, lat, true
 }
 
+// geoNumber is numberOf for a coordinate, which is never text.
 func geoNumber(v any) (float64, bool) {
-	switch x := v.(type) {
-	case json.Number:
-		f, err := x.Float64()
-		return f, err == nil
-	case float64:
-		return x, true
-	case int64:
-		return float64(x), true
+	if _, text := v.(string); text {
+		return 0, false
 	}
-	return 0, false
+	return numberOf(v)
 }
 
 // geoPoints reads a list of positions, dropping consecutive duplicates.
